@@ -1,0 +1,51 @@
+// Package directive finds the instruction items of a government text — every
+// numbering style (一、 （一） 一要 一是 第一， 1、 （1） ① 首先) and the bare 要
+// series after 会议强调 — nests them into an outline and reads their owners.
+package directive
+
+import (
+	"github.com/zhengling/zhengling/extract/para"
+	"github.com/zhengling/zhengling/extract/quantity"
+	"github.com/zhengling/zhengling/extract/timex"
+)
+
+// Styles of Directive.
+const (
+	StyleChapter     = "chapter"      // 一、
+	StyleParen       = "paren"        // （一）
+	StyleYao         = "yao"          // 一要
+	StyleShi         = "shi"          // 一是
+	StyleDi          = "di"           // 第一，
+	StyleArabic      = "arabic"       // 1、 1. 1．
+	StyleParenArabic = "paren-arabic" // （1）
+	StyleCircled     = "circled"      // ①
+	StyleSequence    = "sequence"     // 首先/其次/最后
+	StyleBare        = "bare"         // unnumbered 要 series
+)
+
+// Directive is one instruction item and its sub-items.
+type Directive struct {
+	ID        string            `json:"id"`      // path of 1-based sibling positions: "4.1"
+	Marker    string            `json:"marker"`  // as written, source script
+	Style     string            `json:"style"`   // Style…
+	Ordinal   int               `json:"ordinal"` // the marker's number, 1-based
+	Level     int               `json:"level"`   // depth, 1 = top
+	Heading   string            `json:"heading"` // first sentence without the marker
+	Text      string            `json:"text"`    // full text, children included
+	Owners    []string          `json:"owners"`  // responsible units or people, simplified
+	Deadlines []timex.Deadline  `json:"deadlines"`
+	Targets   []quantity.Target `json:"targets"`
+	Children  []*Directive      `json:"children"`
+	Para      int               `json:"para"`               // paragraph of the marker
+	Start     int               `json:"start"`              // rune offset of the marker in Para
+	End       int               `json:"end"`                // rune offset of the item's end in EndPara (or Para)
+	EndPara   *int              `json:"end_para,omitempty"` // set when the item ends in a later paragraph
+	// Instructs is false for items that only report (会议听取了…汇报).
+	Instructs bool `json:"-"`
+}
+
+// Parse finds the directives of the paragraphs and returns the outline's
+// top-level items. Deadlines and Targets are left empty: see Attach.
+func Parse(paras []*para.Paragraph) []*Directive {
+	return nil
+}

@@ -1,0 +1,265 @@
+// Package extract turns Chinese government web pages and texts into typed
+// directives: the numbered instructions of a meeting report or speech, with
+// their owners, deadlines and targets, and the figures and percentages the
+// text reports.
+//
+// The pipeline, in order: decode and clean the page (package clean), detect
+// the script and build a simplified, rune-aligned view (hanzi), segment it
+// (segment), find the outline of directives (directive), the meeting and the
+// reference date, the time expressions (timex) and the quantities (quantity),
+// then attach each deadline and target to the innermost item that holds it.
+package extract
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/zhengling/zhengling/extract/clean"
+	"github.com/zhengling/zhengling/extract/directive"
+	"github.com/zhengling/zhengling/extract/hanzi"
+	"github.com/zhengling/zhengling/extract/para"
+	"github.com/zhengling/zhengling/extract/quantity"
+	"github.com/zhengling/zhengling/extract/timex"
+	"github.com/zhengling/zhengling/segment"
+)
+
+// Meta is the page's metadata (索引号, 发布机构, 成文日期, …).
+type Meta = clean.Meta
+
+// Meeting is the meeting a report describes: date, name, host and host title.
+type Meeting = timex.Meeting
+
+// Directive is one instruction item with its sub-items.
+type Directive = directive.Directive
+
+// Deadline is a resolved time expression that sets when something is due.
+type Deadline = timex.Deadline
+
+// Target is a quantity the document sets as a goal.
+type Target = quantity.Target
+
+// Figure is a quantity the document reports; it has Target's fields and a Period.
+type Figure = quantity.Target
+
+// Percentage is one percent expression of the body.
+type Percentage = quantity.Percentage
+
+// Date is a calendar day; the zero Date marshals to null.
+type Date = timex.Date
+
+// Document is everything zhengling extracts from one page, as SPEC.md fixes it.
+type Document struct {
+	File          string       `json:"file"`
+	URL           string       `json:"url"`
+	Title         string       `json:"title"`
+	Encoding      string       `json:"encoding"`
+	Script        string       `json:"script"`
+	Meta          Meta         `json:"meta"`
+	ReferenceDate Date         `json:"reference_date"`
+	Meeting       *Meeting     `json:"meeting"`
+	Paragraphs    []string     `json:"paragraphs"`
+	Directives    []*Directive `json:"directives"`
+	Targets       []Target     `json:"targets"`
+	Figures       []Figure     `json:"figures"`
+	Percentages   []Percentage `json:"percentages"`
+	Deadlines     []Deadline   `json:"deadlines"`
+	Warnings      []string     `json:"warnings"`
+}
+
+// Options configure one extraction. The zero Options are valid.
+type Options struct {
+	// ReferenceDate, when set, resolves relative deadlines and wins over
+	// every date of the page.
+	ReferenceDate Date
+	// URL is the page's address; it fills Document.URL.
+	URL string
+	// ContentType is the HTTP Content-Type the page was served with, if
+	// known; its charset counts as a declaration.
+	ContentType string
+	// Segmenter is the segmenter to use; nil means segment.Default().
+	Segmenter *segment.Segmenter
+}
+
+// HTML extracts a Document from a saved HTML page in any charset.
+func HTML(r io.Reader, opts Options) (*Document, error) {
+	page, err := clean.HTML(r, opts.ContentType)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return build(page, opts)
+}
+
+// Text extracts a Document from plain text (a page saved as text, a copied
+// speech). Its first line may be the title and metadata lines may appear.
+func Text(s string, opts Options) (*Document, error) {
+	return build(clean.Text(s), opts)
+}
+
+func build(page *clean.Page, opts Options) (*Document, error) {
+	seg := opts.Segmenter
+	if seg == nil {
+		var err error
+		if seg, err = segment.Default(); err != nil {
+			return nil, fmt.Errorf("extract: %w", err)
+		}
+	}
+	doc := &Document{
+		URL:        firstNonEmpty(opts.URL, page.URL),
+		Title:      page.Title,
+		Encoding:   page.Encoding,
+		Script:     hanzi.Detect(page.Paragraphs),
+		Meta:       page.Meta,
+		Paragraphs: page.Paragraphs,
+		Warnings:   page.Warnings,
+	}
+	paras := views(page.Paragraphs, seg)
+	doc.Directives = directive.Parse(paras)
+	doc.Meeting = timex.FindMeeting(paras, pageYear(page.Meta))
+	doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, paras)
+	exprs, warns := timex.Find(paras, doc.ReferenceDate)
+	doc.Warnings = append(doc.Warnings, warns...)
+	doc.Deadlines = deadlines(exprs)
+	recognizeQuantities(doc, paras, exprs)
+	attach(doc)
+	finish(doc)
+	return doc, nil
+}
+
+// views builds the simplified, segmented view of every paragraph.
+func views(paragraphs []string, seg *segment.Segmenter) []*para.Paragraph {
+	out := make([]*para.Paragraph, len(paragraphs))
+	for i, s := range paragraphs {
+		v := hanzi.View(s)
+		out[i] = para.New(i, s, v, seg.Tokens(v))
+	}
+	return out
+}
+
+func deadlines(exprs []timex.Expr) []Deadline {
+	var out []Deadline
+	for _, e := range exprs {
+		if e.Role == timex.RoleDeadline {
+			out = append(out, e.Deadline)
+		}
+	}
+	return out
+}
+
+// recognizeQuantities runs the quantity recogniser paragraph by paragraph,
+// telling it which offsets lie inside instructing directives.
+func recognizeQuantities(doc *Document, paras []*para.Paragraph, exprs []timex.Expr) {
+	byPara := make(map[int][]timex.Expr)
+	for _, e := range exprs {
+		byPara[e.Para] = append(byPara[e.Para], e)
+	}
+	for _, p := range paras {
+		idx := p.Index
+		ctx := quantity.Context{
+			Times: byPara[idx],
+			Instructing: func(off int) bool {
+				d := directive.At(doc.Directives, idx, off)
+				return d != nil && d.Instructs
+			},
+		}
+		r := quantity.Find(p, ctx)
+		doc.Targets = append(doc.Targets, r.Targets...)
+		doc.Figures = append(doc.Figures, r.Figures...)
+		doc.Percentages = append(doc.Percentages, r.Percentages...)
+		doc.Warnings = append(doc.Warnings, r.Warnings...)
+	}
+}
+
+// attach gives each directive the deadlines and targets of its own text.
+func attach(doc *Document) {
+	for _, dl := range doc.Deadlines {
+		if d := directive.At(doc.Directives, dl.Para, dl.Start); d != nil {
+			d.Deadlines = append(d.Deadlines, dl)
+		}
+	}
+	for _, t := range doc.Targets {
+		if d := directive.At(doc.Directives, t.Para, t.Start); d != nil {
+			d.Targets = append(d.Targets, t)
+		}
+	}
+}
+
+// referenceDate applies SPEC.md's order: --date, the written or published
+// date, the meeting date, a date in the text.
+func referenceDate(opts Options, m Meta, meeting *Meeting, paras []*para.Paragraph) Date {
+	if !opts.ReferenceDate.IsZero() {
+		return opts.ReferenceDate
+	}
+	for _, s := range []string{m.WrittenDate, m.PublishedAt} {
+		if d, err := timex.ParseDate(datePart(s)); err == nil {
+			return d
+		}
+	}
+	if meeting != nil && !meeting.Date.IsZero() {
+		return meeting.Date
+	}
+	return timex.FirstDate(paras)
+}
+
+// pageYear is the year of the page's own dates, 0 when it shows none.
+func pageYear(m Meta) int {
+	for _, s := range []string{m.WrittenDate, m.PublishedAt} {
+		if d, err := timex.ParseDate(datePart(s)); err == nil {
+			return d.Year
+		}
+	}
+	return 0
+}
+
+func datePart(s string) string {
+	if len(s) >= 10 {
+		return s[:10]
+	}
+	return s
+}
+
+// finish makes every list non-nil, so that JSON prints [] for none, and
+// removes repeated warnings.
+func finish(doc *Document) {
+	doc.Paragraphs = nonNil(doc.Paragraphs)
+	doc.Directives = nonNil(doc.Directives)
+	doc.Targets = nonNil(doc.Targets)
+	doc.Figures = nonNil(doc.Figures)
+	doc.Percentages = nonNil(doc.Percentages)
+	doc.Deadlines = nonNil(doc.Deadlines)
+	doc.Warnings = unique(doc.Warnings)
+	directive.Walk(doc.Directives, func(d *Directive) {
+		d.Owners = nonNil(d.Owners)
+		d.Deadlines = nonNil(d.Deadlines)
+		d.Targets = nonNil(d.Targets)
+		d.Children = nonNil(d.Children)
+	})
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func unique(ss []string) []string {
+	seen := make(map[string]bool, len(ss))
+	out := []string{}
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
