@@ -11,6 +11,8 @@
 package extract
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -67,6 +69,9 @@ type Document struct {
 	Warnings      []string     `json:"warnings"`
 }
 
+// ErrEmpty is returned for an input with no content but white space.
+var ErrEmpty = errors.New("extract: empty input")
+
 // Options configure one extraction. The zero Options are valid.
 type Options struct {
 	// ReferenceDate, when set, resolves relative deadlines and wins over
@@ -93,6 +98,9 @@ func HTML(r io.Reader, opts Options) (*Document, error) {
 // Text extracts a Document from plain text (a page saved as text, a copied
 // speech). Its first line may be the title and metadata lines may appear.
 func Text(s string, opts Options) (*Document, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, ErrEmpty
+	}
 	return build(clean.Text(s), opts)
 }
 
@@ -262,4 +270,17 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// Bytes extracts a Document from a saved page or text file, telling HTML
+// from plain text by its content, never by a file name.
+func Bytes(b []byte, opts Options) (*Document, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, ErrEmpty
+	}
+	page, err := clean.Bytes(b, opts.ContentType)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return build(page, opts)
 }

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// input is one page to process: its name for the "file" field and its bytes,
+// or the error that kept them from being read.
+type input struct {
+	name        string
+	url         string // from a WARC record's target URI
+	contentType string // from a WARC record's HTTP header
+	data        []byte
+	err         error
+}
+
+// enumerate sends every input named by paths to out, in order, and closes it.
+// Directories are walked recursively in lexical order; WARC files yield one
+// input per HTML response record.
+func enumerate(ctx context.Context, paths []string, maxBytes int64, stdin io.Reader, out chan<- *input) {
+	defer close(out)
+	send := func(in *input) bool {
+		select {
+		case out <- in:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	for _, p := range paths {
+		if !enumeratePath(p, maxBytes, stdin, send) {
+			return
+		}
+	}
+}
+
+func enumeratePath(p string, maxBytes int64, stdin io.Reader, send func(*input) bool) bool {
+	if p == "-" {
+		data, err := readLimited(stdin, maxBytes)
+		return send(&input{name: "-", data: data, err: err})
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		return send(&input{name: p, err: fmt.Errorf("open: %w", unwrapPath(err))})
+	}
+	if !st.IsDir() {
+		return enumerateFile(p, maxBytes, send)
+	}
+	ok := true
+	walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			ok = send(&input{name: path, err: fmt.Errorf("walk: %w", unwrapPath(err))})
+		} else if !d.IsDir() {
+			ok = enumerateFile(path, maxBytes, send)
+		}
+		if !ok {
+			return filepath.SkipAll
+		}
+		if err != nil && d != nil && d.IsDir() {
+			return filepath.SkipDir
+		}
+		return nil
+	})
+	if walkErr != nil && ok {
+		ok = send(&input{name: p, err: fmt.Errorf("walk: %w", walkErr)})
+	}
+	return ok
+}
+
+// enumerateFile sends one file, or the records of a WARC file.
+func enumerateFile(path string, maxBytes int64, send func(*input) bool) bool {
+	if isWARC(path) {
+		return enumerateWARC(path, maxBytes, send)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return send(&input{name: path, err: fmt.Errorf("open: %w", unwrapPath(err))})
+	}
+	defer f.Close()
+	data, err := readLimited(f, maxBytes)
+	return send(&input{name: path, data: data, err: err})
+}
+
+// readLimited reads all of r, failing when it holds more than max bytes.
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", unwrapPath(err))
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("larger than --max-bytes %d", max)
+	}
+	return data, nil
+}
+
+// isWARC sniffs the file's first bytes (gzip or plain) for "WARC/".
+func isWARC(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	head, _ := br.Peek(2)
+	var r io.Reader = br
+	if bytes.Equal(head, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return false
+		}
+		r = zr
+	}
+	magic := make([]byte, 5)
+	n, _ := io.ReadFull(r, magic)
+	return string(magic[:n]) == "WARC/"
+}
+
+// unwrapPath drops the *PathError's own path: the "file" field already names it.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}

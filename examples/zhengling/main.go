@@ -1,0 +1,146 @@
+// Command zhengling turns saved Chinese government pages and texts into
+// structured directives, as JSON, JSON Lines, a CSV task ledger or iCalendar.
+//
+//	zhengling [--date YYYY-MM-DD] [--url URL] [--format json|jsonl|csv|ics] PATH...
+//
+// PATH is a saved page, a plain-text file, a directory (walked recursively in
+// lexical order) or - for standard input. One input without --format prints
+// one indented JSON Document; several print JSON Lines in input order. A
+// file that fails gives {"file": …, "error": …} and exit status 1; usage
+// errors exit 2.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/zhengling/zhengling/extract"
+	"github.com/zhengling/zhengling/extract/timex"
+)
+
+const usageText = `usage: zhengling [flags] PATH...
+
+Extracts the directives, deadlines, targets, figures and percentages of
+saved Chinese government pages (HTML in any charset) and texts.
+PATH is a file, a directory (walked recursively) or - for standard input.
+
+flags:
+`
+
+// config is the parsed command line.
+type config struct {
+	date        timex.Date
+	url         string
+	format      string
+	workers     int
+	maxBytes    int64
+	contentType string
+	paths       []string
+}
+
+// errUsage marks command-line mistakes (exit status 2).
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the whole command; it returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	cfg, err := parseFlags(args, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "zhengling: %v\n", err)
+		fmt.Fprintln(stderr, "run 'zhengling --help' for usage")
+		return 2
+	}
+	failed, err := process(context.Background(), cfg, stdin, stdout, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "zhengling: %v\n", err)
+		return 1
+	}
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+func parseFlags(args []string, stderr io.Writer) (*config, error) {
+	fs := flag.NewFlagSet("zhengling", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usageText)
+		fs.PrintDefaults()
+	}
+	var cfg config
+	date := fs.String("date", "", "reference date `YYYY-MM-DD` for relative deadlines; wins over the page's own dates")
+	fs.StringVar(&cfg.url, "url", "", "the page's `URL` (fills \"url\"; with one input only)")
+	fs.StringVar(&cfg.format, "format", "", "output `format`: json (one input), jsonl (default for several), csv (task ledger), ics (iCalendar VTODOs)")
+	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "number of pages processed in parallel")
+	fs.Int64Var(&cfg.maxBytes, "max-bytes", 32<<20, "skip (with an error line) any page larger than this many `bytes`")
+	fs.StringVar(&cfg.contentType, "content-type", "", "HTTP Content-Type the pages were served with (its charset counts as declared)")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	cfg.paths = fs.Args()
+	if len(cfg.paths) == 0 {
+		fs.Usage()
+		return nil, fmt.Errorf("%w: no PATH given", errUsage)
+	}
+	if *date != "" {
+		d, err := timex.ParseDate(*date)
+		if err != nil {
+			return nil, fmt.Errorf("%w: --date %q is not YYYY-MM-DD", errUsage, *date)
+		}
+		cfg.date = d
+	}
+	switch cfg.format {
+	case "", "json", "jsonl", "csv", "ics":
+	default:
+		return nil, fmt.Errorf("%w: --format %q: want json, jsonl, csv or ics", errUsage, cfg.format)
+	}
+	if cfg.workers < 1 {
+		return nil, fmt.Errorf("%w: --workers must be at least 1", errUsage)
+	}
+	if cfg.maxBytes < 1 {
+		return nil, fmt.Errorf("%w: --max-bytes must be positive", errUsage)
+	}
+	return &cfg, nil
+}
+
+// options are the extraction options of one input.
+func (c *config) options(in *input) extract.Options {
+	opts := extract.Options{ReferenceDate: c.date, URL: in.url, ContentType: in.contentType}
+	if opts.URL == "" {
+		opts.URL = c.url
+	}
+	if opts.ContentType == "" {
+		opts.ContentType = c.contentType
+	}
+	return opts
+}
+
+// single reports whether the command line names exactly one file (or -).
+func single(paths []string) bool {
+	if len(paths) != 1 {
+		return false
+	}
+	if paths[0] == "-" {
+		return true
+	}
+	st, err := os.Stat(paths[0])
+	return err == nil && !st.IsDir() && !strings.HasSuffix(paths[0], ".warc") && !strings.HasSuffix(paths[0], ".warc.gz")
+}
+
+// jsonOutput reports whether errors go into the output as JSON lines.
+func (c *config) jsonOutput() bool {
+	return c.format == "" || c.format == "json" || c.format == "jsonl"
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	"github.com/zhengling/zhengling/extract"
+	"github.com/zhengling/zhengling/segment"
+)
+
+var errWARCUnsupported = errors.New("WARC input is not supported yet")
+
+// result is the outcome of one input.
+type result struct {
+	in  *input
+	doc *extract.Document
+	err error
+}
+
+type task struct {
+	in  *input
+	out chan<- result
+}
+
+// process runs every input through a bounded pool of workers and writes the
+// results in input order. It returns how many inputs failed.
+func process(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
+	seg, err := segment.Default()
+	if err != nil {
+		return 0, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	inputs := make(chan *input, cfg.workers)
+	go enumerate(ctx, cfg.paths, cfg.maxBytes, stdin, inputs)
+
+	// order holds one result channel per input, in input order; its capacity
+	// bounds how many pages are in flight, so memory does not grow with the batch.
+	order := make(chan chan result, 4*cfg.workers)
+	work := make(chan task)
+	go func() {
+		defer close(order)
+		defer close(work)
+		for in := range inputs {
+			rc := make(chan result, 1)
+			order <- rc
+			work <- task{in, rc}
+		}
+	}()
+	for range cfg.workers {
+		go func() {
+			for t := range work {
+				t.out <- extractOne(cfg, seg, t.in)
+			}
+		}()
+	}
+	out := newSink(cfg, stdout)
+	failed := 0
+	var writeErr error
+	for rc := range order {
+		r := <-rc
+		if r.err != nil {
+			failed++
+			if !cfg.jsonOutput() {
+				fmt.Fprintf(stderr, "zhengling: %s: %v\n", r.in.name, r.err)
+			}
+		}
+		if writeErr == nil {
+			writeErr = out.write(r)
+		}
+	}
+	if writeErr == nil {
+		writeErr = out.close()
+	}
+	if writeErr != nil {
+		return failed, fmt.Errorf("write output: %w", writeErr)
+	}
+	return failed, nil
+}
+
+// extractOne turns one input into a result. A panic inside the library is a
+// bug, but it must not end a batch: it becomes that input's error.
+func extractOne(cfg *config, seg *segment.Segmenter, in *input) (r result) {
+	r.in = in
+	if in.err != nil {
+		r.err = in.err
+		return r
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			r.doc, r.err = nil, fmt.Errorf("internal error: %v\n%s", p, debug.Stack())
+		}
+	}()
+	opts := cfg.options(in)
+	opts.Segmenter = seg
+	doc, err := extract.Bytes(in.data, opts)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	doc.File = in.name
+	r.doc = doc
+	return r
+}
