@@ -1,0 +1,76 @@
+package extract
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/zhengling/zhengling/extract/timex"
+)
+
+func date(t *testing.T, s string) Date {
+	t.Helper()
+	d, err := timex.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestReferenceDateOrder follows SPEC.md: --date, else the written or
+// published date, else the meeting date, else a date in the text.
+func TestReferenceDateOrder(t *testing.T) {
+	meeting := &Meeting{Date: date(t, "2022-08-02")}
+	tests := []struct {
+		desc    string
+		opts    Options
+		meta    Meta
+		meeting *Meeting
+		want    string
+	}{
+		{"flag wins", Options{ReferenceDate: date(t, "2020-01-01")}, Meta{WrittenDate: "2022-08-03"}, meeting, "2020-01-01"},
+		{"written date", Options{}, Meta{WrittenDate: "2022-08-03", PublishedAt: "2022-08-04T16:42:00+08:00"}, meeting, "2022-08-03"},
+		{"published time", Options{}, Meta{PublishedAt: "2022-08-04T16:42:00+08:00"}, meeting, "2022-08-04"},
+		{"meeting date", Options{}, Meta{}, meeting, "2022-08-02"},
+		{"nothing", Options{}, Meta{}, nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.desc, func(t *testing.T) {
+			got := referenceDate(tc.opts, tc.meta, tc.meeting, nil)
+			if got.String() != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestEmptyInputIsAnError(t *testing.T) {
+	if _, err := Text(" \n\t", Options{}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("Text: got %v, want ErrEmpty", err)
+	}
+	if _, err := Bytes([]byte("\n\n"), Options{}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("Bytes: got %v, want ErrEmpty", err)
+	}
+}
+
+// TestListsPrintAsEmptyArrays: SPEC.md wants [] for none and null for absent values.
+func TestListsPrintAsEmptyArrays(t *testing.T) {
+	doc, err := Text("标题\n今天天气很好。", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, k := range []string{"directives", "targets", "figures", "percentages", "deadlines", "warnings"} {
+		if !strings.Contains(s, `"`+k+`":[]`) {
+			t.Errorf("%s is not [] in %s", k, s)
+		}
+	}
+	if !strings.Contains(s, `"reference_date":null`) || !strings.Contains(s, `"meeting":null`) {
+		t.Errorf("absent values must be null: %s", s)
+	}
+}
