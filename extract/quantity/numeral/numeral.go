@@ -1,0 +1,430 @@
+// Package numeral reads the numbers of Chinese text: Arabic digits in either
+// width (64, ６４, 1,050, 246.79), Chinese numerals in everyday and financial
+// form (十五, 两千四百五, 壹佰伍拾, 拾萬零五十六點叁叁), and their mixes
+// with the multipliers 十百千万亿 (1.56万, 64 亿, 4.78万亿, 5000多亿).
+//
+// Scan reads one number at a rune offset and reports how far it went; it
+// never looks at the unit that follows, so callers decide whether the number
+// is a quantity. Spaces are allowed where real pages put them (64 亿,
+// 一 百 五 十), but two Arabic groups (2019 134) never join.
+package numeral
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"unicode"
+)
+
+// Number is one number found by Scan.
+type Number struct {
+	Value  float64
+	Start  int  // rune offset of the first rune
+	End    int  // rune offset after the last rune
+	Arabic bool // written with Arabic digits (possibly with a Chinese multiplier)
+	// Multiplied is true when a multiplier (万, 亿, 千 …) scaled the value.
+	Multiplied bool
+	// Approx is true when 多 or 余 sits inside the number (5000多亿, 万余).
+	Approx bool
+	// Vague is true for a Chinese range of neighbouring digits (二三十, 三四百):
+	// its value means nothing and callers should not report it.
+	Vague bool
+}
+
+// chineseDigits maps the digit characters, everyday, financial and
+// traditional (一 壹 贰 貳 陆 陸 两 兩 俩 倆), to their value.
+var chineseDigits = map[rune]float64{
+	'〇': 0, '零': 0, '○': 0,
+	'一': 1, '壹': 1, '幺': 1,
+	'二': 2, '贰': 2, '貳': 2, '两': 2, '兩': 2, '俩': 2, '倆': 2,
+	'三': 3, '叁': 3, '參': 3, '叄': 3,
+	'四': 4, '肆': 4,
+	'五': 5, '伍': 5,
+	'六': 6, '陆': 6, '陸': 6,
+	'七': 7, '柒': 7,
+	'八': 8, '捌': 8,
+	'九': 9, '玖': 9,
+}
+
+// smallUnits are the multipliers below 万; they scale the digit before them.
+var smallUnits = map[rune]float64{
+	'十': 10, '拾': 10,
+	'百': 100, '佰': 100,
+	'千': 1000, '仟': 1000,
+}
+
+// bigUnits scale everything before them (四千零五万, 4.78万亿).
+var bigUnits = map[rune]float64{
+	'万': 1e4, '萬': 1e4,
+	'亿': 1e8, '億': 1e8,
+}
+
+// IsDigit reports whether r is an Arabic digit, ASCII or full-width.
+func IsDigit(r rune) bool {
+	return (r >= '0' && r <= '9') || (r >= '０' && r <= '９')
+}
+
+func digitValue(r rune) float64 {
+	if r >= '０' && r <= '９' {
+		return float64(r - '０')
+	}
+	return float64(r - '0')
+}
+
+// IsChineseDigit reports whether r is a Chinese digit character (零 to 九,
+// 两, financial forms).
+func IsChineseDigit(r rune) bool { _, ok := chineseDigits[r]; return ok }
+
+// IsMultiplier reports whether r is one of 十百千万亿 in any form.
+func IsMultiplier(r rune) bool {
+	_, small := smallUnits[r]
+	_, big := bigUnits[r]
+	return small || big
+}
+
+// IsSpace reports the spaces that may sit inside a number on real pages.
+func IsSpace(r rune) bool { return r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t' }
+
+func isDecimalPoint(r rune) bool { return r == '.' || r == '．' }
+func isPointWord(r rune) bool    { return r == '点' || r == '點' }
+func isThousandsSep(r rune) bool { return r == ',' || r == '，' }
+func isApproxWord(r rune) bool   { return r == '多' || r == '余' || r == '餘' }
+
+// skipSpaces returns the first offset at or after i that is not a space.
+func skipSpaces(rs []rune, i int) int {
+	for i < len(rs) && IsSpace(rs[i]) {
+		i++
+	}
+	return i
+}
+
+// ErrNotNumber is returned by Parse for text that is not one whole number.
+var ErrNotNumber = errors.New("numeral: not a number")
+
+// Parse reads s as one whole number ("1.56万", "百分" is not one).
+func Parse(s string) (float64, error) {
+	rs := []rune(s)
+	start := skipSpaces(rs, 0)
+	n, ok := Scan(rs, start)
+	if !ok || skipSpaces(rs, n.End) != len(rs) {
+		return 0, ErrNotNumber
+	}
+	return n.Value, nil
+}
+
+// Scan reads the number that starts at rs[i]. It returns false when no
+// number starts there. A lone 百/千/万 counts only before 余/多 (万余份);
+// a sign is the caller's business.
+func Scan(rs []rune, i int) (Number, bool) {
+	if i < 0 || i >= len(rs) {
+		return Number{}, false
+	}
+	switch r := rs[i]; {
+	case IsDigit(r):
+		return scanArabic(rs, i)
+	case IsChineseDigit(r) || r == '十' || r == '拾':
+		return scanChinese(rs, i)
+	case IsMultiplier(r):
+		return scanBareMultiplier(rs, i)
+	}
+	return Number{}, false
+}
+
+// scanBareMultiplier reads 万余, 百余, 千多: a multiplier with an implied one.
+func scanBareMultiplier(rs []rune, i int) (Number, bool) {
+	j := i + 1
+	if j >= len(rs) || !isApproxWord(rs[j]) {
+		return Number{}, false
+	}
+	return Number{Value: multiplierValue(rs[i]), Start: i, End: j + 1, Multiplied: true, Approx: true}, true
+}
+
+func multiplierValue(r rune) float64 {
+	if v, ok := smallUnits[r]; ok {
+		return v
+	}
+	return bigUnits[r]
+}
+
+// scanArabic reads digits with thousands separators, a decimal part, single
+// digits spread by spaces (7 2 折), a k suffix and trailing multipliers.
+func scanArabic(rs []rune, i int) (Number, bool) {
+	j, digits := readDigitGroup(rs, i)
+	j, digits = readThousands(rs, j, digits, j-i)
+	frac := ""
+	if j+1 < len(rs) && (isDecimalPoint(rs[j]) || isPointWord(rs[j])) && IsDigit(rs[j+1]) {
+		var f string
+		j, f = readDigitGroup(rs, j+1)
+		frac = f
+	} else if j-i == 1 {
+		j, digits = readSpreadDigits(rs, j, digits)
+	}
+	s := digits
+	if frac != "" {
+		s += "." + frac
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return Number{}, false
+	}
+	n := Number{Value: v, Start: i, End: j, Arabic: true}
+	scaleArabic(rs, &n)
+	return n, true
+}
+
+// readDigitGroup reads a run of Arabic digits and returns them as ASCII.
+func readDigitGroup(rs []rune, i int) (int, string) {
+	buf := make([]byte, 0, 8)
+	for i < len(rs) && IsDigit(rs[i]) {
+		buf = append(buf, byte('0'+digitValue(rs[i])))
+		i++
+	}
+	return i, string(buf)
+}
+
+// readThousands joins ",ddd" groups after a leading group of 1-3 digits
+// (1,050,000 and ９，９９９), but not 2019,134 or a list 1,2,3.
+func readThousands(rs []rune, j int, digits string, lead int) (int, string) {
+	if lead > 3 {
+		return j, digits
+	}
+	for j+3 < len(rs)+0 && isThousandsSep(rs[j]) && threeDigits(rs, j+1) {
+		_, g := readDigitGroup(rs, j+1)
+		digits += g
+		j += 4
+	}
+	return j, digits
+}
+
+// threeDigits reports whether exactly three digits start at i.
+func threeDigits(rs []rune, i int) bool {
+	if i+3 > len(rs) {
+		return false
+	}
+	for k := i; k < i+3; k++ {
+		if !IsDigit(rs[k]) {
+			return false
+		}
+	}
+	return i+3 == len(rs) || !IsDigit(rs[i+3])
+}
+
+// readSpreadDigits joins single digits separated by spaces (7 2 折 → 72),
+// the way some pages space out every character.
+func readSpreadDigits(rs []rune, j int, digits string) (int, string) {
+	for {
+		k := skipSpaces(rs, j)
+		if k == j || k >= len(rs) || !IsDigit(rs[k]) || (k+1 < len(rs) && IsDigit(rs[k+1])) {
+			return j, digits
+		}
+		digits += string(rune('0' + digitValue(rs[k])))
+		j = k + 1
+	}
+}
+
+// scaleArabic applies what may follow Arabic digits: a k suffix (15k), 多/余
+// (5000多亿, 1000 多个) and multipliers (1.56万, 64 亿, 4.78万亿), each
+// possibly after spaces.
+func scaleArabic(rs []rune, n *Number) {
+	j := n.End
+	if k := skipSpaces(rs, j); k < len(rs) && (rs[k] == 'k' || rs[k] == 'K') && !asciiLetterAt(rs, k+1) {
+		n.Value *= 1000
+		n.Multiplied = true
+		j = k + 1
+	}
+	for {
+		k := skipSpaces(rs, j)
+		if k >= len(rs) {
+			break
+		}
+		r := rs[k]
+		switch {
+		case isApproxWord(r) && !n.Approx:
+			n.Approx = true
+			j = k + 1
+			continue
+		case IsMultiplier(r) && multiplierAllowed(rs, k):
+			n.Value *= multiplierValue(r)
+			n.Multiplied = true
+			j = k + 1
+			continue
+		}
+		break
+	}
+	n.End = j
+}
+
+// multiplierAllowed keeps 百/千 that begin a unit or a fraction word out of
+// the number: 100千瓦, 千米, 百分点, 七十百分位.
+func multiplierAllowed(rs []rune, k int) bool {
+	if k+1 < len(rs) {
+		switch rs[k+1] {
+		case '分', '瓦', '米', '克', '伏', '帕', '赫', '焦':
+			return false
+		}
+	}
+	return true
+}
+
+func asciiLetterAt(rs []rune, i int) bool {
+	return i < len(rs) && i >= 0 && rs[i] < unicode.MaxASCII && unicode.IsLetter(rs[i])
+}
+
+// chineseState accumulates a Chinese numeral by sections: yi (亿 and up),
+// wan (the 万 part) and sec (below 万), plus the digit not yet placed.
+type chineseState struct {
+	yi, wan, sec float64
+	digit        float64
+	pending      bool    // a digit was read since the last unit
+	lastUnit     float64 // the last unit read, 0 before any
+	afterZero    bool    // a 零 came since the last unit: 一千零五 is 1005
+	pair         bool    // two non-zero digits in a row (九九, 二三十)
+	units        bool    // any unit was read
+	multiplied   bool    // a 万 or 亿 was read
+	seq          []byte  // the digits as read, for 二〇二〇 and 九九
+}
+
+// scanChinese reads a Chinese numeral with an optional decimal part.
+func scanChinese(rs []rune, i int) (Number, bool) {
+	st := chineseState{seq: make([]byte, 0, 8)}
+	j, last := i, i
+	for ; j < len(rs); j++ {
+		r := rs[j]
+		if IsSpace(r) {
+			continue
+		}
+		if !st.add(rs, j) {
+			break
+		}
+		last = j + 1
+	}
+	if last == i {
+		return Number{}, false
+	}
+	n := Number{Start: i, End: last, Multiplied: st.multiplied, Vague: st.pair && st.units}
+	for k := i; k < last; k++ {
+		n.Approx = n.Approx || isApproxWord(rs[k])
+	}
+	n.Value = st.value()
+	n.End, n.Value = readChineseFraction(rs, n.End, n.Value)
+	return n, true
+}
+
+// add reads rs[j] into the state; false means the numeral ended before it.
+func (st *chineseState) add(rs []rune, j int) bool {
+	r := rs[j]
+	if d, ok := chineseDigits[r]; ok {
+		st.addDigit(d)
+		return true
+	}
+	if u, ok := smallUnits[r]; ok && multiplierAllowed(rs, j) {
+		return st.addSmallUnit(u)
+	}
+	if u, ok := bigUnits[r]; ok {
+		return st.addBigUnit(u)
+	}
+	// 十余万, 一千多万: 多 inside the numeral only marks it as approximate.
+	return isApproxWord(r) && j+1 < len(rs) && IsMultiplier(rs[j+1]) && st.units
+}
+
+func (st *chineseState) addDigit(d float64) {
+	if st.pending && st.digit != 0 && d != 0 {
+		st.pair = true
+	}
+	st.seq = append(st.seq, byte('0'+d))
+	st.digit, st.pending = d, true
+	if d == 0 {
+		st.afterZero = true
+	}
+}
+
+func (st *chineseState) addSmallUnit(u float64) bool {
+	if !st.pending && st.lastUnit != 0 && st.lastUnit < 1e4 {
+		return false // 十百: two small units in a row
+	}
+	d := st.digit
+	if !st.pending {
+		d = 1 // 十五, 百三
+	}
+	st.sec += d * u
+	st.placed(u)
+	return true
+}
+
+func (st *chineseState) addBigUnit(u float64) bool {
+	part := st.sec
+	if st.pending {
+		part += st.digit
+	}
+	switch {
+	case part == 0 && u == 1e4 && st.wan > 0:
+		st.wan *= 1e4 // 四万万
+	case part == 0 && st.yi == 0 && st.wan == 0:
+		return false // a lone 万
+	case u == 1e4:
+		st.wan += part * 1e4
+	default:
+		st.yi = (st.yi + st.wan + part) * 1e8
+		st.wan = 0
+	}
+	st.sec = 0
+	st.placed(u)
+	st.multiplied = true
+	return true
+}
+
+// placed records that a unit consumed the pending digit.
+func (st *chineseState) placed(u float64) {
+	st.digit, st.pending = 0, false
+	st.lastUnit, st.afterZero, st.units = u, false, true
+}
+
+// value adds the pending digit. Digits alone read one by one (二〇二〇,
+// 九九); after a unit with no 零 a lone digit is the next place: 两千四百五
+// is 2450, 一万三 is 13000.
+func (st *chineseState) value() float64 {
+	if !st.units {
+		v, _ := strconv.ParseFloat(string(st.seq), 64)
+		return v
+	}
+	d := 0.0
+	if st.pending {
+		d = st.digit
+		if st.lastUnit >= 100 && !st.afterZero && !st.pair {
+			d *= st.lastUnit / 10
+		}
+	}
+	return st.yi + st.wan + st.sec + d
+}
+
+// readChineseFraction reads 点五, 点 叁叁, 點一一二 after a Chinese numeral.
+func readChineseFraction(rs []rune, j int, v float64) (int, float64) {
+	k := skipSpaces(rs, j)
+	if k >= len(rs) || !(isPointWord(rs[k]) || isDecimalPoint(rs[k])) {
+		return j, v
+	}
+	scale, end := 0.1, j
+	for k++; k < len(rs); k++ {
+		if IsSpace(rs[k]) {
+			continue
+		}
+		var d float64
+		if cd, ok := chineseDigits[rs[k]]; ok {
+			d = cd
+		} else if IsDigit(rs[k]) {
+			d = digitValue(rs[k])
+		} else {
+			break
+		}
+		v += d * scale
+		scale /= 10
+		end = k + 1
+	}
+	return end, roundTo(v, 10)
+}
+
+// roundTo removes binary noise from decimal sums (120.5, not 120.50000001).
+func roundTo(v float64, places int) float64 {
+	p := math.Pow(10, float64(places))
+	return math.Round(v*p) / p
+}

@@ -1,0 +1,158 @@
+package numeral
+
+import (
+	"math"
+	"testing"
+)
+
+// parseCorpus: whole numbers as government pages and the Recognizers-Text
+// NumberModel suite write them.
+var parseCorpus = []struct {
+	in   string
+	want float64
+}{
+	{"64", 64},
+	{"６４", 64},
+	{"246.79", 246.79},
+	{"２．４", 2.4},
+	{"1.56万", 15600},          // 我州1.56万剩余贫困人口
+	{"64 亿", 6400000000},      // 确保省重点项目完成投资 64 亿元以上
+	{"5000多亿", 500000000000},  // 总投资 5000多亿元
+	{"100多亿", 10000000000},    // 签约资金100多亿元
+	{"1000 多", 1000},          // 共谋划了 1000 多个项目
+	{"4.78万亿", 4780000000000}, // NumberModel
+	{"10万万", 1000000000},
+	{"15500亿", 1550000000000},     // 批准发行15500亿元特别国债
+	{"53365.53亿", 5336553000000},  // 国债余额限额调整为53365.53亿元
+	{"1,050,000,000", 1050000000}, // thousands separators
+	{"４，５６５", 4565},               // full-width separators
+	{"40k", 40000},                // NumberModel
+	{"7 2", 72},                   // 7 2 折: digits spaced out
+	{"万余", 10000},                 // 发放各类宣传资料万余份
+	{"十", 10},                     // NumberModel
+	{"十五", 15},                    // “十五条硬措施”
+	{"一百五十二", 152},
+	{"一百 五 十 二", 152},
+	{"两千四百五", 2450},
+	{"两千 四 百 五", 2450},
+	{"四百五", 450},
+	{"一千零一", 1001},
+	{"一千零五", 1005},
+	{"一千陆", 1600},
+	{"一万三", 13000},
+	{"九十二万四", 924000},
+	{"一百零一万一千", 1011000},
+	{"一千两百三十四万", 12340000},
+	{"五亿零六", 500000006},
+	{"七十八万五佰零六", 780506},
+	{"肆佰陸拾", 460},
+	{"壹佰伍拾", 150},
+	{"倆千两百贰拾二", 2222},
+	{"兩千兩百貳拾二", 2222},
+	{"拾万零五十六", 100056},
+	{"拾萬零五十六點叁叁", 100056.33},
+	{"四亿五千六百四十二万零一十五", 456420015},
+	{"四万万", 400000000},
+	{"百三", 0},         // a lone 百 is not a numeral start: see TestScanRejects
+	{"两万", 20000},     // 近两万公里
+	{"一百二十点五", 120.5}, // 百分之一百二十点五
+	{"四点 五", 4.5},     // 四点 五个百分点
+	{"三千 八百 九十六 万 四千 九百 六十五", 38964965},
+	{"八千 三百 八十五 万 二千 三百 二十六 点三三", 83852326.33},
+	{"十余万", 100000}, // NumberModel 十 余 万
+	{"一千多万", 10000000},
+	{"二〇二〇", 2020},
+	{"九九", 99},       // 九 九 折
+	{"三八", 38},       // 三八折
+	{"一半", 0},        // 半 is read by the quantity recogniser, not here
+	{"20多万", 200000}, // 圣保罗有20多万华商
+}
+
+func TestParse(t *testing.T) {
+	for _, c := range parseCorpus {
+		got, err := Parse(c.in)
+		if c.want == 0 {
+			if err == nil {
+				t.Errorf("Parse(%q) = %v, want an error", c.in, got)
+			}
+			continue
+		}
+		if err != nil || math.Abs(got-c.want) > 1e-6*math.Max(1, c.want) {
+			t.Errorf("Parse(%q) = %v, %v; want %v", c.in, got, err, c.want)
+		}
+	}
+}
+
+// scanCorpus: where a number found inside running text ends.
+var scanCorpus = []struct {
+	text   string
+	at     int
+	value  float64
+	end    int
+	approx bool
+	vague  bool
+}{
+	{"34家", 0, 34, 2, false, false},
+	{"2019 134 个", 0, 2019, 4, false, false}, // two groups never join
+	{"1-8月份", 0, 1, 1, false, false},
+	{"100千瓦", 0, 100, 3, false, false}, // 千瓦 is a unit, not 千
+	{"七十百分位", 0, 70, 2, false, false},  // 百分位 is not 百
+	{"5000多亿元", 0, 500000000000, 6, true, false},
+	{"30KB", 0, 30, 2, false, false}, // K begins a unit here
+	{"二三十个百分点", 0, 30, 3, false, true},
+	{"统一", 1, 1, 2, false, false},
+	{"1,2,3", 0, 1, 1, false, false}, // a list, not 1,2
+	{"3.5成", 0, 3.5, 3, false, false},
+	{"万家灯火", 0, 0, 0, false, false}, // no number: a lone 万
+}
+
+func TestScan(t *testing.T) {
+	for _, c := range scanCorpus {
+		rs := []rune(c.text)
+		n, ok := Scan(rs, c.at)
+		if c.end == 0 {
+			if ok {
+				t.Errorf("Scan(%q, %d) = %+v, want none", c.text, c.at, n)
+			}
+			continue
+		}
+		if !ok || n.Value != c.value || n.End != c.end || n.Approx != c.approx || n.Vague != c.vague {
+			t.Errorf("Scan(%q, %d) = %+v %v; want value %v end %d approx %v vague %v",
+				c.text, c.at, n, ok, c.value, c.end, c.approx, c.vague)
+		}
+	}
+}
+
+func FuzzScan(f *testing.F) {
+	for _, c := range parseCorpus {
+		f.Add(c.in, 0)
+	}
+	for _, c := range scanCorpus {
+		f.Add(c.text, c.at)
+	}
+	f.Fuzz(func(t *testing.T, s string, at int) {
+		rs := []rune(s)
+		n, ok := Scan(rs, at)
+		if !ok {
+			return
+		}
+		if n.Start != at || n.End <= n.Start || n.End > len(rs) {
+			t.Fatalf("Scan(%q, %d) = %+v: bad offsets", s, at, n)
+		}
+		if math.IsNaN(n.Value) {
+			t.Fatalf("Scan(%q, %d) = NaN", s, at)
+		}
+		_, _ = Parse(s)
+	})
+}
+
+func BenchmarkScan(b *testing.B) {
+	rs := []rune("确保省重点项目完成投资 64 亿元以上、州重点项目完成投资500亿元以上，两千四百五十万")
+	b.SetBytes(int64(len(string(rs))))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range rs {
+			Scan(rs, i)
+		}
+	}
+}
