@@ -1,0 +1,110 @@
+package segment
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+)
+
+// pseudoDistance is the cost gse gives a character no dictionary word
+// covers (its pseudo token, POS "x").
+const pseudoDistance = 32
+
+// unit is one gse "word" of a text: a run of ASCII/Latin letters and digits,
+// or any other single character (an invalid byte is a unit of its own).
+type unit struct{ start, end int }
+
+// units splits text as gse's SplitTextToWords does: runes of at most two
+// UTF-8 bytes that are letters or numbers form runs; everything else is a
+// unit per rune.
+func units(text []byte, out []unit) []unit {
+	out = out[:0]
+	run := -1
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if size <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+			if run < 0 {
+				run = i
+			}
+			i += size
+			continue
+		}
+		if run >= 0 {
+			out = append(out, unit{run, i})
+			run = -1
+		}
+		out = append(out, unit{i, i + size})
+		i += size
+	}
+	if run >= 0 {
+		out = append(out, unit{run, len(text)})
+	}
+	return out
+}
+
+// lowerASCII lower-cases A–Z as gse does before looking words up.
+func lowerASCII(dst, text []byte) []byte {
+	dst = append(dst[:0], text...)
+	for i, c := range dst {
+		if 'A' <= c && c <= 'Z' {
+			dst[i] = c + 'a' - 'A'
+		}
+	}
+	return dst
+}
+
+// jumper is the best path found to the end of a unit: its cost, and the
+// last word of that path (entry -1 is a pseudo token of one unit).
+type jumper struct {
+	dist  float32
+	entry int32
+	n     int32 // units in the last word
+}
+
+// update is gse's updateJumper: a strictly shorter path wins, so of equal
+// paths the first one found stays.
+func (j *jumper) update(base, dist float32, entry, n int) {
+	d := base + dist
+	if j.dist == 0 || j.dist > d {
+		j.dist, j.entry, j.n = d, int32(entry), int32(n)
+	}
+}
+
+// scratch holds a cut's buffers; pooled so warm cuts do not allocate them.
+type scratch struct {
+	lower   []byte
+	units   []unit
+	jumpers []jumper
+}
+
+// shortestPath is gse's Segmenter.segmentWords (non-search mode) over d:
+// for each unit, every dictionary word starting there extends the best path
+// ending just before it; a unit no word starts with gets a pseudo token.
+// It returns the jumpers; the path is read back from the end.
+func (d *dictionary) shortestPath(s *scratch) []jumper {
+	us := s.units
+	js := s.jumpers[:0]
+	js = append(js, make([]jumper, len(us))...)
+	for cur := range us {
+		var base float32
+		if cur > 0 {
+			base = js[cur-1].dist
+		}
+		found, firstLen := 0, 0
+		lo, hi := 0, d.len()
+		for k := cur; k < len(us) && lo < hi; k++ {
+			prefix := s.lower[us[cur].start:us[k].end]
+			if lo, hi = d.narrow(lo, hi, prefix); lo < hi && bytes.Equal(d.key(lo), prefix) {
+				js[k].update(base, d.dist[lo], lo, k-cur+1)
+				if found++; found == 1 {
+					firstLen = k - cur + 1
+				}
+			}
+		}
+		if found == 0 || firstLen > 1 {
+			js[cur].update(base, pseudoDistance, -1, 1)
+		}
+	}
+	s.jumpers = js
+	return js
+}

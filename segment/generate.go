@@ -1,0 +1,3 @@
+package segment
+
+//go:generate go run ./internal/gendict -lexicon lexicon -out dict/zh_s.dict
