@@ -5,8 +5,6 @@
 // against a reference date.
 package timex
 
-import "github.com/zhengling/zhengling/extract/para"
-
 // Kinds of Deadline.
 const (
 	KindBy     = "by"     // a completion limit: 8月底前, 限期至…, 截至…
@@ -57,30 +55,10 @@ type Expr struct {
 	Role Role
 }
 
-// Find returns every time expression of the paragraphs, resolved against
-// ref (which may be zero: dates then stay null unless the text is absolute),
-// in text order, and warnings for placeholders (9月*日, xx月底).
-func Find(paras []*para.Paragraph, ref Date) (exprs []Expr, warnings []string) {
-	return nil, nil
-}
-
 // Meeting is the meeting a report describes.
 type Meeting struct {
 	Date      Date   `json:"date"`
 	Name      string `json:"name"`
 	Host      string `json:"host"`
 	HostTitle string `json:"host_title"`
-}
-
-// FindMeeting reads the meeting from the report's opening paragraphs;
-// pageYear supplies the year when the opening gives only month and day.
-// It returns nil when the text describes no meeting.
-func FindMeeting(paras []*para.Paragraph, pageYear int) *Meeting {
-	return nil
-}
-
-// FirstDate returns the first full date written in the text (2022年8月3日),
-// or the zero Date.
-func FirstDate(paras []*para.Paragraph) Date {
-	return Date{}
 }

@@ -1,0 +1,354 @@
+package timex
+
+// cand is one time expression found in a paragraph, before its role is
+// decided: a single atom, a span (A至B), an enumeration (5月、6月), a
+// recurrence (每周), a duration (一周内) or an event anchor (…回头看前).
+type cand struct {
+	start, end  int    // text span, prefix and suffix included
+	atoms       []atom // one, or the members of an enumeration
+	from        *atom  // first atom of a span
+	consecutive bool   // an enumeration of consecutive months: one span
+	by          bool   // a completion limit: …前, 限期至…, 年内
+	prefix      string // 限期至, 截至, 截止, … when written before the atom
+	cumulative  bool   // 1-8月份, 前8个月: a reported period from January
+	recurrence  bool
+	duration    bool
+	event       string // the anchoring event of 省环保督察回头看前
+}
+
+// last is the atom the expression ends with.
+func (c *cand) last() *atom { return &c.atoms[len(c.atoms)-1] }
+
+// limitPrefixes are written before a deadline and belong to its text:
+// 限期至2011年10月底前 (seed002), 截止2024年7月7日前 (kaili page).
+var limitPrefixes = []string{"限期至", "限期到", "限期于", "限期", "截止到", "截止至", "截止于", "截至到", "截至", "截止"}
+
+// bySuffixes make an atom a completion limit: 9月1日前, 10月底前,
+// 2024年7月10日及以前, 2024年12月31日之前.
+var bySuffixes = []string{"及以前", "及之前", "以前", "之前", "前", "为止", "止", "以内", "之内", "内"}
+
+// rangeSeps join the two ends of a span: 2024年7月8日09:00至2024年7月10日
+// 17:00, 9-10月份, 9月*日至10月*日.
+var rangeSeps = []string{"起至", "至", "到", "-"}
+
+// enumSeps join months of an enumeration: 5月、6月 (seed001), 9月和12月 (seed002).
+var enumSeps = []string{"、", "和", "及", "与"}
+
+// notBefore: 前 followed by these is not a limit (前列, 前期, 前夕 …).
+var notBefore = []rune("列茅沿面期提景进行端头身台方线辈任者述款瞻往途程后门厅排锋卫奏兆置夕")
+
+func isNotBeforeWord(r rune) bool {
+	for _, c := range notBefore {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
+// parseCand reads the expression starting at i.
+func parseCand(v view, i int) (cand, bool) {
+	if c, ok := parseRecurrence(v, i); ok {
+		return c, true
+	}
+	if c, ok := parseNumberSpan(v, i); ok {
+		return finishCand(v, c), true
+	}
+	if list, ok := parseNumberList(v, i); ok {
+		c := cand{start: i, end: list[len(list)-1].end, atoms: list, consecutive: consecutiveMonths(list)}
+		return finishCand(v, c), true
+	}
+	if c, ok := parseDuration(v, i); ok {
+		return c, true
+	}
+	var a atom
+	a.start = i
+	end, ok := parseHoliday(v, i, &a)
+	if ok {
+		a.end = end
+		return holidayCand(v, a), true
+	}
+	if a, ok = parseAtom(v, i); !ok {
+		return cand{}, false
+	}
+	c := cand{start: a.start, end: a.end, atoms: []atom{a}}
+	if b, ok := parseSpanEnd(v, a); ok {
+		c.from, c.atoms[0] = &a, b
+		c.end = b.end
+	} else if list, ok := parseEnumeration(v, a); ok {
+		c.atoms = list
+		c.end = list[len(list)-1].end
+		c.consecutive = consecutiveMonths(list)
+	}
+	return finishCand(v, c), true
+}
+
+// finishCand adds the limit prefix and the completion suffix.
+func finishCand(v view, c cand) cand {
+	s := v.spacesBack(c.start)
+	if p := v.suffixBefore(s, limitPrefixes); p != "" {
+		c.prefix = p
+		c.start = s - len([]rune(p))
+	}
+	k := v.spaces(c.end)
+	if w := v.prefixAt(k, bySuffixes); w != "" {
+		n := k + len([]rune(w))
+		if !(w == "前" || w == "之前" || w == "以前") || !isNotBeforeWord(v.at(n)) {
+			c.by, c.end = true, n
+		}
+	}
+	l := c.last()
+	if l.part == partWithin {
+		c.by = true
+	}
+	if c.prefix != "" && len(c.prefix) >= len("限期") && c.prefix[:len("限期")] == "限期" {
+		c.by = true
+	}
+	if c.from != nil && c.from.month == 1 && c.from.day == 0 && c.from.year == 0 && !c.from.relYear &&
+		c.atoms[0].month > 1 && c.atoms[0].day == 0 {
+		c.cumulative = true // 1-8月份 同比增长: year-to-date statistics
+	}
+	return c
+}
+
+// parseSpanEnd reads the end of a span after atom a: a full atom, or a day
+// (7月8日至10日) or month that takes a's year.
+func parseSpanEnd(v view, a atom) (atom, bool) {
+	k := v.spaces(a.end)
+	sep := v.prefixAt(k, rangeSeps)
+	if sep == "" || a.holiday != nil {
+		return atom{}, false
+	}
+	k = v.spaces(k + len([]rune(sep)))
+	b, ok := parseAtom(v, k)
+	if !ok {
+		if list, okl := parseNumberList(v, k); okl {
+			b, ok = list[len(list)-1], true
+		}
+	}
+	if !ok && a.month > 0 && a.day > 0 {
+		b = atom{start: k, month: a.month}
+		d, e, ph, _, okd := parseNum(v, k, 31)
+		if !okd {
+			return atom{}, false
+		}
+		e = v.spaces(e)
+		if c := v.at(e); c != '日' && c != '号' {
+			return atom{}, false
+		}
+		b.day, b.placeholder, b.grain, b.end = d, ph, grainDay, clock(v, e+1)
+		ok = true
+	}
+	if !ok || b.holiday != nil || b.wholeYear {
+		return atom{}, false
+	}
+	if b.year == 0 && !b.relYear {
+		b.year, b.relYear, b.yearRel = a.year, a.relYear, a.yearRel
+	}
+	return b, true
+}
+
+// parseEnumeration reads further months after a month: 5月、6月; 9月和12月.
+func parseEnumeration(v view, a atom) ([]atom, bool) {
+	if !bareMonth(a) {
+		return nil, false
+	}
+	list := []atom{a}
+	for {
+		k := v.spaces(list[len(list)-1].end)
+		sep := v.prefixAt(k, enumSeps)
+		if sep == "" {
+			break
+		}
+		k = v.spaces(k + len([]rune(sep)))
+		b, ok := parseAtom(v, k)
+		if !ok || !bareMonth(b) || b.year != 0 || b.relYear {
+			break
+		}
+		b.year, b.relYear, b.yearRel = a.year, a.relYear, a.yearRel
+		list = append(list, b)
+	}
+	return list, len(list) > 1
+}
+
+func bareMonth(a atom) bool {
+	return a.month > 0 && a.day == 0 && a.part == partWhole && !a.relMonth && !a.placeholder
+}
+
+func consecutiveMonths(list []atom) bool {
+	for i := 1; i < len(list); i++ {
+		if list[i].month != list[i-1].month+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// parseNumberSpan reads a span whose first end is a bare number taking the
+// unit of the second: 9-10月份 (seed004), 1-8月份 (seed002), 2021-2025年.
+func parseNumberSpan(v view, i int) (cand, bool) {
+	if isDigit(v.at(i-1)) || v.at(i-1) == '.' {
+		return cand{}, false
+	}
+	n, j := digits(v, i, 4)
+	if j == i {
+		return cand{}, false
+	}
+	k := v.spaces(j)
+	sep := v.prefixAt(k, rangeSeps)
+	if sep == "" {
+		return cand{}, false
+	}
+	k = v.spaces(k + len([]rune(sep)))
+	b, ok := parseAtom(v, k)
+	if !ok {
+		return cand{}, false
+	}
+	a := atom{start: i, end: j, year: b.year, relYear: b.relYear, yearRel: b.yearRel, grain: b.grain}
+	switch {
+	case j-i <= 2 && b.month > n && n >= 1 && b.day == 0 && b.part == partWhole:
+		a.month = n
+	case j-i == 4 && b.year > n && n >= 1900 && b.month == 0 && b.quarter == 0 && b.half == 0:
+		a.year = n
+	default:
+		return cand{}, false
+	}
+	return cand{start: i, end: b.end, atoms: []atom{b}, from: &a}, true
+}
+
+// recurrenceUnits follow 每: 每周分析、每周通报 (seed000), 每个月定期调度 (seed002).
+var recurrenceUnits = []string{"个工作日", "个季度", "个星期", "个月", "半年", "季度", "星期", "工作日", "周", "月", "季", "年", "天", "日", "旬"}
+
+// recurrenceWords are recurrences without 每: 按月按季督查调度 (seed002).
+var recurrenceWords = []string{"按月", "按季", "按周", "按年", "按旬", "逐月", "逐季", "月度", "季度性"}
+
+func parseRecurrence(v view, i int) (cand, bool) {
+	if w := v.prefixAt(i, recurrenceWords); w != "" {
+		return cand{start: i, end: i + len([]rune(w)), recurrence: true}, true
+	}
+	if v.at(i) != '每' {
+		return cand{}, false
+	}
+	j := i + 1
+	if n, e, _, _, ok := parseNum(v, j, 99); ok && n > 0 {
+		j = e
+	}
+	if w := v.prefixAt(j, recurrenceUnits); w != "" {
+		end := j + len([]rune(w))
+		// 每年12月底前: the date belongs to the recurrence.
+		if a, ok := parseAtom(v, end); ok && a.year == 0 && !a.relYear {
+			end = a.end
+		}
+		return cand{start: i, end: end, recurrence: true}, true
+	}
+	return cand{}, false
+}
+
+// durationUnits: 一周内, 100 天, 24小时内, 15日内, 2年以上, 前8个月.
+var durationUnits = []string{"个工作日", "个季度", "个星期", "个小时", "个月", "个周", "工作日", "小时", "星期", "天", "日", "周", "月", "年"}
+
+func parseDuration(v view, i int) (cand, bool) {
+	start := i
+	cumulative := false
+	if v.at(i) == '前' || v.at(i) == '近' || v.at(i) == '后' {
+		cumulative = v.at(i) == '前'
+		i++
+	}
+	if isDigit(v.at(i-1)) || isHanDigit(v.at(i-1)) && i == start {
+		return cand{}, false
+	}
+	n, j := digits(v, i, 5)
+	if j == i {
+		n, j = hanNumber(v, i)
+		if v.at(i) == '两' {
+			n, j = 2, i+1
+		}
+	}
+	if j == i || n == 0 {
+		return cand{}, false
+	}
+	k := v.spaces(j)
+	w := v.prefixAt(k, durationUnits)
+	if w == "" {
+		return cand{}, false
+	}
+	if (w == "月" || w == "日" && !followedByWithin(v, k+1)) || w == "年" && j-i == 4 {
+		return cand{}, false // 9月 is a month, 15日 a day, 2024年 a year
+	}
+	end := k + len([]rune(w))
+	if s := v.prefixAt(end, []string{"以内", "之内", "内"}); s != "" {
+		end += len([]rune(s))
+	}
+	if cumulative && w != "个月" && w != "个季度" {
+		cumulative = false
+	}
+	return cand{start: start, end: end, duration: !cumulative, cumulative: cumulative}, true
+}
+
+func followedByWithin(v view, i int) bool {
+	return v.at(i) == '内' || v.has(i, "以内") || v.has(i, "之内")
+}
+
+// holidayCand reads what follows a holiday: 国庆节前 (by), 春节后, 中秋、国庆假期.
+func holidayCand(v view, a atom) cand {
+	c := cand{start: a.start, end: a.end, atoms: []atom{a}, event: a.holiday.name}
+	k := v.spaces(a.end)
+	for v.prefixAt(k, enumSeps) != "" {
+		var b atom
+		b.start = v.spaces(k + 1)
+		e, ok := parseHoliday(v, b.start, &b)
+		if !ok {
+			break
+		}
+		b.end = e
+		c.atoms = append(c.atoms, b)
+		c.end = e
+		c.event = ""
+		k = v.spaces(e)
+	}
+	if v.at(c.end) == '节' && v.at(c.end+1) == '前' {
+		c.end++
+	}
+	if w := v.prefixAt(c.end, []string{"小长假", "长假", "假期", "期间", "前后"}); w != "" {
+		c.end += len([]rune(w))
+		c.from = &c.atoms[0]
+		return c
+	}
+	if w := v.prefixAt(c.end, []string{"之前", "以前", "前"}); w != "" && !isNotBeforeWord(v.at(c.end+len([]rune(w)))) {
+		c.end += len([]rune(w))
+		c.by = true
+	}
+	return c
+}
+
+// parseNumberList reads months written as a list of numbers sharing one 月:
+// 4、5 月份 (seed002), 九、十月份 (seed004).
+func parseNumberList(v view, i int) ([]atom, bool) {
+	if isDigit(v.at(i-1)) || isHanDigit(v.at(i-1)) {
+		return nil, false
+	}
+	var nums []int
+	var starts []int
+	j := i
+	for {
+		n, e, ph, _, ok := parseNum(v, j, 12)
+		if !ok || ph || v.at(e) != '、' {
+			break
+		}
+		nums, starts = append(nums, n), append(starts, j)
+		j = v.spaces(e + 1)
+	}
+	if len(nums) == 0 {
+		return nil, false
+	}
+	last, ok := parseAtom(v, j)
+	if !ok || !bareMonth(last) || last.month <= nums[len(nums)-1] {
+		return nil, false
+	}
+	list := make([]atom, 0, len(nums)+1)
+	for k, n := range nums {
+		list = append(list, atom{start: starts[k], end: starts[k] + 1, month: n, grain: grainMonth,
+			year: last.year, relYear: last.relYear, yearRel: last.yearRel})
+	}
+	return append(list, last), true
+}

@@ -1,0 +1,172 @@
+package timex
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/zhengling/zhengling/extract/para"
+)
+
+// bounds returns the first and last day of the whole candidate. In a span
+// without a year, the end takes the year rule and the start follows it
+// (12月至3月 crosses the new year).
+func (c *cand) bounds(ref Date) (first, last Date) {
+	end := c.last()
+	_, last = end.bounds(ref)
+	start := &c.atoms[0]
+	if c.from != nil {
+		start = c.from
+	}
+	if start == end {
+		first, _ = end.bounds(ref)
+		return first, last
+	}
+	s := *start
+	if s.year == 0 && !s.relYear && !last.IsZero() && s.holiday == nil && !s.relMonth {
+		s.year = last.Year
+		if s.month > end.month && end.month > 0 {
+			s.year--
+		}
+	}
+	first, _ = s.bounds(ref)
+	return first, last
+}
+
+// Find returns every time expression of the paragraphs, resolved against
+// ref (which may be zero: dates then stay null unless the text is absolute),
+// in text order, and warnings for placeholders (9月*日, xx月底).
+func Find(paras []*para.Paragraph, ref Date) (exprs []Expr, warnings []string) {
+	for _, p := range paras {
+		if p == nil {
+			continue
+		}
+		v := newView(p)
+		for _, c := range scan(v) {
+			e, w := toExprs(v, &c, ref)
+			exprs = append(exprs, e...)
+			warnings = append(warnings, w...)
+		}
+	}
+	return exprs, warnings
+}
+
+// scan finds the candidates of one paragraph in text order.
+func scan(v view) []cand {
+	var out []cand
+	for i := 0; i < len(v.r); {
+		if triggers[v.r[i]] {
+			if c, ok := parseCand(v, i); ok && c.end > i {
+				out = append(out, c)
+				i = c.end
+				continue
+			}
+		}
+		i++
+	}
+	out = append(out, anchors(v, out)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// triggers are the runes an expression can start with.
+var triggers = func() map[rune]bool {
+	t := map[rune]bool{'*': true, 'x': true, '某': true, '每': true, '前': true, '近': true, '后': true,
+		'第': true, '上': true, '下': true, '年': true, '月': true, '全': true, '两': true, '十': true}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, c := range "〇零一二三四五六七八九" {
+		t[c] = true
+	}
+	add := func(w string) { t[[]rune(w)[0]] = true }
+	for _, h := range holidays {
+		for _, w := range h.words {
+			add(w)
+		}
+	}
+	for _, y := range relativeYears {
+		add(y.word)
+	}
+	for _, m := range relativeMonths {
+		add(m.word)
+	}
+	for _, w := range recurrenceWords {
+		add(w)
+	}
+	return t
+}()
+
+// toExprs turns a candidate into its expressions: one, or one per month of
+// a non-consecutive enumeration (9月和12月 gives 09-30 and 12-31, both
+// with the text 9月和12月).
+func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
+	text := v.p.Text(c.start, c.end)
+	base := Expr{Deadline: Deadline{Text: text, Para: v.p.Index, Start: c.start, End: c.end}}
+	base.Role = roleOf(v, c, ref)
+	var warns []string
+	if c.hasPlaceholder() {
+		warns = append(warns, "placeholder: "+text)
+	}
+	if c.recurrence || c.duration || c.cumulative && len(c.atoms) == 0 {
+		base.Kind, base.Precision = KindDuring, ""
+		return []Expr{base}, warns
+	}
+	if len(c.atoms) == 0 {
+		base.Kind, base.Precision, base.Event = KindBy, PrecisionEvent, c.event
+		return []Expr{base}, warns
+	}
+	base.Precision = c.last().precision()
+	base.Event = c.eventName()
+	if len(c.atoms) > 1 && !c.consecutive && c.atoms[0].holiday == nil {
+		var out []Expr
+		for i := range c.atoms {
+			e := base
+			e.Kind = c.kind(false)
+			if !c.hasPlaceholder() {
+				_, e.Date = c.atoms[i].bounds(ref)
+			}
+			out = append(out, e)
+		}
+		return out, warns
+	}
+	span := c.from != nil || len(c.atoms) > 1
+	base.Kind = c.kind(span)
+	if !c.hasPlaceholder() {
+		first, last := c.bounds(ref)
+		base.Date = last
+		if base.Kind == KindDuring {
+			base.From = first
+		}
+	}
+	return []Expr{base}, warns
+}
+
+func (c *cand) kind(span bool) string {
+	switch {
+	case span:
+		return KindDuring
+	case c.by, c.prefix != "":
+		return KindBy
+	}
+	return KindOn
+}
+
+func (c *cand) hasPlaceholder() bool {
+	for _, a := range c.atoms {
+		if a.placeholder {
+			return true
+		}
+	}
+	return c.from != nil && c.from.placeholder
+}
+
+// eventName is the holiday (or holidays: 中秋节、国庆节) the candidate names.
+func (c *cand) eventName() string {
+	var names []string
+	for _, a := range c.atoms {
+		if a.holiday != nil {
+			names = append(names, a.holiday.name)
+		}
+	}
+	return strings.Join(names, "、")
+}

@@ -1,0 +1,172 @@
+package timex
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/zhengling/zhengling/extract/para"
+)
+
+// openingParas is how many paragraphs FindMeeting reads: the opening
+// sentence of a report comes first, after at most a lead-in or a subtitle.
+const openingParas = 6
+
+// hostVerbs follow the host in an opening: 区委副书记、区长蒋海华主持召开区政府常务会议
+// (seed000); 市委常委、区党工委书记商振江出席会议并讲话 (seed001).
+var hostVerbs = []string{"主持召开", "主持会议", "主持", "出席会议", "出席并讲话", "出席"}
+
+// conveneVerbs introduce the meeting's name.
+var conveneVerbs = []string{"主持召开", "召开", "举行"}
+
+// titleWords end an official's title; the host's name follows the last one.
+var titleWords = []string{
+	"副书记", "书记", "副区长", "区长", "副市长", "市长", "副县长", "县长", "副镇长", "镇长", "乡长",
+	"副州长", "州长", "副省长", "省长", "副主任", "主任", "副局长", "局长", "部长", "副主席", "主席",
+	"秘书长", "常委", "委员", "副组长", "组长", "厅长", "处长", "院长", "校长", "副总理", "总理",
+	"董事长", "总经理", "旗长", "盟长", "党组书记", "工委书记",
+}
+
+// leadIns precede an opening sentence: 核心提示:5月7日下午,开发区召开… (seed001).
+var leadIns = []string{"核心提示:", "核心提示", "导读:", "摘要:", "【", "本报讯", "讯"}
+
+// FindMeeting reads the meeting from the report's opening paragraphs;
+// pageYear supplies the year when the opening gives only month and day.
+// It returns nil when the text describes no meeting.
+func FindMeeting(paras []*para.Paragraph, pageYear int) *Meeting {
+	for i, p := range paras {
+		if i >= openingParas {
+			break
+		}
+		if p == nil {
+			continue
+		}
+		if m := meetingOf(newView(p), pageYear); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// meetingOf reads an opening that starts with a day: 8月2日下午,…召开….
+func meetingOf(v view, pageYear int) *Meeting {
+	i := v.spaces(0)
+	for _, w := range leadIns {
+		if v.has(i, w) {
+			i = v.spaces(i + utf8.RuneCountInString(w))
+		}
+	}
+	a, ok := parseAtom(v, i)
+	if !ok || a.grain != grainDay || a.placeholder || a.relYear {
+		return nil
+	}
+	sentEnd := sentenceEnd(v, a.end)
+	conv, verb := indexAny(v, a.end, sentEnd, conveneVerbs)
+	if conv < 0 {
+		return nil
+	}
+	m := &Meeting{Name: meetingName(v, conv+utf8.RuneCountInString(verb), sentEnd)}
+	if y := a.year; y != 0 || pageYear != 0 {
+		if y == 0 {
+			y = pageYear
+		}
+		m.Date, _ = monthBounds(y, a.month, a.day, partWhole)
+	}
+	m.Host, m.HostTitle = host(v, a.end, sentEnd)
+	return m
+}
+
+// meetingName is the name after the verb, up to the clause's end, without 了.
+func meetingName(v view, i, end int) string {
+	i = v.spaces(i)
+	if v.at(i) == '了' {
+		i++
+	}
+	j := i
+	for j < end && v.r[j] != ',' && v.r[j] != ':' {
+		j++
+	}
+	return strings.TrimSpace(v.p.SimpleText(i, j))
+}
+
+// host finds "<title><name><host verb>" in the clauses of the sentence.
+func host(v view, from, end int) (name, title string) {
+	start := from
+	for k := from; k <= end; k++ {
+		if k == end || isClauseEnd(v.r[k]) {
+			if n, t := hostInClause(v, start, k); n != "" {
+				return n, t
+			}
+			start = k + 1
+		}
+	}
+	return "", ""
+}
+
+func hostInClause(v view, start, end int) (string, string) {
+	verbAt, _ := indexAny(v, start, end, hostVerbs)
+	if verbAt < 0 {
+		return "", ""
+	}
+	titleEnd := -1
+	for k := start; k < verbAt; k++ {
+		for _, w := range titleWords {
+			if n := utf8.RuneCountInString(w); k+n <= verbAt && v.has(k, w) && k+n > titleEnd {
+				titleEnd = k + n
+			}
+		}
+	}
+	if titleEnd < 0 || verbAt-titleEnd < 2 || verbAt-titleEnd > 4 || !allHan(v, titleEnd, verbAt) {
+		return "", ""
+	}
+	s := v.spaces(start)
+	return v.p.SimpleText(titleEnd, verbAt), strings.TrimSpace(v.p.SimpleText(s, titleEnd))
+}
+
+func allHan(v view, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !unicode.Is(unicode.Han, v.r[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func sentenceEnd(v view, i int) int {
+	for i < len(v.r) && !isSentenceEnd(v.r[i]) {
+		i++
+	}
+	return i
+}
+
+// indexAny returns the first offset in [i, end) where one of words starts.
+func indexAny(v view, i, end int, words []string) (int, string) {
+	for k := i; k < end; k++ {
+		if w := v.prefixAt(k, words); w != "" {
+			return k, w
+		}
+	}
+	return -1, ""
+}
+
+// FirstDate returns the first full date written in the text (2022年8月3日),
+// or the zero Date.
+func FirstDate(paras []*para.Paragraph) Date {
+	for _, p := range paras {
+		if p == nil {
+			continue
+		}
+		v := newView(p)
+		for i := range v.r {
+			if !isDigit(v.r[i]) && hanDigit(v.r[i]) < 0 {
+				continue
+			}
+			if a, ok := parseAtom(v, i); ok && a.year != 0 && a.day > 0 && !a.placeholder {
+				if d, _ := monthBounds(a.year, a.month, a.day, partWhole); !d.IsZero() {
+					return d
+				}
+			}
+		}
+	}
+	return Date{}
+}

@@ -1,0 +1,244 @@
+package timex
+
+// clauseEnds end the clause a cue must share with the expression.
+func isClauseEnd(r rune) bool {
+	switch r {
+	case '。', ';', '!', '！', '?', '？', ',', ':', '\n', '《', '》', '(', ')', '（', '）', '“', '”':
+		return true
+	}
+	return false
+}
+
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', ';', '!', '！', '?', '？', '\n':
+		return true
+	}
+	return false
+}
+
+// goalCues before a quarter, half or year make it the time of a task:
+// 确保三季度、全年指标都大幅提升 (seed000), 做到上半年时间过半 (seed002),
+// 要将提高项目竣工率作为第四季度工作重点 (seed002), 完成时限是2022年 (seed002).
+var goalCues = []string{"确保", "力争", "争取", "做到", "务必", "必须", "力求", "要", "时限", "期限", "目标", "计划于", "预计", "定于", "将于", "拟于"}
+
+// adjacentGoalCues right before a coarse period: 到2025年, 于年底, 至2022年.
+var adjacentGoalCues = []string{"到", "至", "于", "在"}
+
+// reportCues after an expression mark a reported period, not a task:
+// 抓好上半年工作总结分析, 根据上半年工作开展情况 (seed000), 第一季度工作汇报会,
+// 第一季度重点工作完成情况 (seed002).
+// 九、十月份正是企业产销两旺 (seed004) describes a season.
+var reportCues = []string{"情况", "总结", "汇报", "以来", "来看", "同比", "环比", "累计", "进展", "成效", "成绩", "回顾", "正是", "正值", "正处"}
+
+// eventVerbs in the clause after a day date make it the date of an event
+// that took place: 8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议 (seed000),
+// 4月27日,市科协召开了第一季度工作汇报会, 9 月 9 日,习近平总书记主持召开… (seed002).
+var eventVerbs = []string{"主持召开", "召开", "主持", "举行", "举办", "召集", "出席", "会见", "调研", "视察", "考察", "走访", "深入", "开幕", "闭幕", "印发", "发布", "签署", "通过"}
+
+// eventVerbsDone right after a date: 在 9 月 15 日召开的工作推进会上 (seed002).
+var eventVerbsDone = []string{"召开的", "召开了", "举行的", "举行了", "举办的", "举办了", "开幕的", "发布的", "印发的", "通过的"}
+
+// futureCues before a dated event keep it a deadline: 将于9 月2日抵达湖南 (seed002).
+var futureCues = []string{"将于", "将在", "拟于", "定于", "计划于", "预计", "要", "将", "拟", "务必", "必须", "确保", "争取", "力争"}
+
+// fromWords open a reported period: 从1-7月来看, 自 9 月 15 日推进会以来 (seed002).
+var fromWords = []string{"从", "自"}
+
+// startWords after 从/自 X make X the start of a task: 从8月中下旬开始,开展… (seed002).
+var startWords = []string{"开始", "起"}
+
+// roleOf decides what a candidate does in its sentence.
+func roleOf(v view, c *cand, ref Date) Role {
+	switch {
+	case c.recurrence:
+		return RoleRecurrence
+	case c.duration:
+		return RoleDuration
+	case c.cumulative:
+		return RolePeriod
+	case len(c.atoms) == 0:
+		return RoleDeadline // an event anchor: 省环保督察回头看前
+	case neverDeadline(c):
+		return RolePeriod
+	case inTitle(v, c.start):
+		return RolePeriod // 《营商环境创新2022年行动计划》
+	case reportingFrame(v, c):
+		return RolePeriod
+	case isEventDate(v, c):
+		return RoleEventDate
+	case isPast(c, ref):
+		return RoleEventDate
+	case !c.by && hasCueAfter(v, c.end, reportCues, 15):
+		return RolePeriod
+	case c.coarse() && !c.by && !hasGoalCue(v, c):
+		return RolePeriod
+	}
+	return RoleDeadline
+}
+
+// neverDeadline: 全年, 今年, 明年 alone qualify a noun (全年目标任务, 明年重点项目)
+// rather than set a time; ISO dates in a body are publication lines
+// (2016-11-22); a span of years is a plan period (2021-2025年).
+func neverDeadline(c *cand) bool {
+	a := c.last()
+	if c.by {
+		return false
+	}
+	switch {
+	case a.wholeYear:
+		return true
+	case a.relYear && a.grain == grainYear && a.part == partWhole && !a.relMonth:
+		return true
+	case a.iso:
+		return true
+	}
+	return false
+}
+
+// coarse reports a period a text names without setting a time for it
+// unless a cue says so: 第一季度, 下半年, 2022年, 今年, 全年, 本月, 春节.
+func (c *cand) coarse() bool {
+	a := c.last()
+	if a.holiday != nil {
+		return true
+	}
+	if a.wholeYear {
+		return true
+	}
+	if a.relMonth {
+		return a.day == 0 && a.part == partWhole
+	}
+	switch a.grain {
+	case grainQuarter, grainHalf:
+		return true
+	case grainYear:
+		return a.part == partWhole
+	}
+	return false
+}
+
+// inTitle reports an offset inside a book title 《…》.
+func inTitle(v view, i int) bool {
+	for k := i - 1; k >= 0 && i-k <= 60; k-- {
+		switch v.r[k] {
+		case '《':
+			return true
+		case '》', '。', '\n':
+			return false
+		}
+	}
+	return false
+}
+
+// reportingFrame: 截至8月底,全市… / 从1-7月来看 / 自…以来 / 2019年7月以来.
+func reportingFrame(v view, c *cand) bool {
+	next := v.at(v.spaces(c.end))
+	if c.prefix != "" && !c.by && (next == ',' || next == '、' || next == '，') {
+		return true
+	}
+	if v.prefixAt(v.spaces(c.end), []string{"以来", "来看", "来"}) != "" {
+		return true
+	}
+	if v.suffixBefore(v.spacesBack(c.start), fromWords) != "" {
+		return !hasCueAfter(v, c.end, startWords, 3)
+	}
+	return false
+}
+
+// isEventDate: a day that a past event took place on.
+func isEventDate(v view, c *cand) bool {
+	a := c.last()
+	if c.by || c.from != nil || a.grain != grainDay || a.holiday != nil {
+		return false
+	}
+	k := v.spaces(c.end)
+	if v.prefixAt(k, eventVerbsDone) != "" {
+		return true
+	}
+	if hasCueBefore(v, c.start, futureCues, 12) {
+		return false
+	}
+	if !atClauseStart(v, c.start) {
+		return false
+	}
+	return hasCueInSentence(v, c.end, eventVerbs, 60)
+}
+
+// atClauseStart: only blanks or a lead-in (核心提示:) separate i from the
+// start of its clause.
+func atClauseStart(v view, i int) bool {
+	k := v.spacesBack(i)
+	return k == 0 || isClauseEnd(v.at(k-1)) || v.at(k-1) == '、'
+}
+
+// isPast: the expression ends before the reference date (birth-date limits,
+// 今年7月份…会议后). 限期至2011年10月底前 keeps its explicit limit.
+func isPast(c *cand, ref Date) bool {
+	if ref.IsZero() || len(c.prefix) >= len("限期") && c.prefix[:len("限期")] == "限期" {
+		return false
+	}
+	_, last := c.last().bounds(ref)
+	if c.from != nil || len(c.atoms) > 1 {
+		_, last = c.bounds(ref)
+	}
+	return !last.IsZero() && last.Before(ref)
+}
+
+// hasGoalCue: a goal word in the clause before, or 到/于 right before. A
+// year or a holiday needs a stronger cue than 要: 要积极做好 2021 年省州重点项目筛选
+// and 又要迎来国庆长假 (seed002) set no time.
+func hasGoalCue(v view, c *cand) bool {
+	s := v.spacesBack(c.start)
+	if v.suffixBefore(s, adjacentGoalCues) != "" {
+		return true
+	}
+	if a := c.last(); a.grain == grainYear || a.holiday != nil {
+		return hasCueBefore(v, c.start, limitCues, 20)
+	}
+	return hasCueBefore(v, c.start, goalCues, 20)
+}
+
+// limitCues set a year or a holiday as a time limit: 完成时限是2022年 (seed002).
+var limitCues = []string{"时限", "期限", "目标", "力争", "争取", "计划于", "预计", "定于", "将于", "拟于"}
+
+// hasCueBefore looks for a word in the clause before i, at most max runes back.
+func hasCueBefore(v view, i int, words []string, max int) bool {
+	for k := i - 1; k >= 0 && i-k <= max; k-- {
+		if isClauseEnd(v.r[k]) {
+			return false
+		}
+		for _, w := range words {
+			if v.has(k, w) && k+len([]rune(w)) <= i {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasCueAfter looks for a word in the clause after i, at most max runes on.
+func hasCueAfter(v view, i int, words []string, max int) bool {
+	for k := i; k < len(v.r) && k-i <= max; k++ {
+		if isClauseEnd(v.r[k]) {
+			return false
+		}
+		if v.prefixAt(k, words) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCueInSentence looks for a word up to the end of the sentence.
+func hasCueInSentence(v view, i int, words []string, max int) bool {
+	for k := i; k < len(v.r) && k-i <= max; k++ {
+		if isSentenceEnd(v.r[k]) {
+			return false
+		}
+		if v.prefixAt(k, words) != "" {
+			return true
+		}
+	}
+	return false
+}
