@@ -6,6 +6,8 @@ package clean
 import (
 	"fmt"
 	"io"
+
+	"github.com/zhengling/zhengling/extract/hanzi"
 )
 
 // Meta is the metadata a government page shows (索引号, 发文字号, 发布机构, …).
@@ -33,17 +35,48 @@ type Page struct {
 	Warnings   []string // truncated: …, mojibake: …
 }
 
-// Text cleans plain text: a page saved as text or a copied speech.
-func Text(s string) *Page {
-	return &Page{Encoding: "utf-8"}
-}
+// maxInput bounds the bytes read from one page; saved pages are rarely over
+// 2 MB, WeChat pages with inline images reach 8.
+const maxInput = 32 << 20
 
 // HTML reads a saved page, decodes its charset (contentType, when not empty,
 // is the HTTP Content-Type header and counts as a declaration) and cleans it.
 func HTML(r io.Reader, contentType string) (*Page, error) {
-	b, err := io.ReadAll(r)
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
 	if err != nil {
 		return nil, fmt.Errorf("clean: read: %w", err)
 	}
-	return Text(string(b)), nil
+	if len(b) > maxInput {
+		return nil, fmt.Errorf("clean: page larger than %d bytes", maxInput)
+	}
+	return htmlBytes(b, contentType)
+}
+
+// Bytes cleans a page given as bytes: HTML when the content looks like HTML
+// (LooksLikeHTML), else plain text, which may also be GBK or Big5 encoded.
+func Bytes(b []byte, contentType string) (*Page, error) {
+	if len(b) > maxInput {
+		return nil, fmt.Errorf("clean: input larger than %d bytes", maxInput)
+	}
+	if LooksLikeHTML(b) {
+		return htmlBytes(b, contentType)
+	}
+	s, enc, err := Decode(b, contentType)
+	if err != nil {
+		return nil, err
+	}
+	p := Text(s)
+	p.Encoding = enc
+	return p, nil
+}
+
+// mojibakeWarnings reports the mis-decoded runs of the paragraphs.
+func mojibakeWarnings(paragraphs []string) []string {
+	var out []string
+	for _, p := range paragraphs {
+		for _, run := range hanzi.Mojibake(p) {
+			out = append(out, "mojibake: "+run)
+		}
+	}
+	return out
 }

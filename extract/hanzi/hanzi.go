@@ -3,15 +3,231 @@
 // rune per source rune, so offsets in the view point into the source.
 package hanzi
 
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+)
+
 // Script names.
 const (
 	Simplified  = "simplified"
 	Traditional = "traditional"
 )
 
+// traditionalShare is the share of Han runes that must be traditional-only
+// for a text to count as traditional. Simplified pages quote a stray
+// traditional name now and then (a 臺 in a title); seed 004 is ~25 %.
+const traditionalShare = 0.04
+
+// converter holds OpenCC's t2s converter and the single-rune table built
+// from it; both are loaded once, on first use.
+type converter struct {
+	cc    *opencc.OpenCC
+	runes map[rune]rune
+}
+
+var (
+	loadOnce sync.Once
+	conv     converter
+)
+
+// hanRanges are the blocks scanned to build the single-rune table: CJK
+// Extension A, the Unified Ideographs and the Compatibility Ideographs.
+var hanRanges = [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}}
+
+func load() *converter {
+	loadOnce.Do(func() {
+		cc, err := opencc.New("t2s")
+		if err != nil {
+			// Without OpenCC the view is width folding only; offsets stay valid.
+			conv.runes = map[rune]rune{}
+			return
+		}
+		conv.cc = cc
+		conv.runes = make(map[rune]rune, 4096)
+		for _, rg := range hanRanges {
+			for r := rg[0]; r <= rg[1]; r++ {
+				out, err := cc.Convert(string(r))
+				if err != nil || out == string(r) || utf8.RuneCountInString(out) != 1 {
+					continue
+				}
+				s, _ := utf8.DecodeRuneInString(out)
+				conv.runes[r] = s
+			}
+		}
+	})
+	return &conv
+}
+
+// IsTraditional reports whether r is a traditional-only character, one
+// that t2s converts (區, 發, 會).
+func IsTraditional(r rune) bool {
+	_, ok := load().runes[r]
+	return ok
+}
+
 // Detect returns Traditional when the paragraphs are written in traditional
 // script, else Simplified.
-func Detect(paragraphs []string) string { return Simplified }
+func Detect(paragraphs []string) string {
+	c := load()
+	han, trad := 0, 0
+	for _, p := range paragraphs {
+		for _, r := range p {
+			if !unicode.Is(unicode.Han, r) {
+				continue
+			}
+			han++
+			if _, ok := c.runes[r]; ok {
+				trad++
+			}
+		}
+	}
+	if han > 0 && float64(trad) >= traditionalShare*float64(han) {
+		return Traditional
+	}
+	return Simplified
+}
+
+// Fold maps one rune to its width-folded form: full-width ASCII to ASCII
+// (`（`→`(`, `１`→`1`, `：`→`:`) and the ideographic space to a space.
+// Other punctuation (。、“”) is kept.
+func Fold(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000:
+		return ' '
+	}
+	return r
+}
 
 // View returns the simplified, width-folded view of s, with as many runes as s.
-func View(s string) string { return s }
+// Text with traditional characters is converted phrase by phrase with OpenCC
+// (so 乾隆 and 乾淨 both convert right); a phrase whose conversion would change
+// its length is converted rune by rune instead.
+func View(s string) string {
+	c := load()
+	src := []rune(s)
+	out := make([]rune, len(src))
+	trad := false
+	for i, r := range src {
+		if t, ok := c.runes[r]; ok {
+			r, trad = t, true
+		}
+		out[i] = Fold(r)
+	}
+	if trad && c.cc != nil {
+		c.convertPhrases(src, out)
+	}
+	return string(out)
+}
+
+// convertPhrases overwrites out with OpenCC's phrase-level conversion of
+// each chunk of src between punctuation marks, when the chunk keeps its length.
+func (c *converter) convertPhrases(src, out []rune) {
+	start := 0
+	for i := 0; i <= len(src); i++ {
+		if i < len(src) && unicode.Is(unicode.Han, src[i]) {
+			continue
+		}
+		if i-start > 1 {
+			c.convertChunk(src[start:i], out[start:i])
+		}
+		start = i + 1
+	}
+}
+
+func (c *converter) convertChunk(src, out []rune) {
+	got, err := c.cc.Convert(string(src))
+	if err != nil {
+		return
+	}
+	rs := []rune(got)
+	if len(rs) != len(src) {
+		return
+	}
+	for i, r := range rs {
+		out[i] = Fold(r)
+	}
+}
+
+// Simplify converts s to simplified script with OpenCC's phrase conversion;
+// unlike View it may change the length. It is for normalised values.
+func Simplify(s string) string {
+	c := load()
+	if c.cc == nil {
+		return s
+	}
+	got, err := c.cc.Convert(s)
+	if err != nil {
+		return s
+	}
+	return got
+}
+
+// mojibakeLead are the ASCII marks a mis-decoded run starts with in the
+// traditional mirrors: a quote or full stop lost its second byte and the
+// following bytes pair up wrongly (`項目?偟膩碚f` for `項目。總的來說`).
+const mojibakeLead = "?!"
+
+// maxMojibake bounds the length of one reported run.
+const maxMojibake = 12
+
+// Mojibake returns the mis-decoded runs of s: U+FFFD replacement runs and
+// runs that start with an ASCII `?` or `!` wedged between Han characters and
+// go on with Han runes and at least one stray ASCII letter (`?偟膩碚f`,
+// `!八拇蠹摇鳖I導`).
+func Mojibake(s string) []string {
+	rs := []rune(s)
+	var out []string
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == utf8.RuneError:
+			j := i
+			for j < len(rs) && j-i < maxMojibake && (rs[j] == utf8.RuneError || unicode.Is(unicode.Han, rs[j])) {
+				j++
+			}
+			out = append(out, string(rs[i:j]))
+			i = j - 1
+		case strings.ContainsRune(mojibakeLead, r) && i > 0 && isHanOrCJKPunct(rs[i-1]) &&
+			i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1]):
+			j := i + 1
+			for j < len(rs) && j-i < maxMojibake && (unicode.Is(unicode.Han, rs[j]) || isASCIILetter(rs[j])) {
+				j++
+			}
+			// A lone ASCII ? between Han is also a plain question mark in
+			// half-width text (为什么?我们); a garbled run carries a stray
+			// ASCII letter from a mis-paired trail byte.
+			if k := lastLetter(rs[i+1 : j]); k >= 0 {
+				j = i + 1 + k + 1 // the run ends at its last stray letter
+				out = append(out, string(rs[i:j]))
+				i = j - 1
+			}
+		}
+	}
+	return out
+}
+
+func isHanOrCJKPunct(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
+		r == '”' || r == '“' || r == '…'
+}
+
+// lastLetter is the index of the last ASCII letter in rs, -1 if none.
+func lastLetter(rs []rune) int {
+	for i := len(rs) - 1; i >= 0; i-- {
+		if isASCIILetter(rs[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isASCIILetter(r rune) bool {
+	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+}

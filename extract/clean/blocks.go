@@ -1,0 +1,210 @@
+package clean
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// block is one paragraph-level piece of text of the page, in document order.
+type block struct {
+	text      string
+	inContent bool
+	heading   bool // inside h1–h3 or an element whose class names a title
+	linkRunes int  // runes inside <a>
+	runes     int
+}
+
+// content tells the walker which part of the page is the article: a
+// subtree, or the nodes between a begin and an end marker.
+type content struct {
+	root    *html.Node
+	markers bool
+}
+
+// maxDepth bounds the recursion; deeper elements are read as inline text,
+// so a page nested a million levels deep costs linear time and no stack.
+const maxDepth = 256
+
+// maxBlocks bounds the blocks read from one page.
+const maxBlocks = 200000
+
+type walker struct {
+	c         content
+	inside    bool // inside the content subtree or between markers
+	buf       strings.Builder
+	bufLinks  int
+	inLink    int
+	heading   int
+	out       []block
+	bufInside bool
+}
+
+// walkBlocks splits the page into blocks, marking those of the content.
+func walkBlocks(root *html.Node, c content) []block {
+	w := &walker{c: c}
+	w.walk(root, 0)
+	w.flush()
+	return w.out
+}
+
+func (w *walker) flush() {
+	if w.buf.Len() == 0 {
+		return
+	}
+	t := collapseSpace(w.buf.String())
+	w.buf.Reset()
+	links := w.bufLinks
+	w.bufLinks = 0
+	if t == "" || len(w.out) >= maxBlocks {
+		return
+	}
+	w.out = append(w.out, block{text: t, inContent: w.bufInside, heading: w.heading > 0,
+		linkRunes: links, runes: utf8.RuneCountInString(t)})
+}
+
+func (w *walker) text(s string) {
+	if w.buf.Len() == 0 {
+		w.bufInside = w.inside
+	}
+	w.buf.WriteString(s)
+	if w.inLink > 0 {
+		w.bufLinks += utf8.RuneCountInString(strings.TrimSpace(s))
+	}
+}
+
+func (w *walker) walk(n *html.Node, depth int) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.CommentNode:
+		w.marker(isBeginMarker(n.Data), isEndMarker(n.Data))
+		return
+	case html.ElementNode:
+		if w.element(n, depth) {
+			return
+		}
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		w.walk(ch, depth+1)
+	}
+}
+
+// element handles an element; it reports whether its children are done.
+func (w *walker) element(n *html.Node, depth int) bool {
+	if n.DataAtom == atom.Meta && w.c.markers {
+		name := strings.ToLower(attr(n, "name"))
+		w.marker(name == "contentstart", name == "contentend")
+		return true
+	}
+	if skipTags[n.DataAtom] || hidden(n) {
+		return true
+	}
+	if n.DataAtom == atom.Br {
+		w.flush()
+		return true
+	}
+	if depth > maxDepth {
+		w.text(flatText(n))
+		return true
+	}
+	enter := w.c.root == n
+	if enter {
+		w.flush()
+		w.inside = true
+	}
+	isBlock := blockTags[n.DataAtom]
+	head := isHeading(n)
+	if isBlock || head {
+		w.flush()
+	}
+	if n.DataAtom == atom.A {
+		w.inLink++
+	}
+	if head {
+		w.heading++
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		w.walk(ch, depth+1)
+	}
+	if isBlock || head {
+		w.flush()
+	}
+	if head {
+		w.heading--
+	}
+	if n.DataAtom == atom.A {
+		w.inLink--
+	}
+	if enter {
+		w.flush()
+		w.inside = false
+	}
+	return true
+}
+
+func (w *walker) marker(begin, end bool) {
+	if !w.c.markers || (!begin && !end) {
+		return
+	}
+	w.flush()
+	w.inside = begin
+}
+
+// isHeading: h1–h3, or an element whose class or id says title
+// (p.con-title, div.article-title) and is not a list of titles.
+func isHeading(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3:
+		return true
+	case atom.Ul, atom.Ol, atom.Li, atom.A, atom.Body, atom.Html:
+		return false
+	}
+	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	return strings.Contains(cls, "title") && !strings.Contains(cls, "list") && !strings.Contains(cls, "sub")
+}
+
+// flatText gathers the text under n without recursion.
+func flatText(n *html.Node) string {
+	var b strings.Builder
+	stack := []*html.Node{n}
+	for len(stack) > 0 && b.Len() < maxInput {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x.Type == html.TextNode {
+			b.WriteString(x.Data)
+			continue
+		}
+		if x.Type == html.ElementNode && skipTags[x.DataAtom] {
+			continue
+		}
+		for ch := x.LastChild; ch != nil; ch = ch.PrevSibling {
+			stack = append(stack, ch)
+		}
+	}
+	return b.String()
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// Content markers of the CMSs: 浙江政务服务网 (ZJEG_RSS) comments and the
+// 大汉/集约化 <meta name="ContentStart">…<meta name="ContentEnd"> pair.
+func isBeginMarker(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "content.begin") || s == "ContentStart" || s == "正文开始" || s == "content start"
+}
+
+func isEndMarker(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, "content.end") || s == "ContentEnd" || s == "正文结束" || s == "content end"
+}

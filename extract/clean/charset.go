@@ -1,0 +1,320 @@
+package clean
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"mime"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// Encoding names reported in Page.Encoding.
+const (
+	EncUTF8    = "utf-8"
+	EncGBK     = "gbk"
+	EncGB18030 = "gb18030"
+	EncBig5    = "big5"
+	EncUTF16LE = "utf-16le"
+	EncUTF16BE = "utf-16be"
+)
+
+// ErrEmpty is returned for input without any byte.
+var ErrEmpty = errors.New("clean: empty input")
+
+// prescanLimit is how far into the bytes a <meta charset> is looked for
+// (the HTML standard's prescan reads 1024 bytes; saved pages put long
+// comments and scripts first, so look further).
+const prescanLimit = 8192
+
+// metaCharset finds <meta charset=gbk> and <meta http-equiv="Content-Type"
+// content="text/html; charset=gb2312"> in the ASCII-lowered prescan window.
+var metaCharset = regexp.MustCompile(`<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)`)
+
+// Decode converts b to UTF-8. The charset is chosen in this order: a byte
+// order mark; the charset of contentType (an HTTP Content-Type header, may be
+// empty); a <meta charset> or http-equiv declaration; else a detector. A
+// declaration that the bytes contradict (declared GBK but valid UTF-8,
+// declared UTF-8 but invalid, a Latin charset on Chinese bytes) is overruled
+// by the detector. encoding names the charset used (EncUTF8, EncGBK, …).
+func Decode(b []byte, contentType string) (text string, enc string, err error) {
+	if len(b) == 0 {
+		return "", EncUTF8, ErrEmpty
+	}
+	if name, body, ok := bom(b); ok {
+		s, err := decodeWith(name, body)
+		return s, name, err
+	}
+	declared := charsetParam(contentType)
+	if declared == "" {
+		declared = sniffMeta(b)
+	}
+	name := chooseEncoding(b, declared)
+	s, err := decodeWith(name, b)
+	return s, name, err
+}
+
+func bom(b []byte) (name string, body []byte, ok bool) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		return EncUTF8, b[3:], true
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return EncUTF16LE, b[2:], true
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return EncUTF16BE, b[2:], true
+	}
+	return "", nil, false
+}
+
+// charsetParam returns the charset parameter of a Content-Type header.
+func charsetParam(contentType string) string {
+	if contentType == "" {
+		return ""
+	}
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(params["charset"]))
+}
+
+func sniffMeta(b []byte) string {
+	head := b
+	if len(head) > prescanLimit {
+		head = head[:prescanLimit]
+	}
+	m := metaCharset.FindSubmatch(bytes.ToLower(head))
+	if m == nil {
+		return ""
+	}
+	return string(m[1])
+}
+
+// chooseEncoding settles the charset from a declaration (possibly empty)
+// and the bytes themselves.
+func chooseEncoding(b []byte, declared string) string {
+	canon := canonical(declared)
+	valid := utf8.Valid(b)
+	switch canon {
+	case EncUTF8:
+		if valid {
+			return EncUTF8
+		}
+	case EncGBK, EncGB18030, EncBig5:
+		// GBK/Big5 text with Chinese in it is practically never valid
+		// UTF-8; a page that is has been re-saved as UTF-8 by a browser.
+		if valid && hasMultibyte(b) {
+			return EncUTF8
+		}
+		if !valid && decodeErrors(canon, b) <= detectTolerance(b) {
+			return canon
+		}
+	case "":
+	default:
+		if _, err := htmlindex.Get(canon); err == nil && !looksCJKBytes(b) {
+			return canon
+		}
+	}
+	return detect(b)
+}
+
+// canonical folds the many names of the Chinese charsets.
+func canonical(name string) string {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "":
+		return ""
+	case "utf-8", "utf8", "unicode-1-1-utf-8":
+		return EncUTF8
+	case "gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "windows-936", "euc-cn", "csgb2312", "iso-ir-58", "chinese":
+		return EncGBK
+	case "gb18030":
+		return EncGB18030
+	case "big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5", "cp950":
+		return EncBig5
+	}
+	return strings.ToLower(strings.TrimSpace(name))
+}
+
+func hasMultibyte(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// looksCJKBytes reports whether a good share of the bytes are high bytes,
+// as in any Chinese text and no Latin-1 one.
+func looksCJKBytes(b []byte) bool {
+	high := 0
+	for _, c := range b {
+		if c >= 0x80 {
+			high++
+		}
+	}
+	return high > 64 && high*10 > len(b)
+}
+
+// detectTolerance is how many undecodable sequences a declared charset may
+// produce before the declaration is distrusted: saved pages carry a few
+// broken bytes (a truncated title, a stray Windows-1252 quote).
+func detectTolerance(b []byte) int { return 2 + len(b)/20000 }
+
+// detect chooses between UTF-8, GB18030 (reported as gbk when no four-byte
+// sequence occurs) and Big5 by decoding validity and how many of the
+// decoded Han characters are common ones.
+func detect(b []byte) string {
+	if utf8.Valid(b) {
+		return EncUTF8
+	}
+	type cand struct {
+		name  string
+		score int
+	}
+	best := cand{EncUTF8, scoreText(string(bytes.ToValidUTF8(b, []byte("\uFFFD"))))}
+	for _, name := range []string{EncGBK, EncBig5} {
+		s, err := decodeWith(name, b)
+		if err != nil {
+			continue
+		}
+		if sc := scoreText(s); sc > best.score {
+			best = cand{name, sc}
+		}
+	}
+	if best.name == EncGBK && hasGB18030FourByte(b) {
+		return EncGB18030
+	}
+	return best.name
+}
+
+// scoreText rewards common Han characters and punishes replacement
+// characters and rare ones: the wrong double-byte decoder yields rare
+// characters (偟膩碚) or errors.
+func scoreText(s string) int {
+	score := 0
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			score -= 8
+		case r < 0x80:
+		case commonHan[r]:
+			score += 2
+		case r >= 0x3400 && r <= 0x9FFF:
+			score--
+		case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:
+			score++
+		case r >= 0xE000 && r <= 0xF8FF: // private use: undecodable in practice
+			score -= 4
+		}
+	}
+	return score
+}
+
+// hasGB18030FourByte reports a four-byte GB18030 sequence (byte, digit,
+// byte, digit), which GBK does not have.
+func hasGB18030FourByte(b []byte) bool {
+	for i := 0; i+3 < len(b); i++ {
+		c := b[i]
+		if c < 0x81 || c == 0xFF {
+			continue
+		}
+		if b[i+1] >= '0' && b[i+1] <= '9' && b[i+2] >= 0x81 && b[i+2] != 0xFF && b[i+3] >= '0' && b[i+3] <= '9' {
+			return true
+		}
+		i++ // skip the trail byte of a two-byte sequence
+	}
+	return false
+}
+
+// decoderFor returns the x/text encoding of a charset name. GBK is read
+// with the GB18030 decoder, its superset.
+func decoderFor(name string) (encoding.Encoding, error) {
+	switch name {
+	case EncUTF8:
+		return nil, nil
+	case EncGBK, EncGB18030:
+		return simplifiedchinese.GB18030, nil
+	case EncBig5:
+		return traditionalchinese.Big5, nil
+	case EncUTF16LE:
+		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), nil
+	case EncUTF16BE:
+		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), nil
+	}
+	e, err := htmlindex.Get(name)
+	if err != nil {
+		return nil, fmt.Errorf("clean: unknown charset %q: %w", name, err)
+	}
+	return e, nil
+}
+
+func decodeWith(name string, b []byte) (string, error) {
+	e, err := decoderFor(name)
+	if err != nil {
+		return "", err
+	}
+	if e == nil {
+		return strings.ToValidUTF8(string(b), "\uFFFD"), nil
+	}
+	out, err := e.NewDecoder().Bytes(b)
+	if err != nil {
+		return "", fmt.Errorf("clean: decode %s: %w", name, err)
+	}
+	return string(out), nil
+}
+
+// decodeErrors counts the replacement characters decoding b as name gives.
+func decodeErrors(name string, b []byte) int {
+	s, err := decodeWith(name, b)
+	if err != nil {
+		return len(b)
+	}
+	return strings.Count(s, "\uFFFD")
+}
+
+// htmlSignatures are the tags whose presence near the start makes bytes
+// HTML, whatever the file is called.
+var htmlSignatures = [][]byte{
+	[]byte("<!doctype html"), []byte("<html"), []byte("<head"), []byte("<body"),
+	[]byte("<meta "), []byte("<title"), []byte("<div"), []byte("<p>"), []byte("<p "),
+	[]byte("<br"), []byte("<table"), []byte("<script"), []byte("<span"), []byte("<a href"),
+}
+
+// sniffLimit is how many leading bytes LooksLikeHTML reads.
+const sniffLimit = 4096
+
+// LooksLikeHTML reports whether b is HTML by its content: it starts (after
+// a BOM, whitespace and comments) with a tag, or carries several HTML tags
+// near its start.
+func LooksLikeHTML(b []byte) bool {
+	if _, body, ok := bom(b); ok {
+		b = body
+	}
+	head := b
+	if len(head) > sniffLimit {
+		head = head[:sniffLimit]
+	}
+	low := bytes.ToLower(head)
+	trimmed := bytes.TrimLeft(low, " \t\r\n\f")
+	hits := 0
+	for _, sig := range htmlSignatures {
+		if bytes.Contains(low, sig) {
+			hits++
+			if bytes.HasPrefix(trimmed, sig) {
+				return true
+			}
+		}
+	}
+	if bytes.HasPrefix(trimmed, []byte("<")) && hits >= 1 {
+		return true
+	}
+	return hits >= 3
+}

@@ -1,0 +1,209 @@
+package clean
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// contentSelectors are the article containers of the common CMSs, most
+// specific first; the one of them holding the most Han text wins.
+var contentSelectors = []string{
+	".TRS_Editor",         // TRS WCM: cmse.gov.cn, shanxi.gov.cn
+	".trs_editor_view",    // TRS 海云: kaili.gov.cn
+	"#UCAP-CONTENT",       // 国务院公报 / 开普云: gov.cn
+	".TRS_UEDITOR",        // TRS UEditor bodies
+	"#zoom",               // 大汉版通: fgw.zj.gov.cn
+	"#Zoom",               //
+	"#ozoom",              // 人民网 (people.com.cn)
+	".article-content",    // many 集约化 templates
+	"#js_content",         // 微信公众号
+	".rich_media_content", // 微信公众号
+	".post_body",          // 网易 163
+	"#artibody",           // 新浪 sina
+	".article-body",       //
+	".content-article",    // 腾讯 qq
+	"#detail",             // 新华网 xinhuanet
+	".pages_content",      // gov.cn
+	".wp_articlecontent",  // 博达 university sites
+	".v_news_content",     // 博达
+	".article_content",    //
+	".news_content",       //
+	"#mainText",           //
+	".zw",                 // 正文
+	"#zw",                 //
+	"article",             // HTML5 pages
+}
+
+// minContentHan is the least Han text a container needs to be taken.
+const minContentHan = 30
+
+// findContent finds the article: CMS markers, then known containers,
+// then the densest block of Chinese prose.
+func findContent(doc *goquery.Document, root *html.Node) (content, []block) {
+	if hasMarkers(root) {
+		c := content{markers: true}
+		blocks := walkBlocks(root, c)
+		if contentHan(blocks) >= minContentHan {
+			return c, blocks
+		}
+	}
+	for _, sel := range contentSelectors {
+		best, bestHan := (*html.Node)(nil), 0
+		doc.Find(sel).Each(func(_ int, s *goquery.Selection) {
+			n := s.Get(0)
+			if h := hanCount(flatText(n)); h > bestHan {
+				best, bestHan = n, h
+			}
+		})
+		if best != nil && bestHan >= minContentHan {
+			c := content{root: best}
+			return c, walkBlocks(root, c)
+		}
+	}
+	c := content{root: densest(root)}
+	return c, walkBlocks(root, c)
+}
+
+func contentHan(blocks []block) int {
+	n := 0
+	for _, b := range blocks {
+		if b.inContent {
+			n += hanCount(b.text)
+		}
+	}
+	return n
+}
+
+// hasMarkers reports both a begin and an end content marker.
+func hasMarkers(root *html.Node) bool {
+	begin, end := false, false
+	stack := []*html.Node{root}
+	for len(stack) > 0 && !(begin && end) {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch {
+		case n.Type == html.CommentNode:
+			begin = begin || isBeginMarker(n.Data)
+			end = end || isEndMarker(n.Data)
+		case n.Type == html.ElementNode && n.DataAtom == atom.Meta:
+			name := strings.ToLower(attr(n, "name"))
+			begin = begin || name == "contentstart"
+			end = end || name == "contentend"
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			stack = append(stack, ch)
+		}
+	}
+	return begin && end
+}
+
+// nodeStats are the text statistics of one element's subtree.
+type nodeStats struct {
+	runes, linkRunes int
+	score            float64 // sum of the paragraph scores inside
+}
+
+// densest returns the element whose subtree holds the most Chinese prose
+// (readability/GNE style): every paragraph-like element scores by its
+// punctuation and length, the scores add up along the ancestors, and a
+// subtree's sum is discounted by its link density, so link lists, menus
+// and footers lose to the article even when they hold more characters.
+func densest(root *html.Node) *html.Node {
+	stats := map[*html.Node]*nodeStats{}
+	collectStats(root, stats, 0)
+	var best *html.Node
+	bestScore := 0.0
+	for n, st := range stats {
+		if st.runes == 0 || n.DataAtom == atom.Html || n.DataAtom == atom.Body {
+			continue
+		}
+		ld := float64(st.linkRunes) / float64(st.runes)
+		s := st.score * (1 - ld) * (1 - ld)
+		if s > bestScore {
+			best, bestScore = n, s
+		}
+	}
+	return best
+}
+
+// collectStats fills stats bottom-up and returns the subtree's numbers.
+func collectStats(n *html.Node, stats map[*html.Node]*nodeStats, depth int) nodeStats {
+	var st nodeStats
+	if n.Type == html.TextNode {
+		st.runes = utf8.RuneCountInString(strings.TrimSpace(n.Data))
+		return st
+	}
+	if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+		return st
+	}
+	if n.Type == html.ElementNode && (skipTags[n.DataAtom] || hidden(n)) {
+		return st
+	}
+	if depth > maxDepth {
+		st.runes = utf8.RuneCountInString(flatText(n))
+		return st
+	}
+	own := 0 // inline text directly in n
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		c := collectStats(ch, stats, depth+1)
+		st.runes += c.runes
+		st.linkRunes += c.linkRunes
+		st.score += c.score
+		if ch.Type == html.TextNode || (ch.Type == html.ElementNode && !blockTags[ch.DataAtom]) {
+			own += c.runes - c.linkRunes
+		}
+	}
+	if n.DataAtom == atom.A {
+		st.linkRunes = st.runes
+	}
+	if own >= 10 {
+		st.score += paragraphScore(n, own)
+	}
+	if n.Type == html.ElementNode {
+		stats[n] = &st
+	}
+	return st
+}
+
+// paragraphScore: 1 + Chinese punctuation + length, for text a reader
+// reads as prose (新闻正文 has many ，。; a menu has none).
+func paragraphScore(n *html.Node, own int) float64 {
+	punct := 0
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.TextNode {
+			punct += strings.Count(ch.Data, "，") + strings.Count(ch.Data, "。") + strings.Count(ch.Data, "、") +
+				strings.Count(ch.Data, "；") + strings.Count(ch.Data, "：") + strings.Count(ch.Data, "！") + strings.Count(ch.Data, "？")
+		} else if ch.Type == html.ElementNode && !blockTags[ch.DataAtom] && ch.DataAtom != atom.A {
+			t := flatText(ch)
+			punct += strings.Count(t, "，") + strings.Count(t, "。")
+		}
+	}
+	if punct == 0 {
+		return 0
+	}
+	return 1 + float64(punct) + math.Min(float64(own)/100, 3)
+}
+
+// hanShare is the share of Han runes in s.
+func hanShare(s string) float64 {
+	han, all := 0, 0
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		all++
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(han) / float64(all)
+}

@@ -1,0 +1,154 @@
+package clean
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlBytes decodes and cleans one HTML page.
+func htmlBytes(b []byte, contentType string) (*Page, error) {
+	s, enc, err := Decode(b, contentType)
+	if err != nil {
+		return nil, err
+	}
+	root, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		return nil, fmt.Errorf("clean: parse html: %w", err)
+	}
+	p := &Page{Encoding: enc}
+	doc := goquery.NewDocumentFromNode(root)
+	var ms metaSet
+	heads := readHead(doc, &ms, p)
+	_, blocks := findContent(doc, root)
+	cleanBlocks(p, &ms, heads, blocks)
+	return p, nil
+}
+
+// headInfo is what the <head> says about the title.
+type headInfo struct {
+	articleTitle string // ArticleTitle / og:title meta
+	title        string // best segment of <title>
+}
+
+// readHead reads the <meta> tags, <title> and canonical link.
+func readHead(doc *goquery.Document, ms *metaSet, p *Page) headInfo {
+	var h headInfo
+	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		name := strings.ToLower(firstAttr(s, "name", "property", "itemprop"))
+		content := collapseSpace(s.AttrOr("content", ""))
+		if name == "" || content == "" {
+			return
+		}
+		readMetaTag(name, content, ms, &h)
+	})
+	if t := doc.Find("title").First(); t.Length() > 0 {
+		h.title = bestTitleSegment(collapseSpace(t.Text()))
+	}
+	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok {
+		p.URL = strings.TrimSpace(href)
+	}
+	return h
+}
+
+func firstAttr(s *goquery.Selection, names ...string) string {
+	for _, n := range names {
+		if v, ok := s.Attr(n); ok && v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// readMetaTag fills tag metadata: the 政府网站 meta set (ArticleTitle,
+// PubDate, ContentSource, SiteName, ColumnName, Keywords, Author) and Open Graph.
+func readMetaTag(name, content string, ms *metaSet, h *headInfo) {
+	t := &ms.tags
+	switch name {
+	case "articletitle", "og:title", "title":
+		setOnce(&h.articleTitle, content)
+	case "pubdate", "publishdate", "article:published_time", "og:release_date", "publishtime":
+		if ms.tagPub == "" {
+			ms.tagPub, _ = normDate(content)
+		}
+	case "contentsource", "source", "og:source", "article:source":
+		setOnce(&t.Source, content)
+	case "sitename", "og:site_name":
+		setOnce(&t.SiteName, content)
+	case "columnname", "column":
+		setOnce(&t.Column, content)
+	case "keywords":
+		setOnce(&t.Keywords, content)
+	case "author", "article:author":
+		setOnce(&t.Author, content)
+	}
+}
+
+// bestTitleSegment cuts the site and column names off a <title>:
+// "载人航天工程…建造任务_中国载人航天官方网站", "凯里市人民政府- 凯里市教育系统…方案";
+// the longest segment is the article's.
+func bestTitleSegment(t string) string {
+	segs := strings.FieldsFunc(t, func(r rune) bool { return r == '_' || r == '|' || r == '｜' })
+	var parts []string
+	for _, s := range segs {
+		parts = append(parts, splitDash(s)...)
+	}
+	best := ""
+	for _, s := range parts {
+		s = strings.TrimSpace(s)
+		if len([]rune(s)) > len([]rune(best)) {
+			best = s
+		}
+	}
+	return best
+}
+
+// splitDash splits on a dash with white space on one side ("站名 - 标题",
+// "凯里市人民政府- 凯里…"), never inside "1-10月".
+func splitDash(s string) []string {
+	for _, d := range []string{" - ", "- ", " -", " — ", "—", " – "} {
+		if strings.Contains(s, d) {
+			return strings.Split(s, d)
+		}
+	}
+	return []string{s}
+}
+
+// skipTags are never text.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Svg: true, atom.Math: true, atom.Canvas: true, atom.Object: true,
+	atom.Embed: true, atom.Select: true, atom.Option: true, atom.Button: true, atom.Input: true,
+	atom.Textarea: true, atom.Head: true, atom.Audio: true, atom.Video: true, atom.Map: true,
+}
+
+// blockTags end a paragraph before and after them.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dl: true,
+	atom.Dt: true, atom.Dd: true, atom.Table: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+	atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Caption: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Section: true, atom.Article: true, atom.Header: true, atom.Footer: true, atom.Nav: true,
+	atom.Aside: true, atom.Main: true, atom.Blockquote: true, atom.Pre: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Form: true, atom.Fieldset: true, atom.Address: true, atom.Hr: true,
+	atom.Center: true, atom.Body: true, atom.Html: true, atom.Details: true, atom.Summary: true,
+}
+
+// hidden reports an element the browser does not show.
+func hidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			st := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+			if strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,126 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/zhengling/zhengling/extract/hanzi"
+)
+
+// lineKind classifies one line (plain text) or block (HTML) of a page.
+type lineKind int
+
+const (
+	kindBody      lineKind = iota
+	kindChrome             // navigation, widgets, footers, prompts: dropped
+	kindTruncated          // paywall / "未完" lines: dropped with a warning
+)
+
+// rule is one pattern of chrome, matched on the simplified, width-folded
+// view of a line (so 正式會員可完整閱讀 matches 正式会员可完整阅读).
+type rule struct {
+	re *regexp.Regexp
+	// maxLen: the rule applies only to lines of at most this many runes
+	// (0: any length), so that a body sentence quoting 版权所有 stays.
+	maxLen int
+	kind   lineKind
+}
+
+func r(expr string, maxLen int, kind lineKind) rule {
+	return rule{regexp.MustCompile(expr), maxLen, kind}
+}
+
+// chromeRules: each with a real line it removes.
+var chromeRules = []rule{
+	// navigation and breadcrumbs
+	r(`^(网站)?首页$`, 0, kindChrome),                                    // 首页
+	r(`^(首页)?\s*[>»›]`, 120, kindChrome),                              // >政府信息公开>政务专题>会议公开>区政府会议
+	r(`^(首页\s*)?([^>»]{1,12}\s*[>»›]\s*){2,}`, 120, kindChrome),        // 首页 > 国务院公报 > 2007年第23号
+	r(`^(您|你)?(当前|现在)?的?(所在)?位置\s*[:>]`, 160, kindChrome),           // 当前位置:首页>发展改革工作
+	r(`^您当前所在位置`, 160, kindChrome),                                   // 您当前所在位置: 首页 >> 新闻中心
+	r(`(^|\s)(网站首页|关于我们|联系我们|网站地图|使用说明|隐私政策)(\s|\||$)`, 200, kindChrome), // 网站首页 | 关于我们 | 联系方式
+	// footers
+	r(`(?i)produced\s+by`, 120, kindChrome),                // Produced By 大汉网络 大汉版通发布系统
+	r(`ICP备|ICP证|公网安备|网站标识码|网站识别码`, 200, kindChrome),  // 粤ICP备05102027号 / 网站标识码bm01000001
+	r(`版权所有|Copyright|©|\(C\)\s*\d{4}`, 160, kindChrome), // 版权所有：中国载人航天工程官方网站
+	r(`^(主办|承办|协办|技术支持|维护)(单位)?\s*[:：]`, 200, kindChrome), // 主办单位：国务院办公厅
+	r(`^(地址|邮编|联系电话|传真|电子邮箱)\s*[:：].{0,60}$`, 80, kindChrome), // 地址：凯里市行政中心C座3楼
+	r(`推荐.{0,16}分辨率|分辨率.{0,6}(浏览|访问)|浏览器.{0,6}(访问|浏览)本站`, 80, kindChrome),                  // 推荐使用1920*1080分辨率
+	r(`^(无障碍|适老化|长者模式|切换到繁体|繁体|简体|English|手机版|移动版|政务微博|政务微信)`, 24, kindChrome),   // 无障碍浏览版
+	r(`即将离开|您访问的链接`, 80, kindChrome),                            // 您访问的链接即将离开…
+	// prompts and disclaimers
+	r(`打开.{0,6}(App|APP|app|客户端)|打开(网易|腾讯|搜狐|新浪|凤凰|澎湃|今日头条|人民日报).{0,4}新闻|下载.{0,8}(App|APP|客户端)`, 60, kindChrome), // 打开网易新闻 查看精彩图片
+	r(`查看精彩图片|^扫一扫|扫描二维码|在手机打开|手机扫码|长按识别`, 60, kindChrome),      // 扫一扫在手机打开当前页
+	r(`^免责声明|^声明\s*[:：]|不代表本(网|站|平台)|本网转载|如有侵权|侵犯了您的版权`, 0, kindChrome), // 免责声明:本网转载自其它媒体的文章…
+	r(`^(核心提示|导读|摘要)\s*[:：]`, 300, kindChrome),                    // 核心提示:5月7日下午,开发区召开…
+	// widgets
+	r(`字号\s*[:：]|字体\s*[:：]|^\[?(大|中|小)\]?\s*\[?(大|中|小)\]`, 80, kindChrome),  // 字号:[ ]  字体：放大 正常 缩小
+	r(`(访问|浏览|阅读|点击)(次数|量|数)\s*([:：]|$)`, 60, kindChrome),                 // 浏览次数：
+	r(`^[\[【]?(打印|关闭|打印本页|关闭窗口|打印正文|收藏|纠错|我要纠错|返回顶部)[\]】]?$`, 0, kindChrome), // [打印]
+	r(`[\[【](打印|关闭|打印本页|关闭窗口)[\]】]`, 40, kindChrome),                   // 【打印本页】【关闭窗口】
+	r(`^(分享到?|分享至|转发|微信|微博|QQ空间)\s*[:：]?$`, 0, kindChrome),             // 分享到：
+	r(`^(上一篇|下一篇|上一条|下一条)\s*[:：]?`, 200, kindChrome),                    // 上一篇： 凯里市2024年…询价公告
+	r(`^相关(稿件|新闻|阅读|链接|文章|推荐)$|^(推荐图文|推荐资讯|推荐阅读|点击排行|热门搜索|热点新闻|猜你喜欢|友情链接)`, 40, kindChrome), // 相关稿件
+	r(`^更多\s*[>»]|更多>同类资讯`, 40, kindChrome),                                  // 更多>同类资讯
+	r(`^[(（]?(责任编辑|责编|编辑|审核|校对|来源|作者|记者)\s*[:：][^，。]{1,40}[)）]?$`, 60, kindChrome), // （责任编辑：周雁）
+	r(`^收藏《|^收藏$`, 0, kindChrome),                                            // 收藏《在全区7-8月…讲话》
+	r(`山西省人民政府网提示|温馨提示\s*[:：]?$`, 80, kindChrome),                        // 山西省人民政府网提示
+	r(`^(下午好|上午好|晚上好|你好|您好)[,，].{0,8}(登录|注册)`, 40, kindChrome),           // 下午好，请登录
+	// paywalls and cut texts: warning "truncated: <line>"
+	r(`未完.{0,4}全文共\s*\d+\s*字|当前仅显示\d+字|正式会员可完整阅读|省略\d+字|余下全文|阅读全文|剩余\d+%未读`, 0, kindTruncated), // ……(未完,全文共7174字,当前仅显示2519字…
+}
+
+// classify returns the kind of a line, given its simplified view.
+func classify(view string) lineKind {
+	n := utf8.RuneCountInString(view)
+	for _, ru := range chromeRules {
+		if ru.maxLen > 0 && n > ru.maxLen {
+			continue
+		}
+		if ru.re.MatchString(view) {
+			return ru.kind
+		}
+	}
+	return kindBody
+}
+
+// isMenuLine reports a line of many short space- or bar-separated items
+// (氢能科技 沙蓬绿色种养产业模式 联源科技 超联科技 园区 园区): a menu.
+func isMenuLine(view string) bool {
+	fields := strings.FieldsFunc(view, func(r rune) bool { return unicode.IsSpace(r) || r == '|' || r == '丨' })
+	if len(fields) < 4 {
+		return false
+	}
+	short := 0
+	for _, f := range fields {
+		if utf8.RuneCountInString(f) <= 10 && !strings.ContainsAny(f, "，。,；;：") {
+			short++
+		}
+	}
+	return short*4 >= len(fields)*3
+}
+
+// collapseSpace collapses runs of white space (also U+3000 and no-break
+// spaces) to one space and trims the ends.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// view is the simplified, width-folded form lines are classified on.
+func view(s string) string { return hanzi.View(s) }

@@ -1,0 +1,290 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one line of plain text (or one block of HTML) on its way to
+// becoming a paragraph.
+type line struct {
+	text  string // whitespace collapsed, pinyin stripped
+	view  string // simplified, width-folded
+	blank bool   // empty, or a removed line: never joined across
+}
+
+func newLine(s string) line {
+	t := collapseSpace(stripPinyin(s))
+	return line{text: t, view: view(t), blank: t == ""}
+}
+
+// headerLimit is how many leading non-blank lines may be page header
+// (navigation, metadata, title) in plain text.
+const headerLimit = 16
+
+// Text cleans plain text: a page saved as text or a copied speech.
+func Text(s string) *Page {
+	p := &Page{Encoding: EncUTF8}
+	raw := strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s), "\n")
+	lines := make([]line, len(raw))
+	for i, r := range raw {
+		lines[i] = newLine(r)
+	}
+	var ms metaSet
+	lines = cutTruncated(lines, &p.Warnings)
+	start := headerEnd(lines)
+	title, titleAt := findTitle(lines[:start])
+	p.Title = title
+	var body []line
+	for i, l := range lines {
+		switch {
+		case l.blank:
+			body = append(body, l)
+		case i < start && i <= titleAt:
+			readHeaderLine(l, &ms) // before and at the title: header only
+		case i < start && (readHeaderLine(l, &ms) || isMenuLine(l.view) || hanCount(l.view) == 0 || classify(l.view) != kindBody):
+			body = append(body, line{blank: true})
+		case i >= start && (readBodyMeta(l, &ms) || classify(l.view) != kindBody):
+			body = append(body, line{blank: true})
+		default:
+			body = append(body, l)
+		}
+	}
+	p.Meta = ms.result()
+	p.Paragraphs = joinWrapped(body)
+	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Paragraphs)...)
+	return p
+}
+
+// readHeaderLine takes a metadata line or a dateline of the page header
+// into ms; it reports whether the line was one.
+func readHeaderLine(l line, ms *metaSet) bool {
+	if pairs, ok := parseMetaLine(l.text, false); ok {
+		for _, pr := range pairs {
+			ms.add(pr)
+		}
+		return true
+	}
+	if d, src, ok := dateline(l.view); ok {
+		ms.add(pair{fPublished, d})
+		if src != "" {
+			ms.add(pair{fSource, sourceSlice(l.text, l.view, len(l.view)-len(src), len(l.view))})
+		}
+		return true
+	}
+	return false
+}
+
+// readBodyMeta takes a metadata line inside the body (strong labels only:
+// 索引号, 发布机构, 信息来源 …) into ms.
+func readBodyMeta(l line, ms *metaSet) bool {
+	pairs, ok := parseMetaLine(l.text, true)
+	for _, pr := range pairs {
+		ms.add(pr)
+	}
+	return ok
+}
+
+// datelineRE is a line that is a date, maybe a time and a short source:
+// "   2022-05-12 连云港开发区", "2019-09-18 06:23 来源：山西日报" is a meta line.
+var datelineRE = regexp.MustCompile(`^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?)\s*([\p{Han}A-Za-z·]{2,20})?$`)
+
+func dateline(v string) (date, source string, ok bool) {
+	m := datelineRE.FindStringSubmatch(v)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
+// headerEnd returns the index of the first body line: the first line that
+// reads as running text (long enough, with sentence punctuation) and is not
+// chrome. Lines before it are the header.
+func headerEnd(lines []line) int {
+	seen := 0
+	for i, l := range lines {
+		if l.blank {
+			continue
+		}
+		if seen++; seen > headerLimit {
+			return firstNonBlank(lines)
+		}
+		if looksBody(l.view) && classify(l.view) == kindBody {
+			if _, ok := parseMetaLine(l.text, false); !ok {
+				return i
+			}
+		}
+	}
+	return firstNonBlank(lines)
+}
+
+func firstNonBlank(lines []line) int {
+	for i, l := range lines {
+		if !l.blank {
+			return i
+		}
+	}
+	return len(lines)
+}
+
+// sentencePunct are the marks of running text.
+const sentencePunct = "，,。；;！!？?、"
+
+// looksBody: running text — sentence punctuation inside and either a
+// sentence end or some length (a slogan or title line has neither:
+// 科技是第一生产力、…实现高水平科技自立自强).
+func looksBody(v string) bool {
+	n := utf8.RuneCountInString(v)
+	if n < 15 || !strings.ContainsAny(v, sentencePunct) {
+		return false
+	}
+	return n >= 60 || strings.ContainsAny(lastRune(v), "。！？!?；;")
+}
+
+func lastRune(v string) string {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(v, " ”’」』)）"))
+	return string(r)
+}
+
+// findTitle picks the title in the header: the last title-like line before
+// the body. It returns the title (without a leading 【栏目】 tag) and its index.
+func findTitle(header []line) (string, int) {
+	for i := len(header) - 1; i >= 0; i-- {
+		l := header[i]
+		if l.blank || !titleLike(l) {
+			continue
+		}
+		return stripColumnTag(l.text), i
+	}
+	return "", -1
+}
+
+func titleLike(l line) bool {
+	n := utf8.RuneCountInString(l.view)
+	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || classify(l.view) != kindBody {
+		return false
+	}
+	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") {
+		return false
+	}
+	if _, ok := parseMetaLine(l.text, false); ok {
+		return false
+	}
+	_, _, isDate := dateline(l.view)
+	return !isDate
+}
+
+// columnTagRE is a leading column tag: 【常务会议】莱山区政府第八次常务会议.
+var columnTagRE = regexp.MustCompile(`^[【\[][^】\]]{1,10}[】\]]\s*`)
+
+func stripColumnTag(s string) string {
+	if t := columnTagRE.ReplaceAllString(s, ""); hanCount(t) >= 4 {
+		return t
+	}
+	return s
+}
+
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// truncRE finds a paywall or cut-text marker inside a line.
+var truncRE = regexp.MustCompile(`未完.{0,4}全文共\s*\d+\s*字|当前仅显示\s*\d+\s*字|正式会员可完整阅读|省略\s*\d+\s*字|余下全文|剩余\d+%未读`)
+
+// cutTruncated removes paywall markers: the marker, the bracket it opens
+// in and the rest of its line go (……(未完,全文共7174字,当前仅显示2519字…),
+// the text before stays; each adds a "truncated: <marker>" warning.
+func cutTruncated(lines []line, warnings *[]string) []line {
+	for i, l := range lines {
+		if l.blank {
+			continue
+		}
+		loc := truncRE.FindStringIndex(l.view)
+		if loc == nil {
+			continue
+		}
+		*warnings = append(*warnings, "truncated: "+sourceSlice(l.text, l.view, loc[0], loc[1]))
+		cut := loc[0]
+		if open := strings.LastIndexAny(l.view[:cut], "(（【["); open >= 0 {
+			cut = open
+		}
+		kept := strings.TrimRight(sourceSlice(l.text, l.view, 0, cut), " …．.")
+		if hanCount(kept) == 0 {
+			lines[i] = line{blank: true}
+			continue
+		}
+		lines[i] = line{text: kept, view: view(kept)}
+	}
+	return lines
+}
+
+// joinWrapped turns lines into paragraphs. Blank lines separate
+// paragraphs; a line that does not end a sentence is joined with the next
+// (hard-wrapped text: "…迎接黨的" + "二十大勝利召開。") unless the next starts an
+// item or a label, or the line is a short heading of its own.
+func joinWrapped(lines []line) []string {
+	var out []string
+	var cur strings.Builder
+	var last line
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, l := range lines {
+		if l.blank {
+			flush()
+			last = line{}
+			continue
+		}
+		if cur.Len() > 0 && !continues(last, l) {
+			flush()
+		}
+		cur.WriteString(l.text)
+		last = l
+	}
+	flush()
+	return out
+}
+
+// continues reports whether next continues the wrapped line prev.
+func continues(prev, next line) bool {
+	if endsSentence(prev.view) || headingLike(prev.view) {
+		return false
+	}
+	return !startsItem(next.view) && !labelStartRE.MatchString(next.view)
+}
+
+// sentenceEnd are the marks after which a line break is a paragraph end.
+// ';' and ',' are not: list items wrapped after them go on.
+const sentenceEnd = "。！？!?…:：”’」』)）】"
+
+func endsSentence(v string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(v))
+	return strings.ContainsRune(sentenceEnd, r)
+}
+
+// headingLike: a short line without inner sentence punctuation is a heading
+// or title line of its own (瑞安市科协召开第一季度工作汇报会).
+func headingLike(v string) bool {
+	return utf8.RuneCountInString(v) <= 40 && !strings.ContainsAny(v, "，,。；;")
+}
+
+// itemStartRE is the start of a numbered item or a part heading: 一、 （一）
+// 第一， 1、 1. （1） ① 一是 一要 首先 篇二 第二篇.
+var itemStartRE = regexp.MustCompile(`^([一二三四五六七八九十]+[、.]|\(\s*[一二三四五六七八九十\d]+\s*\)|第[一二三四五六七八九十\d]+[,，、:：篇章节部分条]|\d{1,2}\s*[、.．]|[①-⑳]|[一二三四五六七八九十]+[是要]|首先|其次|最后|篇[一二三四五六七八九十])`)
+
+func startsItem(v string) bool { return itemStartRE.MatchString(v) }
+
+// labelStartRE is a line opening with a short label and a colon: 会议决定:
+// 参会人员: 缺 席: 同志们: — a new block.
+var labelStartRE = regexp.MustCompile(`^\p{Han}[\p{Han} ]{1,7}[:：]`)
