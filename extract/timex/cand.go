@@ -37,6 +37,10 @@ var enumSeps = []string{"、", "和", "及", "与"}
 // notBefore: 前 followed by these is not a limit (前列, 前期, 前夕 …).
 var notBefore = []rune("列茅沿面期提景进行端头身台方线辈任者述款瞻往途程后门厅排锋卫奏兆置夕")
 
+// notDateBefore: after a date, 前 is a limit (12月31日前提交, kaili page)
+// except in 前夕 and 前后.
+var notDateBefore = []rune("夕后")
+
 func isNotBeforeWord(r rune) bool {
 	for _, c := range notBefore {
 		if c == r {
@@ -93,7 +97,7 @@ func finishCand(v view, c cand) cand {
 	k := v.spaces(c.end)
 	if w := v.prefixAt(k, bySuffixes); w != "" {
 		n := k + len([]rune(w))
-		if !(w == "前" || w == "之前" || w == "以前") || !isNotBeforeWord(v.at(n)) {
+		if !(w == "前" || w == "之前" || w == "以前") || !containsRune(notDateBefore, v.at(n)) {
 			c.by, c.end = true, n
 		}
 	}
@@ -254,7 +258,7 @@ func parseDuration(v view, i int) (cand, bool) {
 		cumulative = v.at(i) == '前'
 		i++
 	}
-	if isDigit(v.at(i-1)) || isHanDigit(v.at(i-1)) && i == start {
+	if isDigit(v.at(i-1)) || isHanDigit(v.at(i-1)) && i == start || containsRune(notDurationBefore, v.at(start-1)) {
 		return cand{}, false
 	}
 	n, j := digits(v, i, 5)
@@ -276,6 +280,9 @@ func parseDuration(v view, i int) (cand, bool) {
 		return cand{}, false // 9月 is a month, 15日 a day, 2024年 a year
 	}
 	end := k + len([]rune(w))
+	if (w == "周" || w == "个周") && (v.at(end) == '岁' || v.at(end) == '年') {
+		return cand{}, false // 18周岁, 70周年
+	}
 	if s := v.prefixAt(end, []string{"以内", "之内", "内"}); s != "" {
 		end += len([]rune(s))
 	}
@@ -284,6 +291,9 @@ func parseDuration(v view, i int) (cand, bool) {
 	}
 	return cand{start: start, end: end, duration: !cumulative, cumulative: cumulative}, true
 }
+
+// notDurationBefore: 第一年 is an ordinal, 最后一天 no duration.
+var notDurationBefore = []rune("第最之以然")
 
 func followedByWithin(v view, i int) bool {
 	return v.at(i) == '内' || v.has(i, "以内") || v.has(i, "之内")
@@ -314,9 +324,11 @@ func holidayCand(v view, a atom) cand {
 		c.from = &c.atoms[0]
 		return c
 	}
-	if w := v.prefixAt(c.end, []string{"之前", "以前", "前"}); w != "" && !isNotBeforeWord(v.at(c.end+len([]rune(w)))) {
+	if w := v.prefixAt(c.end, []string{"之前", "以前", "前"}); w != "" && !containsRune(notDateBefore, v.at(c.end+len([]rune(w)))) {
 		c.end += len([]rune(w))
 		c.by = true
+	} else if w := v.prefixAt(c.end, []string{"之后", "以后", "后"}); w != "" {
+		c.end += len([]rune(w)) // 计划于春节后完成总装测试 (cmse page)
 	}
 	return c
 }

@@ -39,6 +39,13 @@ var eventVerbs = []string{"主持召开", "召开", "主持", "举行", "举办"
 // eventVerbsDone right after a date: 在 9 月 15 日召开的工作推进会上 (seed002).
 var eventVerbsDone = []string{"召开的", "召开了", "举行的", "举行了", "举办的", "举办了", "开幕的", "发布的", "印发的", "通过的"}
 
+// datelineWords after a day make it the date of a report, not a task:
+// 新华社北京2月29日电, IT之家9月30日消息, 据中新网9月9日报道.
+var datelineWords = []string{"电", "讯", "消息", "报道", "获悉", "宣布", "公布", "发布", "披露", "通报", "晚间", "早间", "盘中", "收盘"}
+
+// todayWords before a day in brackets: 今日（12月28日）, 昨日（9月28日）.
+var todayWords = []string{"今日(", "昨日(", "今天(", "昨天(", "当天(", "当日(", "前日(", "今日（", "昨日（", "今天（", "昨天（", "当天（", "当日（"}
+
 // futureCues before a dated event keep it a deadline: 将于9 月2日抵达湖南 (seed002).
 var futureCues = []string{"将于", "将在", "拟于", "定于", "计划于", "预计", "要", "将", "拟", "务必", "必须", "确保", "争取", "力争"}
 
@@ -153,7 +160,8 @@ func isEventDate(v view, c *cand) bool {
 		return false
 	}
 	k := v.spaces(c.end)
-	if v.prefixAt(k, eventVerbsDone) != "" {
+	if v.prefixAt(k, eventVerbsDone) != "" || v.prefixAt(k, datelineWords) != "" ||
+		v.suffixBefore(c.start, todayWords) != "" {
 		return true
 	}
 	if hasCueBefore(v, c.start, futureCues, 12) {
@@ -181,6 +189,9 @@ func isPast(c *cand, ref Date) bool {
 	_, last := c.last().bounds(ref)
 	if c.from != nil || len(c.atoms) > 1 {
 		_, last = c.bounds(ref)
+	}
+	if !last.IsZero() && last == ref && c.last().grain == grainDay && !c.by && c.from == nil {
+		return true // a day that is the document's own date reports what happened on it
 	}
 	return !last.IsZero() && last.Before(ref)
 }
