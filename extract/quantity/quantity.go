@@ -5,6 +5,10 @@
 package quantity
 
 import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
 	"github.com/zhengling/zhengling/extract/para"
 	"github.com/zhengling/zhengling/extract/timex"
 )
@@ -49,7 +53,7 @@ type Target struct {
 type Percentage struct {
 	Text  string  `json:"text"`
 	Value float64 `json:"value"`
-	Unit  string  `json:"unit"` // % or 个百分点 (千分之 gives ‰)
+	Unit  string  `json:"unit"` // % or 个百分点; 千分之一 is 0.1 %
 	Para  int     `json:"para"`
 	Start int     `json:"start"`
 	End   int     `json:"end"`
@@ -74,7 +78,158 @@ type Result struct {
 	Warnings    []string // placeholder: …
 }
 
-// Find returns the quantities of one paragraph.
+// Find returns the quantities of one paragraph: every percent expression,
+// and each quantity with a unit judged a target (a goal the text sets) or a
+// figure (a value it reports). Template blanks (xxx%) give warnings.
 func Find(p *para.Paragraph, ctx Context) Result {
-	return Result{}
+	rs := foldRunes(p.SimpleRunes())
+	sc := newScanner(rs)
+	sc.run()
+	var res Result
+	wordStart := tokenStarts(p, len(rs))
+	floor := 0
+	for _, m := range sc.mentions {
+		for _, x := range m.listed {
+			res.Percentages = append(res.Percentages, Percentage{
+				Text: p.Text(x.start, x.end), Value: x.value, Unit: x.unit, Para: p.Index, Start: x.start, End: x.end})
+		}
+		if _, inTitle := inSpans(sc.titles, m.start); inTitle {
+			continue
+		}
+		j, ok := judge(rs, m, ctx.Instructing, wordStart)
+		if !ok {
+			continue
+		}
+		t := newTarget(p, rs, j, max(floor, j.clause.start))
+		floor = j.end
+		if j.side == sideTarget {
+			t.Deadline = deadlineFor(ctx.Times, j)
+			res.Targets = append(res.Targets, t)
+			continue
+		}
+		t.Period, t.Deadline = periodFor(p, rs, ctx.Times, j)
+		res.Figures = append(res.Figures, t)
+	}
+	for _, ph := range sc.placeholders {
+		s, e := bounds(rs, ph.start, ph.end, isClausePunct)
+		res.Warnings = append(res.Warnings, "placeholder: "+strings.TrimSpace(p.Text(s, e)))
+	}
+	return res
 }
+
+// tokenStarts reports whether a segmenter token starts at a rune offset;
+// without tokens every offset counts as one.
+func tokenStarts(p *para.Paragraph, n int) func(int) bool {
+	if len(p.Tokens) == 0 {
+		return func(int) bool { return true }
+	}
+	starts := make([]bool, n+1)
+	for _, t := range p.Tokens {
+		if t.Start >= 0 && t.Start <= n {
+			starts[t.Start] = true
+		}
+	}
+	return func(i int) bool { return i >= 0 && i <= n && starts[i] }
+}
+
+// newTarget fills the fields shared by targets and figures.
+func newTarget(p *para.Paragraph, rs []rune, j judged, floor int) Target {
+	ms := metricStart(rs, j.verbStart, floor)
+	t := Target{
+		Text:       strings.TrimSpace(p.Text(ms, j.end)),
+		Metric:     metricText(p, ms, j.verbStart),
+		Comparator: j.comparator,
+		Value:      j.value,
+		Max:        j.max,
+		Unit:       j.unit,
+		Change:     j.change,
+		Approx:     j.approx,
+		Para:       p.Index,
+		Start:      ms,
+		End:        j.end,
+	}
+	return t
+}
+
+// metricText is the measured noun phrase, simplified, without the
+// function words a clause may open with (离今年新增 → 今年新增).
+func metricText(p *para.Paragraph, start, end int) string {
+	for _, t := range p.Tokens {
+		if t.Start < start {
+			continue
+		}
+		if t.Start >= end || !isFunctionWord(t.Pos) {
+			break
+		}
+		start = t.End
+	}
+	return strings.Trim(p.SimpleText(start, end), " \u3000的各")
+}
+
+// isFunctionWord: prepositions, conjunctions, adverbs, particles, pronouns.
+func isFunctionWord(pos string) bool {
+	return pos != "" && strings.ContainsRune("pcdur", rune(pos[0]))
+}
+
+// deadlineFor picks the deadline governing a target: one in its clause,
+// else the nearest in its sentence.
+func deadlineFor(times []timex.Expr, j judged) *timex.Deadline {
+	var best *timex.Deadline
+	bestDist := 1 << 30
+	for k := range times {
+		e := &times[k]
+		if e.Role != timex.RoleDeadline || e.Start < j.sentence.start || e.End > j.sentence.end {
+			continue
+		}
+		d := distance(e.Start, e.End, j)
+		if d < bestDist {
+			dl := e.Deadline
+			best, bestDist = &dl, d
+		}
+	}
+	return best
+}
+
+// distance ranks time expressions: inside the clause first, then by runes.
+func distance(s, e int, j judged) int {
+	d := j.start - e
+	if s > j.end {
+		d = s - j.end
+	}
+	if d < 0 {
+		d = 0
+	}
+	if s >= j.clause.start && e <= j.clause.end {
+		return d
+	}
+	return d + 10000
+}
+
+// periodFor finds the reported period of a figure in its sentence: a
+// RolePeriod expression, or without time expressions the period written
+// before it (1-8 月份, 截至8月底).
+func periodFor(p *para.Paragraph, rs []rune, times []timex.Expr, j judged) (string, *timex.Deadline) {
+	if len(times) > 0 {
+		for k := len(times) - 1; k >= 0; k-- {
+			e := times[k]
+			if e.Role == timex.RolePeriod && e.Start >= j.sentence.start && e.End <= j.start {
+				dl := e.Deadline
+				return e.Text, &dl
+			}
+		}
+		return "", nil
+	}
+	prefix := string(rs[j.sentence.start:j.start])
+	locs := periodPattern.FindAllStringIndex(prefix, -1)
+	if len(locs) == 0 {
+		return "", nil
+	}
+	loc := locs[len(locs)-1]
+	s := j.sentence.start + utf8.RuneCountInString(prefix[:loc[0]])
+	e := s + utf8.RuneCountInString(prefix[loc[0]:loc[1]])
+	return strings.TrimSpace(p.Text(s, e)), nil
+}
+
+// periodPattern is the minimal reported-period grammar used until time
+// expressions are known: 1-8 月份, 1-10月, 截至8月底, 截止3月份, 前8个月.
+var periodPattern = regexp.MustCompile(`\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月份?|截[至止][^,;:。]{0,8}?(月底|月末|月份|年底|目前|日)|前\d{1,2}个月|今年以来`)

@@ -1,0 +1,268 @@
+package quantity
+
+import (
+	"strings"
+
+	"github.com/zhengling/zhengling/extract/quantity/numeral"
+)
+
+// clausePunct ends a clause; sentencePunct ends a sentence (on the folded
+// view, where ，；：！？ became , ; : ! ?).
+const (
+	clausePunct   = ",;:!?。，；：！？"
+	sentencePunct = ";!?。；！？"
+)
+
+func isClausePunct(r rune) bool   { return strings.ContainsRune(clausePunct, r) }
+func isSentencePunct(r rune) bool { return strings.ContainsRune(sentencePunct, r) }
+
+// bounds returns the start of the unit that holds i (scanning left) and the
+// end (scanning right) for the given stop test.
+func bounds(rs []rune, i, j int, stop func(rune) bool) (int, int) {
+	s := i
+	for s > 0 && !stop(rs[s-1]) {
+		s--
+	}
+	e := j
+	for e < len(rs) && !stop(rs[e]) {
+		e++
+	}
+	return s, e
+}
+
+// judged is a mention with its reading of the sentence around it.
+type judged struct {
+	mention
+	comparator string
+	change     string
+	verbStart  int // start of the verb or comparator before the number
+	clause     span
+	sentence   span
+	side       int
+}
+
+// judge reads the comparator, change and side of m; ok is false when the
+// mention is not a target or figure at all (a count of rhetoric, a
+// condition, a measure of place).
+func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int) bool) (judged, bool) {
+	j := judged{mention: m}
+	j.clause.start, j.clause.end = bounds(rs, m.start, m.end, isClausePunct)
+	j.sentence.start, j.sentence.end = bounds(rs, m.start, m.end, isSentencePunct)
+	if m.chinese && !m.multiplied && !m.percent {
+		return j, false // 十条产业链, 四个月, 三个双向: counts of rhetoric
+	}
+	if m.chinese && !wordStart(m.start) {
+		return j, false // 统一成本 is no 一成
+	}
+	if isCondition(rs, j.clause) || nearWord(rs, m.start, notQuantityBefore, 3) {
+		return j, false
+	}
+	prefix, prefixAt := prefixComparator(rs, m.start, j.clause.start)
+	change, changeAt := changeVerb(rs, m.start, j.clause.start)
+	j.comparator = comparatorOf(m, prefix)
+	j.approx = m.approx || prefix.approx
+	j.change = change
+	if m.kind == unitDuration && j.comparator == CmpEQ && !j.approx {
+		return j, false // 四个月时间, 24 小时不打烊: durations without a bound
+	}
+	j.verbStart = minPos(m.start, prefixAt, changeAt)
+	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start)
+	j.side = side(rs, j, instructing, wordStart)
+	return j, true
+}
+
+func minPos(base int, ps ...int) int {
+	for _, p := range ps {
+		if p >= 0 && p < base {
+			base = p
+		}
+	}
+	return base
+}
+
+// isCondition: a clause that ends in 的 sets who is concerned, not a value:
+// 对群众一周内重复投诉5件以上…的，要每周分析; 7天内拒不报到的.
+func isCondition(rs []rune, c span) bool {
+	e := c.end
+	for e > c.start && numeral.IsSpace(rs[e-1]) {
+		e--
+	}
+	return e > c.start && rs[e-1] == '的'
+}
+
+// nearWord reports whether one of words ends within gap runes before i.
+func nearWord(rs []rune, i int, words []string, gap int) bool {
+	for e := i; e >= 0 && e >= i-gap; e-- {
+		if e < i && isClausePunct(rs[e]) {
+			return false
+		}
+		for _, w := range words {
+			if hasSuffixAt(rs, e, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxGap is how many runes may stand between a comparator or verb and its
+// number: 不低于每人10元, 超过了200%, 至少有 1项.
+const maxGap = 3
+
+// lookBack calls match at each end position from i back over at most
+// maxGap runes (spaces are free), stopping at clause punctuation and 、.
+func lookBack(rs []rune, i, floor int, match func(e int) bool) {
+	gap := 0
+	for e := i; e > floor && gap <= maxGap; e-- {
+		if match(e) {
+			return
+		}
+		r := rs[e-1]
+		if isClausePunct(r) || r == '、' {
+			return
+		}
+		if !numeral.IsSpace(r) {
+			gap++
+		}
+	}
+}
+
+func prefixComparator(rs []rune, i, floor int) (cmpRow, int) {
+	var found cmpRow
+	at := -1
+	lookBack(rs, i, floor, func(e int) bool {
+		for _, c := range prefixComparators {
+			if hasSuffixAt(rs, e, c.word) {
+				found, at = c, e-len([]rune(c.word))
+				return true
+			}
+		}
+		return false
+	})
+	return found, at
+}
+
+func changeVerb(rs []rune, i, floor int) (string, int) {
+	change, at := ChangeNone, -1
+	lookBack(rs, i, floor, func(e int) bool {
+		for _, c := range changeVerbs {
+			if hasSuffixAt(rs, e, c.word) {
+				change, at = c.change, e-len([]rune(c.word))
+				return true
+			}
+		}
+		return false
+	})
+	return change, at
+}
+
+// linkVerbs tie a metric to its value and belong to the target's text:
+// 全县固定资产投资完成246.79亿元, 保障率只有10.7%.
+var linkVerbs = longestFirst([]string{"同比", "完成", "实现", "只有", "仅为", "仅有", "达", "为", "是", "占", "有", "共", "累计", "合计", "新增"})
+
+// linkVerbStart moves the verb start left over a link verb right before it.
+func linkVerbStart(rs []rune, at, floor int) int {
+	for moved := true; moved; {
+		moved = false
+		for _, w := range linkVerbs {
+			n := len([]rune(w))
+			if at-n >= floor && hasSuffixAt(rs, at, w) {
+				at -= n
+				moved = true
+				break
+			}
+		}
+	}
+	return at
+}
+
+// comparatorOf combines range, suffix and prefix comparators.
+func comparatorOf(m mention, prefix cmpRow) string {
+	switch {
+	case m.ranged:
+		return CmpBetween
+	case m.suffixCmp != "":
+		return m.suffixCmp
+	case prefix.cmp != "":
+		return prefix.cmp
+	}
+	return CmpEQ
+}
+
+// side decides target or figure: the nearest cue before the number in its
+// clause, a goal word after it, a sentence-wide cue (确保A、B，C), then the
+// directive context for bounded values; a figure by default.
+func side(rs []rune, j judged, instructing, wordStart func(int) bool) int {
+	if sd := nearestCue(rs, j.start, j.clause.start, false, wordStart); sd != 0 {
+		return sd
+	}
+	if containsAny(rs, j.end, j.clause.end, goalAfter) {
+		return sideTarget
+	}
+	if sd := nearestCue(rs, j.clause.start, j.sentence.start, true, wordStart); sd != 0 {
+		return sd
+	}
+	if instructing != nil && instructing(j.start) && (j.suffixCmp == CmpGE || j.suffixCmp == CmpLE) {
+		return sideTarget // 一要…满意率达到98%以上
+	}
+	return sideFigure
+}
+
+// nearestCue scans left from i to floor for a cue; outer limits the scan
+// to cues that govern a whole sentence. A one-rune cue must begin a word
+// (共 of 公共预算 is none).
+func nearestCue(rs []rune, i, floor int, outer bool, wordStart func(int) bool) int {
+	for e := i; e > floor; e-- {
+		for _, c := range cues {
+			n := len([]rune(c.word))
+			if (!outer || c.sentence) && e-n >= floor && hasSuffixAt(rs, e, c.word) && (n > 1 || wordStart(e-1)) {
+				return c.side
+			}
+		}
+		if !outer && isYao(rs, e-1) {
+			return sideTarget // 各县市要按照…, 要紧盯“满意率达到98%以上
+		}
+	}
+	return 0
+}
+
+// notYaoBefore are characters that make 要 part of a word (主要, 重要,
+// 需要, 只要, 必要, 纪要, 摘要, 提要, 概要, 首要).
+const notYaoBefore = "主重需只必想纪摘提概首次简扼不"
+
+// notYaoAfter: 要求, 要点, 要素, 要件, 要闻, 要害.
+const notYaoAfter = "求点素件闻害"
+
+func isYao(rs []rune, k int) bool {
+	if k < 0 || k >= len(rs) || rs[k] != '要' {
+		return false
+	}
+	if k > 0 && strings.ContainsRune(notYaoBefore, rs[k-1]) {
+		return false
+	}
+	return k+1 >= len(rs) || !strings.ContainsRune(notYaoAfter, rs[k+1])
+}
+
+func containsAny(rs []rune, from, to int, words []string) bool {
+	for k := from; k < to; k++ {
+		for _, w := range words {
+			if hasPrefixAt(rs, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// metricStart finds where the measured noun phrase begins: after the last
+// stop word, 、 or earlier mention of the clause, before the verb.
+func metricStart(rs []rune, verbStart, floor int) int {
+	for e := verbStart; e > floor; e-- {
+		for _, w := range metricStops {
+			if hasSuffixAt(rs, e, w) {
+				return e
+			}
+		}
+	}
+	return floor
+}

@@ -1,0 +1,269 @@
+package quantity
+
+// The lexicons of the recogniser. Every row carries a real example; matching
+// is on the simplified, width-folded view (see fold.go).
+
+// unitKind says when a unit makes a number a quantity.
+type unitKind int
+
+const (
+	unitCount    unitKind = iota // always: 34家, 46 处, 2.3万人
+	unitDuration                 // only with a comparator or a range: 70日内, 2年以上
+	unitPoints                   // 个百分点: a percentage-point difference
+)
+
+type unitRow struct {
+	word string // as written (simplified)
+	base string // normalised unit
+	kind unitKind
+}
+
+// units are tried longest first at the rune after a number (spaces skipped).
+var units = sortedUnits([]unitRow{
+	{"个百分点", "个百分点", unitPoints}, // 提高２．４个百分点
+	{"个工作日", "工作日", unitCount},   // 压缩到 50 至100 个工作日
+	{"工作日", "工作日", unitCount},    // 不少于7个工作日
+	{"平方公里", "平方公里", unitCount},  // 面积120平方公里
+	{"平方米", "平方米", unitCount},    // 改造3.2万平方米
+	{"立方米", "立方米", unitCount},    // 蓄水5000立方米
+	{"公里", "公里", unitCount},      // 行程近两万公里
+	{"千米", "公里", unitCount},      // 新建道路12千米
+	{"米", "米", unitCount},        // 绿化带宽度不得超过5米
+	{"公顷", "公顷", unitCount},      // 造林300公顷
+	{"亩", "亩", unitCount},        // 流转土地1200亩
+	{"千瓦时", "千瓦时", unitCount},    // 发电量3亿千瓦时
+	{"千瓦", "千瓦", unitCount},      // 装机20万千瓦
+	{"吨", "吨", unitCount},        // 粮食产量30万吨
+	{"美元", "美元", unitCount},      // 实际利用外资1.2亿美元
+	{"人民币", "元", unitCount},      // 折合人民币500万
+	{"元", "元", unitCount},        // 完成投资500亿元以上
+	{"人次", "人次", unitCount},      // 培训2000人次
+	{"人口", "人", unitCount},       // 涉及全州近300万人口
+	{"人", "人", unitCount},        // 稳定在84万人以上
+	{"名", "人", unitCount},        // 需动员近2万名普查指导员
+	{"家", "家", unitCount},        // 新增规上工业企业34家
+	{"户", "户", unitCount},        // 237户重点骨干税源企业
+	{"个", "个", unitCount},        // 发现215个问题
+	{"件", "件", unitCount},        // 州定20件民生实事
+	{"小项", "项", unitCount},       // 大约有27小项
+	{"项", "项", unitCount},        // 至少有 1项获省政府督查激励
+	{"处", "处", unitCount},        // 46 处重大安全隐患
+	{"条", "条", unitCount},        // 350 条优惠政策
+	{"份", "份", unitCount},        // 发放各类宣传资料万余份
+	{"次", "次", unitCount},        // 实施11次发射任务
+	{"场", "场", unitCount},        // 举办招聘会12场
+	{"所", "所", unitCount},        // 新建学校5所
+	{"座", "座", unitCount},        // 改造桥梁8座
+	{"台", "台", unitCount},        // 购置设备30台
+	{"辆", "辆", unitCount},        // 更新公交车100辆
+	{"套", "套", unitCount},        // 建设保障房500套
+	{"间", "间", unitCount},        // 改造校舍20间
+	{"张", "张", unitCount},        // 新增床位300张
+	{"本", "本", unitCount},        // 核发《就业失业登记证》120本
+	{"KB", "KB", unitCount},      // 照片30KB以上
+	{"MB", "MB", unitCount},      // 文件不超过2MB
+	{"小时", "小时", unitDuration},   // 必须在24小时内审核确认
+	{"分钟", "分钟", unitDuration},   // 30分钟以内
+	{"个月", "个月", unitDuration},   // 服务满12个月及以上
+	{"周岁", "周岁", unitDuration},   // 年龄在18周岁及以上
+	{"岁", "周岁", unitDuration},    // 60岁以上老人
+	{"天", "天", unitDuration},     // 7天内拒不报到的
+	{"日", "天", unitDuration},     // 建筑工程类项目审批能够在72日左右完成
+	{"周", "周", unitDuration},     // 2周以内
+	{"年", "年", unitDuration},     // 具有2年以上基层工作经历
+})
+
+func sortedUnits(rows []unitRow) []unitRow {
+	// Longest first so that 个百分点 wins over 个, 小项 over 项.
+	for i := 1; i < len(rows); i++ {
+		for j := i; j > 0 && len([]rune(rows[j].word)) > len([]rune(rows[j-1].word)); j-- {
+			rows[j], rows[j-1] = rows[j-1], rows[j]
+		}
+	}
+	return rows
+}
+
+type cmpRow struct {
+	word   string
+	cmp    string
+	approx bool
+}
+
+// prefixComparators stand just before the number (a few runes may sit
+// between: 不低于每人10元, 至少有 1项, 超过了200%).
+var prefixComparators = longestFirst([]cmpRow{
+	{"不低于", CmpGE, false},   // 不低于每人10元的全省统一标准
+	{"不少于", CmpGE, false},   // 时间不少于7个工作日
+	{"不小于", CmpGE, false},   // 面积不小于50平方米
+	{"至少", CmpGE, false},    // 至少有 1项获省政府督查激励
+	{"最少", CmpGE, false},    // 最少安排3人
+	{"不超过", CmpLE, false},   // 县乡道路不得超过3米
+	{"不高于", CmpLE, false},   // 流转价格不高于下庄村
+	{"不多于", CmpLE, false},   // 每人不多于2项
+	{"不大于", CmpLE, false},   // 不大于300KB
+	{"控制在", CmpLE, false},   // 城镇登记失业率控制在4.5%以内
+	{"最多", CmpLE, false},    // 最多跑一次
+	{"超过", CmpGT, false},    // 有的银行超过了200%
+	{"高于", CmpGT, false},    // 增速高于全省3个百分点
+	{"多于", CmpGT, false},    // 多于5家
+	{"大于", CmpGT, false},    // 大于1
+	{"逾", CmpGT, false},     // 逾千家企业
+	{"低于", CmpLT, false},    // 低于5%
+	{"少于", CmpLT, false},    // 少于3人的
+	{"小于", CmpLT, false},    // 小于300KB
+	{"不到", CmpLT, false},    // 比重实现程度还不到 50%
+	{"不足", CmpLT, false},    // 不足三成
+	{"未满", CmpLT, false},    // 被辞退未满5年的
+	{"大约", CmpApprox, true}, // 大约有27小项
+	{"约", CmpApprox, true},  // 约占全县的三分之一
+	{"将近", "", true},        // 基本农田保护率已将近90%
+	{"接近", "", true},        // 接近九成
+	{"近", "", true},         // 需动员近2万名普查指导员
+})
+
+// suffixComparators follow the unit (及以上 before 以上).
+var suffixComparators = longestFirst([]cmpRow{
+	{"及以上", CmpGE, false},   // 年龄在18周岁及以上
+	{"或以上", CmpGE, false},   // 大专或以上
+	{"以上", CmpGE, false},    // 满意率达到98%以上
+	{"及以下", CmpLE, false},   // 35周岁及以下
+	{"以下", CmpLE, false},    // 控制在3%以下
+	{"以内", CmpLE, false},    // 控制在4.5%以内
+	{"之内", CmpLE, false},    // 30日之内
+	{"内", CmpLE, false},     // 我省有些地市70日内完成
+	{"左右", CmpApprox, true}, // 审批能够在72日左右完成
+	{"上下", CmpApprox, true}, // 增长8%上下
+	{"多", "", true},         // 3年多
+	{"余", "", true},         // 200余家
+})
+
+type changeRow struct {
+	word   string
+	change string // ChangeIncrease, ChangeDecrease, or "" for a level
+}
+
+// changeVerbs stand before the value; a verb with 到/至/在/为 sets a level.
+var changeVerbs = longestFirst([]changeRow{
+	{"提高到", ChangeNone}, {"提高至", ChangeNone}, // 森林覆盖率提高到70%
+	{"提升到", ChangeNone}, {"提升至", ChangeNone},
+	{"增长到", ChangeNone}, {"增加到", ChangeNone}, {"增至", ChangeNone},
+	{"下降到", ChangeNone}, {"下降至", ChangeNone}, {"降低到", ChangeNone}, {"降至", ChangeNone},
+	{"减少到", ChangeNone}, {"减少至", ChangeNone}, {"减至", ChangeNone},
+	{"压减到", ChangeNone}, {"压减至", ChangeNone},
+	{"压缩到", ChangeNone}, {"压缩至", ChangeNone}, // 审批时间压缩到 50 至100 个工作日
+	{"缩短到", ChangeNone}, {"缩短至", ChangeNone},
+	{"达到", ChangeNone},     // 满意率达到98%以上
+	{"稳定在", ChangeNone},    // 农村劳动力转移就业稳定在84万人以上
+	{"控制在", ChangeNone},    // 控制在4.5%以内
+	{"保持在", ChangeNone},    // 保持在90%以上
+	{"调整为", ChangeNone},    // 国债余额限额调整为53365.53亿元
+	{"增长", ChangeIncrease}, // 全市规模以上工业增加值同比增长2.3%
+	{"提高", ChangeIncrease}, // 比上年提高2个百分点
+	{"提升", ChangeIncrease}, // 提升5%
+	{"增加", ChangeIncrease}, // 增加3000人
+	{"上升", ChangeIncrease}, // 上升了百分之2.2
+	{"上涨", ChangeIncrease}, // 价格上涨3%
+	{"增", ChangeIncrease},  // 增15%
+	{"下降", ChangeDecrease}, // 能耗下降3%
+	{"降低", ChangeDecrease}, // 成本降低10%
+	{"减少", ChangeDecrease}, // 减少20%
+	{"压减", ChangeDecrease}, // “三公”经费支出压减20%以上
+	{"压缩", ChangeDecrease}, // 会议费压缩30%
+	{"缩减", ChangeDecrease}, // 缩减10%
+	{"削减", ChangeDecrease}, // 削减5%
+	{"缩短", ChangeDecrease}, // 审批时限缩短50%
+	{"下滑", ChangeDecrease}, // 产值下滑4.1%
+	{"回落", ChangeDecrease}, // 增速回落1.2个百分点
+})
+
+// Sides of a cue.
+const (
+	sideTarget = iota + 1
+	sideFigure
+)
+
+type cueRow struct {
+	word string
+	side int
+	// sentence is true for cues that govern every clause of their sentence
+	// (确保A、B，C), false for cues that govern their own clause only.
+	sentence bool
+}
+
+// cues decide target against figure; the nearest one before the number
+// wins (确保…已完成… is a figure).
+var cues = longestFirst([]cueRow{
+	{"确保", sideTarget, true},   // 确保省重点项目完成投资 64 亿元以上
+	{"力争", sideTarget, true},   // 力争全年完成投资500亿元
+	{"争取", sideTarget, false},  // 争取新增企业10家
+	{"目标是", sideTarget, false}, // 目标是引进项目20个
+	{"目标为", sideTarget, false}, // 全年目标为增长6%
+	{"要求", sideTarget, false},  // 要求覆盖率达到90%
+	{"不低于", sideTarget, false}, // 按照不低于每人10元的全省统一标准
+	{"不少于", sideTarget, false}, // 每年不少于2次
+	{"至少", sideTarget, false},  // 至少有 1项获省政府督查激励
+	{"压减", sideTarget, false},  // 将“三公”经费支出压减20%以上
+	{"压缩到", sideTarget, false}, // 审批时间压缩到 50 至100 个工作日
+	{"压缩至", sideTarget, false},
+	{"控制在", sideTarget, false}, // 城镇登记失业率控制在4.5%以内
+	{"稳定在", sideTarget, false}, // 转移就业稳定在84万人以上
+	{"批准", sideTarget, false},  // 会议决定：批准发行15500亿元特别国债
+	{"同比", sideFigure, false},  // 全市固定资产投资同比增长 4.9%
+	{"比上年", sideFigure, false}, // 比上年增长8%
+	{"截至", sideFigure, true},   // 截至8月底，全市金融机构新增存贷比达到87.6%
+	{"截止", sideFigure, true},   // 截止目前，122个已完成整改
+	{"已经", sideFigure, false},  // 我州1.56万剩余贫困人口已经全部达到脱贫条件
+	{"已", sideFigure, false},   // 基本农田保护率已将近90%
+	{"完成了", sideFigure, false}, // 完成了投资30亿元
+	{"实现了", sideFigure, false}, // 实现了增长5%
+	{"累计", sideFigure, false},  // 累计发放120万元
+	{"共", sideFigure, false},   // 各县(市、区)共谋划了 1000 多个项目
+	{"只有", sideFigure, false},  // 全州人普经费保障率只有10.7%
+	{"仅", sideFigure, false},   // 全州仅新增34家“四上”企业
+	{"下达", sideFigure, false},  // 今年省政府下达25条督查激励措施
+	{"发现", sideFigure, false},  // 发现215个问题
+	{"目前", sideFigure, false},  // 目前全州消费扶贫销售额 6.25 亿元
+})
+
+// goalAfter, after the number in its clause, make it a target:
+// 离今年新增200家的目标任务差距很大, “…解决率达到92%以上”的总目标.
+var goalAfter = []string{"目标", "任务数"}
+
+// notQuantityBefore mark a number as a measure of place, not a statistic:
+// 围绕国控点周边半径5公里.
+var notQuantityBefore = []string{"半径", "直径", "距离", "相距", "海拔", "每隔", "间隔", "编号", "电话", "邮编", "号码", "代码"}
+
+// metricStops end the metric's noun phrase on the left: 确保|省重点项目完成投资,
+// 其中|第三产业投资完成.
+var metricStops = longestFirst([]string{
+	"确保", "力争", "争取", "要求", "其中", "目前", "当前", "实现", "推动", "按照", "的有", "将", "把", "要", "使", "让", "对", "有", "、",
+})
+
+type worded interface {
+	string | cmpRow | changeRow | cueRow
+}
+
+func wordOf[T worded](t T) string {
+	switch v := any(t).(type) {
+	case string:
+		return v
+	case cmpRow:
+		return v.word
+	case changeRow:
+		return v.word
+	case cueRow:
+		return v.word
+	}
+	return ""
+}
+
+// longestFirst sorts rows by word length, longest first, so that a scan
+// meets 不超过 before 超过 and 压缩到 before 压缩.
+func longestFirst[T worded](rows []T) []T {
+	for i := 1; i < len(rows); i++ {
+		for j := i; j > 0 && len([]rune(wordOf(rows[j]))) > len([]rune(wordOf(rows[j-1]))); j-- {
+			rows[j], rows[j-1] = rows[j-1], rows[j]
+		}
+	}
+	return rows
+}
