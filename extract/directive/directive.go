@@ -4,7 +4,6 @@
 package directive
 
 import (
-	"github.com/zhengling/zhengling/extract/para"
 	"github.com/zhengling/zhengling/extract/quantity"
 	"github.com/zhengling/zhengling/extract/timex"
 )
@@ -42,10 +41,4 @@ type Directive struct {
 	EndPara   *int              `json:"end_para,omitempty"` // set when the item ends in a later paragraph
 	// Instructs is false for items that only report (会议听取了…汇报).
 	Instructs bool `json:"-"`
-}
-
-// Parse finds the directives of the paragraphs and returns the outline's
-// top-level items. Deadlines and Targets are left empty: see Attach.
-func Parse(paras []*para.Paragraph) []*Directive {
-	return nil
 }

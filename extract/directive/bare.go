@@ -1,0 +1,104 @@
+package directive
+
+import (
+	"strings"
+
+	"github.com/zhengling/zhengling/extract/para"
+)
+
+// cueVerbs end the clause that introduces a bare 要 item: 会议强调，要…;
+// 黄腾要求，要对号入座…; 他指出，要…; a paragraph ending 会议指出： opens a series
+// of paragraphs that begin with 要 (seed001).
+var cueVerbs = []string{"强调", "要求", "指出", "决定", "认为", "部署", "提出", "表示", "明确"}
+
+// maxCueClause bounds the introducing clause (会议强调 / 区委书记李志军强调):
+// a longer first clause is a sentence of its own, not a cue.
+const maxCueClause = 16
+
+// maxSubject bounds the subject between the cue and 要 (各级各部门要…).
+const maxSubject = 12
+
+// endsWithCue reports whether the paragraph ends with a cue and a colon
+// (会议强调： / 会议指出:), announcing a series of 要 paragraphs.
+func endsWithCue(p *para.Paragraph) bool {
+	s := strings.TrimSpace(p.Simple)
+	s, ok := strings.CutSuffix(s, ":")
+	if !ok {
+		if s, ok = strings.CutSuffix(s, "："); !ok {
+			return false
+		}
+	}
+	for _, c := range cueVerbs {
+		if strings.HasSuffix(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensWithYao reports whether the item word 要 is at offset i: 要 as a word
+// of its own (要狠抓…) or starting a verb (要紧盯 cut as 要紧/盯), never the
+// nouns 要素/要点 nor 要求 (a cue, not an instruction marker).
+func opensWithYao(v *view, i int) bool {
+	if v.at(i) != '要' {
+		return false
+	}
+	t, ok := v.tokenAt(i)
+	return !ok || (!nounYao[t.Text] && t.Text != "要求")
+}
+
+// bareAfterCue returns the bare item of a paragraph that opens with 要 in a
+// series announced by a cue paragraph.
+func bareAfterCue(v *view) (mark, bool) {
+	if !opensWithYao(v, v.lead) {
+		return mark{}, false
+	}
+	return bareMark(v, v.lead, nil), true
+}
+
+// bareWithCue returns the bare item of a paragraph whose first clause is a
+// cue followed by 要, possibly after a subject: 会议强调，各级各部门要….
+func bareWithCue(v *view) (mark, bool) {
+	comma := -1
+	for k := v.lead; k < len(v.r) && k-v.lead <= maxCueClause; k++ {
+		if isClausePunct(v.r[k]) {
+			comma = k
+			break
+		}
+	}
+	if comma < 0 || isStop(v.r[comma]) || !endsWithCueVerb(v.r[v.lead:comma]) {
+		return mark{}, false
+	}
+	start := skipPunct(v.r, comma+1)
+	for k := start; k < len(v.r) && k-start <= maxSubject; k++ {
+		if isClausePunct(v.r[k]) || isHeadingEnd(v.r[k]) {
+			break
+		}
+		if opensWithYao(v, k) && v.tokenStartsAt(k) {
+			var owners []string
+			if k > start {
+				owners = []string{strings.TrimSpace(string(v.r[start:k]))}
+			}
+			return bareMark(v, k, owners), true
+		}
+	}
+	return mark{}, false
+}
+
+func endsWithCueVerb(clause []rune) bool {
+	s := strings.TrimSpace(string(clause))
+	for _, c := range cueVerbs {
+		if strings.HasSuffix(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func bareMark(v *view, i int, owners []string) mark {
+	return mark{
+		para: v.p.Index, start: i, end: i + 1, body: skipPunct(v.r, i+1),
+		style: StyleBare, ordinal: 0, paraStart: i == v.lead, afterStop: true,
+		owners: owners,
+	}
+}

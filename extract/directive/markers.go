@@ -1,0 +1,382 @@
+package directive
+
+import (
+	"unicode"
+
+	"github.com/zhengling/zhengling/extract/para"
+	"github.com/zhengling/zhengling/segment"
+)
+
+// mark is one candidate item marker found in a paragraph. Offsets are runes
+// into the paragraph: [start, end) is the marker as written, body is where
+// the item's words begin (after the marker and the punctuation right after it).
+type mark struct {
+	para      int
+	start     int
+	end       int
+	body      int
+	style     string
+	ordinal   int  // 1-based; 0 for 最后 (the next number of its run)
+	paraStart bool // the marker opens its paragraph
+	afterStop bool // the marker follows a sentence end (。！？) or opens the paragraph
+	owners    []string
+}
+
+// markerRule recognises one numbering style at rune offset i of a paragraph.
+// It returns the marker's end, the body's start and the ordinal, or ok=false.
+type markerRule struct {
+	style string
+	match func(v *view, i int) (end, body, ordinal int, ok bool)
+}
+
+// markerRules is the table of numbering styles, most specific first. Every
+// row names a real example from the corpus it was written for.
+var markerRules = []markerRule{
+	// 一、会议传达学习了习近平总书记重要讲话 (seed000); 十一、本《实施方案》 (kaili).
+	// Only at a paragraph start: run-in "九、十月份" is a list of months.
+	{StyleChapter, matchChapter},
+	// （一）招聘对象 (kaili); 任务 (一)扬优势、补短板 (seed002, run in).
+	{StyleParen, matchParen},
+	// 第二,要防患未然 (seed004); 篇二 第一,要坚决打赢 (seed002). Not 第一方阵, 第一议题.
+	{StyleDi, matchDi},
+	// 一要抓好上半年工作总结分析 (seed000); …目标任务。二要紧抓 (seed003). Not 进一步要, 一要素.
+	{StyleYao, matchYao},
+	// 一是加快债券建设支出进度 (seed000); 一是要切實開展 (seed004). Not 统一是, 一是一、二是二.
+	{StyleShi, matchShi},
+	// 1．具有国家承认的学历 (kaili); 1、项目起步区规划 (seed002). Not 2022年, 1.56万, 1-8月份.
+	{StyleArabic, matchArabic},
+	// （1）仍在岗服务的“四项目人员” (kaili).
+	{StyleParenArabic, matchParenArabic},
+	// ①做好业务培训；②每月将新注册企业推送 (seed000).
+	{StyleCircled, matchCircled},
+	// 首先，要提高认识；其次，…；最后，… (speeches). Not 最后关头, 最后一公里.
+	{StyleSequence, matchSequence},
+}
+
+// view is a paragraph prepared for marker scanning.
+type view struct {
+	p      *para.Paragraph
+	r      []rune // simplified, width-folded
+	tokAt  []int  // index into toks of the token covering each rune, -1 if none
+	toks   []segment.Token
+	lead   int // offset of the first non-space rune
+	endsOK bool
+}
+
+func newView(p *para.Paragraph) *view {
+	v := &view{p: p, r: p.SimpleRunes(), toks: p.Tokens}
+	v.tokAt = make([]int, len(v.r))
+	for i := range v.tokAt {
+		v.tokAt[i] = -1
+	}
+	for ti, t := range v.toks {
+		for k := max(t.Start, 0); k < t.End && k < len(v.r); k++ {
+			v.tokAt[k] = ti
+		}
+	}
+	for v.lead < len(v.r) && isSpace(v.r[v.lead]) {
+		v.lead++
+	}
+	return v
+}
+
+// tokenStartsAt reports whether a token begins at rune i (true when the
+// paragraph has no tokens there, so that untokenised text still scans).
+func (v *view) tokenStartsAt(i int) bool {
+	ti := v.tokAt[i]
+	return ti < 0 || v.toks[ti].Start == i
+}
+
+// tokenAt returns the token that starts at rune i, if any.
+func (v *view) tokenAt(i int) (segment.Token, bool) {
+	if i < 0 || i >= len(v.r) {
+		return segment.Token{}, false
+	}
+	ti := v.tokAt[i]
+	if ti < 0 || v.toks[ti].Start != i {
+		return segment.Token{}, false
+	}
+	return v.toks[ti], true
+}
+
+// prevNonSpace returns the rune before offset i, skipping spaces, or 0.
+func (v *view) prevNonSpace(i int) rune {
+	for k := i - 1; k >= 0; k-- {
+		if !isSpace(v.r[k]) {
+			return v.r[k]
+		}
+	}
+	return 0
+}
+
+func (v *view) at(i int) rune {
+	if i < 0 || i >= len(v.r) {
+		return 0
+	}
+	return v.r[i]
+}
+
+// scanMarks returns every candidate marker of the paragraph, in order.
+func scanMarks(v *view) []mark {
+
+	var out []mark
+	for i := v.lead; i < len(v.r); i++ {
+		for _, rule := range markerRules {
+			end, body, ord, ok := rule.match(v, i)
+			if !ok {
+				continue
+			}
+			prev := v.prevNonSpace(i)
+			out = append(out, mark{
+				para: v.p.Index, start: i, end: end, body: skipPunct(v.r, body),
+				style: rule.style, ordinal: ord,
+				paraStart: i == v.lead,
+				afterStop: i == v.lead || isStop(prev),
+			})
+			i = end - 1
+			break
+		}
+	}
+	return out
+}
+
+// clauseStart reports whether offset i may open a numbered run-in item:
+// the paragraph start, after a space or after clause punctuation.
+func (v *view) clauseStart(i int) bool {
+	if i == v.lead {
+		return true
+	}
+	if i > 0 && isSpace(v.r[i-1]) {
+		return true
+	}
+	return isClausePunct(v.prevNonSpace(i))
+}
+
+func matchChapter(v *view, i int) (int, int, int, bool) {
+	if i != v.lead {
+		return 0, 0, 0, false
+	}
+	n, k := readHanNumber(v.r, i)
+	if n == 0 || v.at(k) != '、' || isHanDigit(v.at(k+1)) || isDigit(v.at(k+1)) {
+		return 0, 0, 0, false
+	}
+	return k + 1, k + 1, n, true
+}
+
+func matchParen(v *view, i int) (int, int, int, bool) {
+	if v.r[i] != '(' {
+		return 0, 0, 0, false
+	}
+	n, k := readHanNumber(v.r, i+1)
+	if n == 0 || v.at(k) != ')' {
+		return 0, 0, 0, false
+	}
+	return k + 1, k + 1, n, true
+}
+
+func matchParenArabic(v *view, i int) (int, int, int, bool) {
+	if v.r[i] != '(' {
+		return 0, 0, 0, false
+	}
+	n, k := readDigits(v.r, i+1)
+	if k == i+1 || k-i-1 > 2 || v.at(k) != ')' || n == 0 {
+		return 0, 0, 0, false
+	}
+	return k + 1, k + 1, n, true
+}
+
+func matchDi(v *view, i int) (int, int, int, bool) {
+	if v.r[i] != '第' || !v.clauseStart(i) {
+		return 0, 0, 0, false
+	}
+	n, k := readHanNumber(v.r, i+1)
+	if n == 0 || !isListComma(v.at(k)) {
+		return 0, 0, 0, false
+	}
+	return k, k + 1, n, true
+}
+
+// nounYao are words that begin with 要 but are nouns: 一要素 is "one factor".
+var nounYao = map[string]bool{"要素": true, "要点": true, "要件": true, "要害": true, "要务": true, "要领": true, "要闻": true, "要塞": true, "要地": true, "要员": true, "要事": true}
+
+func matchYao(v *view, i int) (int, int, int, bool) {
+	n, k := readHanNumber(v.r, i)
+	if n == 0 || v.at(k) != '要' || !numberStartsWord(v, i) {
+		return 0, 0, 0, false
+	}
+	if t, ok := v.tokenAt(k); ok && nounYao[t.Text] {
+		return 0, 0, 0, false
+	}
+	return k + 1, k + 1, n, true
+}
+
+// wordShi are words that begin with 是: 这一是非 is not a marker.
+var wordShi = map[string]bool{"是非": true, "是否": true, "是不是": true}
+
+func matchShi(v *view, i int) (int, int, int, bool) {
+	n, k := readHanNumber(v.r, i)
+	if n == 0 || v.at(k) != '是' || !numberStartsWord(v, i) {
+		return 0, 0, 0, false
+	}
+	// 一是一、二是二: a numeral after 是 makes it an idiom, not a list.
+	if isHanDigit(v.at(k + 1)) {
+		return 0, 0, 0, false
+	}
+	if t, ok := v.tokenAt(k); ok && wordShi[t.Text] {
+		return 0, 0, 0, false
+	}
+	return k + 1, k + 1, n, true
+}
+
+// numberStartsWord guards 一要/一是 against numerals inside words (统一是,
+// 进一步要, 唯一是): the numeral must begin a token and not follow 第 or a digit.
+func numberStartsWord(v *view, i int) bool {
+	if !v.tokenStartsAt(i) {
+		return false
+	}
+	prev := v.at(i - 1)
+	return prev != '第' && !isHanDigit(prev) && !isDigit(prev)
+}
+
+func matchArabic(v *view, i int) (int, int, int, bool) {
+	if !isDigit(v.r[i]) || !v.clauseStart(i) {
+		return 0, 0, 0, false
+	}
+	if p := v.at(i - 1); isDigit(p) || p == '.' || isASCIILetter(p) {
+		return 0, 0, 0, false
+	}
+	n, k := readDigits(v.r, i)
+	if k-i > 2 || n == 0 || !isArabicSep(v.at(k)) {
+		return 0, 0, 0, false
+	}
+	// 1.56万, 1、2批: a digit after the separator is a number, not a marker.
+	if nx := v.at(k + 1); isDigit(nx) || nx == '%' || nx == 0 {
+		return 0, 0, 0, false
+	}
+	return k + 1, k + 1, n, true
+}
+
+func matchCircled(v *view, i int) (int, int, int, bool) {
+	r := v.r[i]
+	if r < '①' || r > '⑳' {
+		return 0, 0, 0, false
+	}
+	return i + 1, i + 1, int(r-'①') + 1, true
+}
+
+// sequenceWords maps the ordinal adverbs to their numbers; 最后 takes the
+// next number of its run (0 here).
+var sequenceWords = []struct {
+	word    string
+	ordinal int
+}{{"首先", 1}, {"其次", 2}, {"再次", 3}, {"最后", 0}}
+
+func matchSequence(v *view, i int) (int, int, int, bool) {
+	if !(i == v.lead || isStop(v.prevNonSpace(i)) || isSemicolon(v.prevNonSpace(i))) {
+		return 0, 0, 0, false
+	}
+	for _, w := range sequenceWords {
+		wr := []rune(w.word)
+		if hasRunesAt(v.r, i, wr) && isListComma(v.at(i+len(wr))) {
+			return i + len(wr), i + len(wr) + 1, w.ordinal, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+func hasRunesAt(r []rune, i int, w []rune) bool {
+	if i+len(w) > len(r) {
+		return false
+	}
+	for k, c := range w {
+		if r[i+k] != c {
+			return false
+		}
+	}
+	return true
+}
+
+// hanDigits are the numerals of 一、 一要 第一 （一）.
+var hanDigits = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '十': 10}
+
+func isHanDigit(r rune) bool { _, ok := hanDigits[r]; return ok }
+
+// readHanNumber reads a Chinese numeral 一…九十九 at i and returns its value
+// and the offset after it; 0 when there is none.
+func readHanNumber(r []rune, i int) (int, int) {
+	k := i
+	for k < len(r) && k-i < 3 && isHanDigit(r[k]) {
+		k++
+	}
+	if k == i || (k < len(r) && isHanDigit(r[k])) {
+		return 0, i
+	}
+	d := r[i:k]
+	switch {
+	case len(d) == 1:
+		return hanDigits[d[0]], k
+	case len(d) == 2 && d[0] == '十' && d[1] != '十':
+		return 10 + hanDigits[d[1]], k // 十一
+	case len(d) == 2 && d[1] == '十' && d[0] != '十':
+		return hanDigits[d[0]] * 10, k // 二十
+	case len(d) == 3 && d[1] == '十' && d[0] != '十' && d[2] != '十':
+		return hanDigits[d[0]]*10 + hanDigits[d[2]], k // 二十一
+	}
+	return 0, i
+}
+
+func readDigits(r []rune, i int) (int, int) {
+	n, k := 0, i
+	for k < len(r) && isDigit(r[k]) && k-i < 4 {
+		n = n*10 + int(r[k]-'0')
+		k++
+	}
+	return n, k
+}
+
+func isDigit(r rune) bool       { return r >= '0' && r <= '9' }
+func isASCIILetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
+func isSpace(r rune) bool       { return unicode.IsSpace(r) }
+func isArabicSep(r rune) bool   { return r == '、' || r == '.' || r == '．' }
+func isListComma(r rune) bool   { return r == ',' || r == '，' || r == '、' }
+func isSemicolon(r rune) bool   { return r == ';' || r == '；' }
+
+// isStop reports sentence-final punctuation.
+func isStop(r rune) bool {
+	switch r {
+	case '。', '!', '?', '！', '？', '…':
+		return true
+	}
+	return false
+}
+
+// isClausePunct reports punctuation after which a run-in item may begin.
+func isClausePunct(r rune) bool {
+	switch r {
+	case '。', '!', '?', '！', '？', ';', '；', ':', '：', ',', '，', '…', ')', '）', '”', '"':
+		return true
+	}
+	return false
+}
+
+// isHeadingEnd reports the punctuation that ends a heading (SPEC: 。；：！？).
+func isHeadingEnd(r rune) bool {
+	switch r {
+	case '。', '；', '：', '！', '？', ';', ':', '!', '?':
+		return true
+	}
+	return false
+}
+
+// skipPunct moves i past spaces and the punctuation right after a marker.
+func skipPunct(r []rune, i int) int {
+	for i < len(r) {
+		switch c := r[i]; {
+		case isSpace(c), c == ',', c == '，', c == '、', c == ':', c == '：', c == '.', c == '．':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}

@@ -1,0 +1,239 @@
+package directive
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Owner patterns, read on the simplified view of an item's own text.
+var (
+	// 由李学文副镇长负责 (seed002); 由魏春水副镇长侧重负责; 由招聘单位及其主管部门具体负责实施 (kaili).
+	reByOwner = regexp.MustCompile(`由([^,，。；;：:\s由]{2,24}?)(?:具体|侧重|统一|全面|直接|总)?负责`)
+	// 州农业农村局牵头起草… (seed002); 州工信局、财政局牵头; 郝井保负责项目手续办理.
+	reLeadOwner = regexp.MustCompile(`(?:^|[,，。；;：:\s])([^,，。；;：:\s]{2,24}?)(牵头|负责)`)
+	// 责任单位：州农业农村局、州林业局.
+	reDutyOwner = regexp.MustCompile(`责任(?:单位|部门|领导|人)\s*[:：]\s*([^。；;]+)`)
+	// 分管领导要多关心 (seed002, the subject of a heading's clause).
+	reHeadingSubject = regexp.MustCompile(`(?:^|[,，；;\s])([^,，。；;：:\s]{2,12}?)要`)
+	// 州工信局、财政局; 两办督查室和区纪委监委: a list of owners.
+	reOwnerList = regexp.MustCompile(`[、,，]|和|与|及`)
+)
+
+// orgSuffixes end the names of units and groups that take on a task.
+var orgSuffixes = []string{
+	"局", "委", "办", "厅", "部", "署", "院", "所", "中心", "站", "队", "处", "科", "室", "组", // 州农业农村局, 州发改委, 州金融办, 热线办
+	"政府", "党委", "街道", "园区", "乡镇", "镇", "乡", "村", "社区", "片区", // 各街道园区
+	"部门", "单位", "机构", "机关", "企业", "公司", "集团", "银行", "学校", "医院", "协会", // 各行业主管部门, 招聘单位及其主管部门
+	"专班", "指挥部", "委员会", "领导小组", "领导", "同志", "干部", "班子", // 分管领导
+}
+
+// titleSuffixes end a person's title: 李学文副镇长, 宿建军副镇长.
+var titleSuffixes = []string{
+	"镇长", "乡长", "区长", "县长", "市长", "州长", "省长", "主任", "书记", "局长", "部长",
+	"秘书长", "主席", "处长", "科长", "所长", "站长", "队长", "院长", "校长", "经理", "董事长", "总监",
+}
+
+// ownerAdverbs are words that end the span before 负责/牵头 without naming
+// anyone: 全程负责, 亲自负责, 安排专人负责 is not an owner.
+var ownerAdverbs = []string{"具体", "侧重", "统一", "全面", "全程", "亲自", "主要", "专门", "直接", "共同", "分别", "各自", "切实", "也要", "还要", "要", "将", "继续"}
+
+// owners collects the item's owners from its own text, the clause that
+// introduces its run (各行业主管部门负责，①引导… in seed000), its heading and
+// the subject of a bare item, simplified and without duplicates.
+func (d *doc) owners(n *node, own []span, heading string) []string {
+	var out []string
+	out = append(out, n.m.owners...)
+	for _, s := range own {
+		out = append(out, d.segmentOwners(s)...)
+	}
+	out = append(out, d.runOwners(n)...)
+	out = append(out, d.headingOwners(n, heading)...)
+	return dedupe(out)
+}
+
+// segmentOwners reads 由X负责, X牵头, X负责 and 责任单位：X in one segment.
+func (d *doc) segmentOwners(s span) []string {
+	text := d.paras[s.para].SimpleText(s.start, s.end)
+	var out []string
+	for _, m := range reByOwner.FindAllStringSubmatch(text, -1) {
+		out = append(out, d.ownerList(s.para, m[1], -1)...)
+	}
+	for _, m := range reLeadOwner.FindAllStringSubmatchIndex(text, -1) {
+		x := text[m[2]:m[3]]
+		after, _ := utf8.DecodeRuneInString(text[m[5]:])
+		if strings.Contains(x, "由") || !verbUse(text[m[4]:m[5]], after) {
+			continue
+		}
+		off := s.start + utf8.RuneCountInString(text[:m[2]])
+		out = append(out, d.ownerList(s.para, x, off)...)
+	}
+	for _, m := range reDutyOwner.FindAllStringSubmatch(text, -1) {
+		out = append(out, d.ownerList(s.para, m[1], -1)...)
+	}
+	return out
+}
+
+// verbUse reports whether 负责/牵头 is a verb here, not 负责人/负责同志/牵头单位.
+func verbUse(word string, after rune) bool {
+	if word == "负责" {
+		return after != '人' && after != '同'
+	}
+	return after != '单' && after != '部' && after != '领'
+}
+
+// runOwners reads X负责 / X牵头 in the clause right before the first item
+// of n's run, which hands the whole run to X.
+func (d *doc) runOwners(n *node) []string {
+	first := d.runFirst(n)
+	if first == nil || first.m.paraStart {
+		return nil
+	}
+	v := d.views[first.m.para]
+	k := first.m.start
+	for k > 0 && (isSpace(v.r[k-1]) || v.r[k-1] == ',' || v.r[k-1] == '，' || v.r[k-1] == ':' || v.r[k-1] == '：') {
+		k--
+	}
+	from := k
+	for from > 0 && !isClausePunct(v.r[from-1]) {
+		from--
+	}
+	clause := string(v.r[from:k])
+	for _, w := range []string{"负责", "牵头"} {
+		if x, ok := strings.CutSuffix(clause, w); ok {
+			return d.ownerList(first.m.para, x, from)
+		}
+	}
+	return nil
+}
+
+// runFirst returns the first sibling of n's run.
+func (d *doc) runFirst(n *node) *node {
+	if n.parent == nil {
+		return nil
+	}
+	var first *node
+	for _, s := range n.parent.children {
+		if s.run == n.run && first == nil {
+			first = s
+		}
+	}
+	return first
+}
+
+// headingOwners reads the subject of a clause of the heading: X要….
+func (d *doc) headingOwners(n *node, heading string) []string {
+	if n.m.style == StyleBare {
+		return nil
+	}
+	h := d.paras[n.m.para].SimpleText(n.m.body, n.m.body+utf8.RuneCountInString(heading))
+	var out []string
+	for _, m := range reHeadingSubject.FindAllStringSubmatch(h, -1) {
+		for _, x := range splitOwners(m[1]) {
+			if !hasSuffix(x, orgSuffixes) && !hasSuffix(x, titleSuffixes) {
+				return nil
+			}
+		}
+		out = append(out, splitOwners(m[1])...)
+	}
+	return out
+}
+
+// ownerList validates X (at rune offset off of paragraph pi when known, -1
+// otherwise) and splits it into owners: every part must name a unit, a
+// titled person or a person.
+func (d *doc) ownerList(pi int, x string, off int) []string {
+	x = trimAdverbs(strings.TrimSpace(x))
+	if x == "" {
+		return nil
+	}
+	parts := splitOwners(x)
+	if len(parts) > 1 && !allOwnerLike(d, pi, parts, -1) {
+		parts = []string{x}
+	}
+	if !allOwnerLike(d, pi, parts, off) {
+		return nil
+	}
+	return parts
+}
+
+func allOwnerLike(d *doc, pi int, parts []string, off int) bool {
+	for _, p := range parts {
+		if !hasSuffix(p, orgSuffixes) && !hasSuffix(p, titleSuffixes) && !d.personAt(pi, p, off) {
+			return false
+		}
+	}
+	return true
+}
+
+// personAt reports whether x, found at rune offset off of paragraph pi, is a
+// person's name: two to four letters whose first token the segmenter tags
+// as a name (郝井保 cut as 郝/nr 井 保).
+func (d *doc) personAt(pi int, x string, off int) bool {
+	n := utf8.RuneCountInString(x)
+	if off < 0 || n < 2 || n > 4 {
+		return false
+	}
+	for _, r := range x {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	t, ok := d.views[pi].tokenAt(off)
+	return ok && t.Pos == "nr"
+}
+
+func splitOwners(x string) []string {
+	var out []string
+	for _, p := range reOwnerList.Split(x, -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	// 招聘单位及其主管部门 is one owner: keep it whole when a part is only 其….
+	for _, p := range out {
+		if strings.HasPrefix(p, "其") {
+			return []string{x}
+		}
+	}
+	return out
+}
+
+func trimAdverbs(x string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, a := range ownerAdverbs {
+			if s, ok := strings.CutSuffix(x, a); ok && s != "" {
+				x, changed = s, true
+			}
+		}
+	}
+	for _, a := range ownerAdverbs {
+		if x == a {
+			return ""
+		}
+	}
+	return x
+}
+
+func hasSuffix(s string, suffixes []string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func dedupe(ss []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
