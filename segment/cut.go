@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -91,10 +90,14 @@ func (d *dictionary) shortestPath(s *scratch) []jumper {
 			base = js[cur-1].dist
 		}
 		found, firstLen := 0, 0
-		lo, hi := 0, d.len()
+		lo, hi, exact := d.start(s.lower[us[cur].start:us[cur].end])
 		for k := cur; k < len(us) && lo < hi; k++ {
 			prefix := s.lower[us[cur].start:us[k].end]
-			if lo, hi = d.narrow(lo, hi, prefix); lo < hi && bytes.Equal(d.key(lo), prefix) {
+			if !exact {
+				lo, hi = d.narrow(lo, hi, us[k].start-us[cur].start, prefix)
+			}
+			exact = false
+			if lo < hi && len(d.key(lo)) == len(prefix) {
 				js[k].update(base, d.dist[lo], lo, k-cur+1)
 				if found++; found == 1 {
 					firstLen = k - cur + 1

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"unicode/utf8"
 
 	"github.com/zhengling/zhengling/segment/internal/dictfile"
 )
@@ -25,7 +26,13 @@ type dictionary struct {
 	pos   []uint8
 	names []string
 	hash  string
+	// byRune[r] is the range of keys that start with rune r (r < 0x10000),
+	// so a cut starts its search in a few hundred keys, not 350k.
+	byRune []keyRange
+	end    []int32 // see indexExtensions
 }
+
+type keyRange struct{ lo, hi int32 }
 
 func loadDictionary(data []byte) (*dictionary, error) {
 	t, err := dictfile.Decode(data)
@@ -46,7 +53,38 @@ func loadDictionary(data []byte) (*dictionary, error) {
 	for i, f := range t.Freq {
 		dist[i] = logTotal - float32(math.Log2(float64(f)))
 	}
-	return &dictionary{keys: t.Keys, off: t.Off, dist: dist, pos: t.Pos, names: t.Names, hash: t.Hash}, nil
+	d := &dictionary{keys: t.Keys, off: t.Off, dist: dist, pos: t.Pos, names: t.Names, hash: t.Hash}
+	d.indexRunes()
+	d.indexExtensions()
+	return d, nil
+}
+
+// indexRunes fills byRune. Keys sorted bytewise are sorted by first rune,
+// since UTF-8 preserves code point order.
+func (d *dictionary) indexRunes() {
+	d.byRune = make([]keyRange, 0x10000)
+	for i := range d.len() {
+		r, size := utf8.DecodeRune(d.key(i))
+		if r >= 0x10000 || (r == utf8.RuneError && size < 2) {
+			continue
+		}
+		if kr := &d.byRune[r]; kr.hi == 0 {
+			*kr = keyRange{int32(i), int32(i + 1)}
+		} else {
+			kr.hi = int32(i + 1)
+		}
+	}
+}
+
+// start returns the range of keys that start with the first rune of unit
+// and whether that range is exactly the keys starting with all of unit.
+func (d *dictionary) start(unit []byte) (lo, hi int, exact bool) {
+	r, size := utf8.DecodeRune(unit)
+	if r >= 0x10000 || (r == utf8.RuneError && size < 2) {
+		return 0, d.len(), false
+	}
+	kr := d.byRune[r]
+	return int(kr.lo), int(kr.hi), size == len(unit)
 }
 
 func (d *dictionary) len() int { return len(d.dist) }
@@ -54,29 +92,56 @@ func (d *dictionary) len() int { return len(d.dist) }
 func (d *dictionary) key(i int) []byte { return d.keys[d.off[i]:d.off[i+1]] }
 
 // narrow returns the sub-range of [lo, hi) whose keys start with prefix,
-// given that every key of [lo, hi) starts with all of prefix but its last
-// unit. lo == hi when there is none.
-func (d *dictionary) narrow(lo, hi int, prefix []byte) (int, int) {
-	// First key >= prefix.
-	l, h := lo, hi
-	for l < h {
+// given that every key of [lo, hi) starts with prefix[:shared]. lo == hi
+// when there is none.
+func (d *dictionary) narrow(lo, hi, shared int, prefix []byte) (int, int) {
+	rest := prefix[shared:]
+	// First key >= prefix; the shared bytes need no comparing.
+	for l, h := lo, hi; ; {
+		if l >= h {
+			lo = l
+			break
+		}
 		m := int(uint(l+h) >> 1)
-		if bytes.Compare(d.key(m), prefix) < 0 {
+		if bytes.Compare(d.key(m)[shared:], rest) < 0 {
 			l = m + 1
 		} else {
 			h = m
 		}
 	}
-	lo = l
-	// First key that does not start with prefix.
-	h = hi
+	if lo == hi || !bytes.HasPrefix(d.key(lo)[shared:], rest) {
+		return lo, lo
+	}
+	if len(d.key(lo)) == len(prefix) {
+		return lo, int(d.end[lo]) // prefix is a word: its extensions follow it
+	}
+	l, h := lo+1, hi
 	for l < h {
 		m := int(uint(l+h) >> 1)
-		if bytes.HasPrefix(d.key(m), prefix) {
+		if bytes.HasPrefix(d.key(m)[shared:], rest) {
 			l = m + 1
 		} else {
 			h = m
 		}
 	}
 	return lo, l
+}
+
+// indexExtensions fills end: end[i] is the first key after i that does not
+// start with key i. Sorted keys nest like parentheses; a stack of open
+// prefixes finds every end in one pass.
+func (d *dictionary) indexExtensions() {
+	d.end = make([]int32, d.len())
+	var open []int32
+	for i := range d.len() {
+		k := d.key(i)
+		for len(open) > 0 && !bytes.HasPrefix(k, d.key(int(open[len(open)-1]))) {
+			d.end[open[len(open)-1]] = int32(i)
+			open = open[:len(open)-1]
+		}
+		open = append(open, int32(i))
+	}
+	for _, j := range open {
+		d.end[j] = int32(d.len())
+	}
 }

@@ -52,6 +52,9 @@ func New() (*Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := lexiconError(); err != nil {
+		return nil, err
+	}
 	return newSegmenter(d), nil
 }
 
