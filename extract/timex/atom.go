@@ -210,6 +210,9 @@ func parseMonth(v view, i int, a *atom) (int, bool) {
 		return i, false
 	}
 	end := monthTail(v, j+1, a)
+	if a.day > maxDay[n] {
+		return i, false // 2月30日 is no date
+	}
 	if han && a.year == 0 && !a.relYear && end == j+1 {
 		// 一月 alone is too often not a date (一月一次); 三月底, 十月份 are.
 		return i, false
@@ -246,6 +249,9 @@ func monthTail(v view, j int, a *atom) int {
 	}
 	return j
 }
+
+// maxDay is the longest each month can be (February in a leap year).
+var maxDay = [13]int{31, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // clock skips a time of day after a day: 下午, 09:00, 9时30分, 17:00.
 func clock(v view, j int) int {

@@ -23,6 +23,12 @@ func (c *cand) last() *atom { return &c.atoms[len(c.atoms)-1] }
 // 限期至2011年10月底前 (seed002), 截止2024年7月7日前 (kaili page).
 var limitPrefixes = []string{"限期至", "限期到", "限期于", "限期", "截止到", "截止至", "截止于", "截至到", "截至", "截止"}
 
+// untilWords before a date make it a limit: 到2025年, 延迟至2024年12月31日.
+var untilWords = []string{"到", "至"}
+
+// notUntilWords end in 到 without meaning "until": 达到, 做到, 受到.
+var notUntilWords = []string{"达到", "做到", "受到", "得到", "收到", "来到", "提到", "说到", "看到", "遇到", "报到", "直到"}
+
 // bySuffixes make an atom a completion limit: 9月1日前, 10月底前,
 // 2024年7月10日及以前, 2024年12月31日之前.
 var bySuffixes = []string{"及以前", "及之前", "以前", "之前", "前", "为止", "止", "以内", "之内", "内"}
@@ -93,6 +99,8 @@ func finishCand(v view, c cand) cand {
 	if p := v.suffixBefore(s, limitPrefixes); p != "" {
 		c.prefix = p
 		c.start = s - len([]rune(p))
+	} else if v.suffixBefore(s, untilWords) != "" && v.suffixBefore(s, notUntilWords) == "" {
+		c.by = true // 到2025年,全市… sets a limit
 	}
 	k := v.spaces(c.end)
 	if w := v.prefixAt(k, bySuffixes); w != "" {
@@ -255,6 +263,9 @@ func parseDuration(v view, i int) (cand, bool) {
 	start := i
 	cumulative := false
 	if v.at(i) == '前' || v.at(i) == '近' || v.at(i) == '后' {
+		if v.at(i) == '前' && containsRune(notFirstBefore, v.at(i-1)) {
+			return cand{}, false
+		}
 		cumulative = v.at(i) == '前'
 		i++
 	}
@@ -293,7 +304,11 @@ func parseDuration(v view, i int) (cand, bool) {
 }
 
 // notDurationBefore: 第一年 is an ordinal, 最后一天 no duration.
-var notDurationBefore = []rune("第最之以然")
+// 周三 is a weekday, 1.5小时 a decimal.
+var notDurationBefore = []rune("第最之以然周期.")
+
+// notFirstBefore: the 前 of 目前6个月, 当前, 提前 opens no "first N months".
+var notFirstBefore = []rune("目当提此以之日空跟面眼")
 
 func followedByWithin(v view, i int) bool {
 	return v.at(i) == '内' || v.has(i, "以内") || v.has(i, "之内")
@@ -303,9 +318,13 @@ func followedByWithin(v view, i int) bool {
 func holidayCand(v view, a atom) cand {
 	c := cand{start: a.start, end: a.end, atoms: []atom{a}, event: a.holiday.name}
 	k := v.spaces(a.end)
-	for v.prefixAt(k, enumSeps) != "" {
+	for {
 		var b atom
-		b.start = v.spaces(k + 1)
+		if v.prefixAt(k, enumSeps) != "" {
+			b.start = v.spaces(k + 1)
+		} else {
+			b.start = k // 国庆中秋长假: two holidays written together
+		}
 		e, ok := parseHoliday(v, b.start, &b)
 		if !ok {
 			break

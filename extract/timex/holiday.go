@@ -77,6 +77,9 @@ func (h *holiday) next(ref Date, year int) Date {
 func parseHoliday(v view, i int, a *atom) (int, bool) {
 	for _, h := range holidays {
 		if w := v.prefixAt(i, h.words); w != "" {
+			if v.insideWord(i) {
+				continue // 韩国庆熙大学: 国庆 across a word boundary
+			}
 			if w == "五一" && (isHanDigit(v.at(i-1)) || isHanDigit(v.at(i+2))) {
 				continue // 第五一, 五一二: a number, not May Day
 			}

@@ -1,6 +1,10 @@
 package timex
 
-import "github.com/zhengling/zhengling/extract/para"
+import (
+	"sort"
+
+	"github.com/zhengling/zhengling/extract/para"
+)
 
 // foldRune maps the characters the recognisers look at to one canonical
 // form, so that a paragraph whose simplified view is incomplete still reads
@@ -68,6 +72,14 @@ func newView(p *para.Paragraph) view {
 		r[i] = foldRune(c)
 	}
 	return view{p: p, r: r}
+}
+
+// insideWord reports whether offset i falls inside a token of the
+// segmenter: in 韩国庆熙大学 the 国 of 国庆 is inside the token 韩国.
+func (v view) insideWord(i int) bool {
+	toks := v.p.Tokens
+	k := sort.Search(len(toks), func(j int) bool { return toks[j].End > i })
+	return k < len(toks) && toks[k].Start < i
 }
 
 // at returns the rune at i, or 0 outside the text.

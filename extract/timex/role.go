@@ -28,8 +28,18 @@ var adjacentGoalCues = []string{"到", "至", "于", "在"}
 // reportCues after an expression mark a reported period, not a task:
 // 抓好上半年工作总结分析, 根据上半年工作开展情况 (seed000), 第一季度工作汇报会,
 // 第一季度重点工作完成情况 (seed002).
-// 九、十月份正是企业产销两旺 (seed004) describes a season.
-var reportCues = []string{"情况", "总结", "汇报", "以来", "来看", "同比", "环比", "累计", "进展", "成效", "成绩", "回顾", "正是", "正值", "正处"}
+var reportCues = []string{"情况", "总结", "汇报", "以来", "来看", "同比", "环比", "累计", "进展", "成效", "成绩", "回顾"}
+
+// describeCues right after any expression make it a description of a
+// season: 九、十月份正是企业产销两旺的重要时段 (seed004).
+var describeCues = []string{"正是", "正值", "正处", "是全年", "是关键", "历来是"}
+
+// recurrenceLeads make what follows a recurring time: 每当季末、年底.
+var recurrenceLeads = []string{"每当", "每逢", "每到"}
+
+// goalAfterCues right after a quarter, half or year make it a time limit:
+// 明年上半年完成, 2025年建成.
+var goalAfterCues = []string{"完成", "建成", "竣工", "投用", "投产", "开工", "到位", "上线", "通车", "出台", "落地", "实现"}
 
 // eventVerbs in the clause after a day date make it the date of an event
 // that took place: 8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议 (seed000),
@@ -58,7 +68,7 @@ var startWords = []string{"开始", "起"}
 // roleOf decides what a candidate does in its sentence.
 func roleOf(v view, c *cand, ref Date) Role {
 	switch {
-	case c.recurrence:
+	case c.recurrence, hasCueBefore(v, c.start, recurrenceLeads, 10):
 		return RoleRecurrence
 	case c.duration:
 		return RoleDuration
@@ -68,6 +78,8 @@ func roleOf(v view, c *cand, ref Date) Role {
 		return RoleDeadline // an event anchor: 省环保督察回头看前
 	case neverDeadline(c):
 		return RolePeriod
+	case c.last().iso && !c.by:
+		return RoleEventDate // 2016-11-22 in a body is a publication line
 	case inTitle(v, c.start):
 		return RolePeriod // 《营商环境创新2022年行动计划》
 	case reportingFrame(v, c):
@@ -76,17 +88,18 @@ func roleOf(v view, c *cand, ref Date) Role {
 		return RoleEventDate
 	case isPast(c, ref):
 		return RoleEventDate
-	case !c.by && hasCueAfter(v, c.end, reportCues, 15):
+	case !c.by && v.prefixAt(v.spaces(c.end), describeCues) != "":
 		return RolePeriod
-	case c.coarse() && !c.by && !hasGoalCue(v, c):
+	case c.coarse() && !c.by && hasCueAfter(v, c.end, reportCues, 15):
+		return RolePeriod
+	case c.coarse() && !c.by && !hasGoalCue(v, c) && !hasCueAfter(v, c.end, goalAfterCues, 6):
 		return RolePeriod
 	}
 	return RoleDeadline
 }
 
 // neverDeadline: 全年, 今年, 明年 alone qualify a noun (全年目标任务, 明年重点项目)
-// rather than set a time; ISO dates in a body are publication lines
-// (2016-11-22); a span of years is a plan period (2021-2025年).
+// rather than set a time.
 func neverDeadline(c *cand) bool {
 	a := c.last()
 	if c.by {
@@ -96,8 +109,6 @@ func neverDeadline(c *cand) bool {
 	case a.wholeYear:
 		return true
 	case a.relYear && a.grain == grainYear && a.part == partWhole && !a.relMonth:
-		return true
-	case a.iso:
 		return true
 	}
 	return false
