@@ -44,7 +44,7 @@ type judged struct {
 // judge reads the comparator, change and side of m; ok is false when the
 // mention is not a target or figure at all (a count of rhetoric, a
 // condition, a measure of place).
-func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int) bool) (judged, bool) {
+func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int) bool, unitIsWord func(mention) bool) (judged, bool) {
 	j := judged{mention: m}
 	j.clause.start, j.clause.end = bounds(rs, m.start, m.end, isClausePunct)
 	j.sentence.start, j.sentence.end = bounds(rs, m.start, m.end, isSentencePunct)
@@ -54,11 +54,17 @@ func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int)
 	if m.chinese && !wordStart(m.start) {
 		return j, false // 统一成本 is no 一成
 	}
-	if isCondition(rs, j.clause) || nearWord(rs, m.start, notQuantityBefore, 3) {
+	if isCondition(rs, j.clause) || nearWord(rs, m.start, notQuantityBefore, 3) || !unitIsWord(m) || unitBeginsWord(rs, m) {
+		return j, false
+	}
+	if lim, ok := smallCopies[m.unit]; ok && m.value < lim {
+		return j, false
+	}
+	if strings.ContainsRune(formulaBefore, prevNonSpace(rs, m.start)) {
 		return j, false
 	}
 	prefix, prefixAt := prefixComparator(rs, m.start, j.clause.start)
-	change, changeAt := changeVerb(rs, m.start, j.clause.start)
+	change, changeAt, moves := changeVerb(rs, m.start, j.clause.start)
 	j.comparator = comparatorOf(m, prefix)
 	j.approx = m.approx || prefix.approx
 	j.change = change
@@ -67,7 +73,10 @@ func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int)
 	}
 	j.verbStart = minPos(m.start, prefixAt, changeAt)
 	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start)
-	j.side = side(rs, j, instructing, wordStart)
+	j.side = side(rs, j, wordStart, moves, instructing)
+	if j.side == sideFigure && countsSubject(rs, j) {
+		return j, false // 10个招商局要切实发挥…: who acts, not how many
+	}
 	return j, true
 }
 
@@ -78,6 +87,41 @@ func minPos(base int, ps ...int) int {
 		}
 	}
 	return base
+}
+
+// unitBeginsWord: the unit is the first character of another word (人社).
+func unitBeginsWord(rs []rune, m mention) bool {
+	if m.unitStart < 0 || m.percent {
+		return false
+	}
+	for _, w := range notUnitWords {
+		if hasPrefixAt(rs, m.unitStart, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isThreshold: the value carries an explicit 以上/以下 bound.
+func isThreshold(rs []rune, m mention) bool {
+	k, _ := nextNonSpace(rs, m.unitEnd)
+	for _, w := range []string{"以上", "及以上", "或以上", "以下", "及以下"} {
+		if hasPrefixAt(rs, k, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// countsSubject: a count followed in its clause by 要 opens the subject of
+// an instruction (10个招商局要切实发挥招商引资主力军的作用).
+func countsSubject(rs []rune, j judged) bool {
+	for k := j.end; k < j.clause.end && k < j.end+8; k++ {
+		if isYao(rs, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // isCondition: a clause that ends in 的 sets who is concerned, not a value:
@@ -142,23 +186,26 @@ func prefixComparator(rs []rune, i, floor int) (cmpRow, int) {
 	return found, at
 }
 
-func changeVerb(rs []rune, i, floor int) (string, int) {
-	change, at := ChangeNone, -1
+// changeVerb finds the verb before the value: its change, where it starts
+// (-1 for none) and whether it sets or moves the value (新增 only counts).
+func changeVerb(rs []rune, i, floor int) (change string, at int, moves bool) {
+	change, at = ChangeNone, -1
 	lookBack(rs, i, floor, func(e int) bool {
 		for _, c := range changeVerbs {
 			if hasSuffixAt(rs, e, c.word) {
-				change, at = c.change, e-len([]rune(c.word))
+				change, at, moves = c.change, e-len([]rune(c.word)), c.word != "新增"
 				return true
 			}
 		}
 		return false
 	})
-	return change, at
+	return change, at, moves
 }
 
 // linkVerbs tie a metric to its value and belong to the target's text:
 // 全县固定资产投资完成246.79亿元, 保障率只有10.7%.
-var linkVerbs = longestFirst([]string{"同比", "完成", "实现", "只有", "仅为", "仅有", "达", "为", "是", "占", "有", "共", "累计", "合计", "新增"})
+var linkVerbs = longestFirst([]string{"同比", "完成", "实现", "只有", "仅为", "仅有", "达", "为", "是", "占", "有", "共", "累计", "合计", "新增",
+	"不得", "再", "又", "已", "已经", "将", "还", "仅", "只", "均", "都", "可"})
 
 // linkVerbStart moves the verb start left over a link verb right before it.
 func linkVerbStart(rs []rune, at, floor int) int {
@@ -190,20 +237,27 @@ func comparatorOf(m mention, prefix cmpRow) string {
 }
 
 // side decides target or figure: the nearest cue before the number in its
-// clause, a goal word after it, a sentence-wide cue (确保A、B，C), then the
-// directive context for bounded values; a figure by default.
-func side(rs []rune, j judged, instructing, wordStart func(int) bool) int {
-	if sd := nearestCue(rs, j.start, j.clause.start, false, wordStart); sd != 0 {
-		return sd
+// clause, a goal word after it, a sentence-wide cue (确保A、B，C), an
+// explicit 以上/以下 bound (年龄在18周岁及以上), a verb-led value inside an
+// instructing item; a figure by default.
+func side(rs []rune, j judged, wordStart func(int) bool, verbFound bool, instructing func(int) bool) int {
+	if c, ok := nearestCue(rs, j.start, j.clause.start, false, wordStart); ok {
+		if c.weak && j.comparator == CmpEQ && !verbFound && genericCounters[j.unit] {
+			return sideFigure
+		}
+		return c.side
 	}
 	if containsAny(rs, j.end, j.clause.end, goalAfter) {
 		return sideTarget
 	}
-	if sd := nearestCue(rs, j.clause.start, j.sentence.start, true, wordStart); sd != 0 {
-		return sd
+	if c, ok := nearestCue(rs, j.clause.start, j.sentence.start, true, wordStart); ok {
+		return c.side
 	}
-	if instructing != nil && instructing(j.start) && (j.suffixCmp == CmpGE || j.suffixCmp == CmpLE) {
-		return sideTarget // 一要…满意率达到98%以上
+	if isThreshold(rs, j.mention) {
+		return sideTarget
+	}
+	if verbFound && instructing != nil && instructing(j.start) {
+		return sideTarget // 二要…单位能耗下降3%
 	}
 	return sideFigure
 }
@@ -211,20 +265,23 @@ func side(rs []rune, j judged, instructing, wordStart func(int) bool) int {
 // nearestCue scans left from i to floor for a cue; outer limits the scan
 // to cues that govern a whole sentence. A one-rune cue must begin a word
 // (共 of 公共预算 is none).
-func nearestCue(rs []rune, i, floor int, outer bool, wordStart func(int) bool) int {
+func nearestCue(rs []rune, i, floor int, outer bool, wordStart func(int) bool) (cueRow, bool) {
 	for e := i; e > floor; e-- {
 		for _, c := range cues {
 			n := len([]rune(c.word))
 			if (!outer || c.sentence) && e-n >= floor && hasSuffixAt(rs, e, c.word) && (n > 1 || wordStart(e-1)) {
-				return c.side
+				return c, true
 			}
 		}
 		if !outer && isYao(rs, e-1) {
-			return sideTarget // 各县市要按照…, 要紧盯“满意率达到98%以上
+			return yaoCue, true // 各县市要按照…, 要紧盯“满意率达到98%以上
 		}
 	}
-	return 0
+	return cueRow{}, false
 }
+
+// yaoCue is the cue of a bare 要 (rune-matched, see isYao).
+var yaoCue = cueRow{word: "要", side: sideTarget, weak: true}
 
 // notYaoBefore are characters that make 要 part of a word (主要, 重要,
 // 需要, 只要, 必要, 纪要, 摘要, 提要, 概要, 首要).

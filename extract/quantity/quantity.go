@@ -87,6 +87,7 @@ func Find(p *para.Paragraph, ctx Context) Result {
 	sc.run()
 	var res Result
 	wordStart := tokenStarts(p, len(rs))
+	unitIsWord := unitTokens(p, len(rs))
 	floor := 0
 	for _, m := range sc.mentions {
 		for _, x := range m.listed {
@@ -96,7 +97,7 @@ func Find(p *para.Paragraph, ctx Context) Result {
 		if _, inTitle := inSpans(sc.titles, m.start); inTitle {
 			continue
 		}
-		j, ok := judge(rs, m, ctx.Instructing, wordStart)
+		j, ok := judge(rs, m, ctx.Instructing, wordStart, unitIsWord)
 		if !ok {
 			continue
 		}
@@ -130,6 +131,27 @@ func tokenStarts(p *para.Paragraph, n int) func(int) bool {
 		}
 	}
 	return func(i int) bool { return i >= 0 && i <= n && starts[i] }
+}
+
+// unitTokens reports whether a mention's unit is a word of its own: the
+// token holding the unit's first rune ends within the unit (34家|企业,
+// 84|万人), not beyond it (2012|人社|工作 is no count of people).
+func unitTokens(p *para.Paragraph, n int) func(mention) bool {
+	if len(p.Tokens) == 0 {
+		return func(mention) bool { return true }
+	}
+	ends := make([]int, n+1)
+	for _, t := range p.Tokens {
+		for k := max(t.Start, 0); k < t.End && k <= n; k++ {
+			ends[k] = t.End
+		}
+	}
+	return func(m mention) bool {
+		if m.unitStart < 0 || m.unitStart >= n || m.percent {
+			return true
+		}
+		return ends[m.unitStart] == 0 || ends[m.unitStart] <= m.unitEnd
+	}
 }
 
 // newTarget fills the fields shared by targets and figures.

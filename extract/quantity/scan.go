@@ -19,6 +19,7 @@ type pct struct {
 // target, a figure or neither.
 type mention struct {
 	start, end int // the number (sign included) through its unit and suffix comparator
+	unitStart  int // first rune of the unit (-1 for none written)
 	unitEnd    int // after the unit, before the suffix comparator
 	value      float64
 	max        *float64
@@ -75,9 +76,11 @@ func (s *scanner) step(i int) int {
 		return end
 	}
 	if m, ok := perCentWordAt(s.rs, i); ok {
+		s.suffixComparator(&m)
 		return s.add(m)
 	}
 	if m, ok := halfAt(s.rs, i); ok {
+		s.suffixComparator(&m)
 		return s.add(m)
 	}
 	if !numberStartsAt(s.rs, i) {
@@ -187,7 +190,7 @@ func (s *scanner) numberAt(i int) (mention, int, bool) {
 	if neg {
 		n.Value = -n.Value
 	}
-	m := mention{start: i, end: n.End, unitEnd: n.End, value: n.Value, approx: n.Approx,
+	m := mention{start: i, end: n.End, unitStart: -1, unitEnd: n.End, value: n.Value, approx: n.Approx,
 		chinese: !n.Arabic, multiplied: n.Multiplied}
 	if !s.suffix(&m) {
 		if r, ok := s.rangeAt(m); ok {
@@ -345,12 +348,12 @@ func (s *scanner) unitAt(m *mention, k int) bool {
 	rs := s.rs
 	for _, u := range units {
 		if hasPrefixAt(rs, k, u.word) {
-			m.unit, m.kind, m.unitEnd = u.base, u.kind, k+len([]rune(u.word))
+			m.unit, m.kind, m.unitStart, m.unitEnd = u.base, u.kind, k, k+len([]rune(u.word))
 			return true
 		}
 	}
 	if m.multiplied && impliedPeople(rs, k) {
-		m.unit, m.kind = "人", unitCount
+		m.unit, m.kind, m.unitStart = "人", unitCount, -1
 		return true
 	}
 	return false

@@ -188,46 +188,71 @@ type cueRow struct {
 	// sentence is true for cues that govern every clause of their sentence
 	// (确保A、B，C), false for cues that govern their own clause only.
 	sentence bool
+	// weak cues (要, 要求, 须) make a target of a bounded or verb-led value
+	// only; a plain count of lists or aspects stays a figure
+	// (我们还要求各县拉出…等3个清单).
+	weak bool
 }
 
 // cues decide target against figure; the nearest one before the number
 // wins (确保…已完成… is a figure).
 var cues = longestFirst([]cueRow{
-	{"确保", sideTarget, true},   // 确保省重点项目完成投资 64 亿元以上
-	{"力争", sideTarget, true},   // 力争全年完成投资500亿元
-	{"争取", sideTarget, false},  // 争取新增企业10家
-	{"目标是", sideTarget, false}, // 目标是引进项目20个
-	{"目标为", sideTarget, false}, // 全年目标为增长6%
-	{"要求", sideTarget, false},  // 要求覆盖率达到90%
-	{"不低于", sideTarget, false}, // 按照不低于每人10元的全省统一标准
-	{"不少于", sideTarget, false}, // 每年不少于2次
-	{"至少", sideTarget, false},  // 至少有 1项获省政府督查激励
-	{"压减", sideTarget, false},  // 将“三公”经费支出压减20%以上
-	{"压缩到", sideTarget, false}, // 审批时间压缩到 50 至100 个工作日
-	{"压缩至", sideTarget, false},
-	{"控制在", sideTarget, false}, // 城镇登记失业率控制在4.5%以内
-	{"稳定在", sideTarget, false}, // 转移就业稳定在84万人以上
-	{"批准", sideTarget, false},  // 会议决定：批准发行15500亿元特别国债
-	{"同比", sideFigure, false},  // 全市固定资产投资同比增长 4.9%
-	{"比上年", sideFigure, false}, // 比上年增长8%
-	{"截至", sideFigure, true},   // 截至8月底，全市金融机构新增存贷比达到87.6%
-	{"截止", sideFigure, true},   // 截止目前，122个已完成整改
-	{"已经", sideFigure, false},  // 我州1.56万剩余贫困人口已经全部达到脱贫条件
-	{"已", sideFigure, false},   // 基本农田保护率已将近90%
-	{"完成了", sideFigure, false}, // 完成了投资30亿元
-	{"实现了", sideFigure, false}, // 实现了增长5%
-	{"累计", sideFigure, false},  // 累计发放120万元
-	{"共", sideFigure, false},   // 各县(市、区)共谋划了 1000 多个项目
-	{"只有", sideFigure, false},  // 全州人普经费保障率只有10.7%
-	{"仅", sideFigure, false},   // 全州仅新增34家“四上”企业
-	{"下达", sideFigure, false},  // 今年省政府下达25条督查激励措施
-	{"发现", sideFigure, false},  // 发现215个问题
-	{"目前", sideFigure, false},  // 目前全州消费扶贫销售额 6.25 亿元
+	{"确保", sideTarget, true, false},   // 确保省重点项目完成投资 64 亿元以上
+	{"力争", sideTarget, true, false},   // 力争全年完成投资500亿元
+	{"争取", sideTarget, false, false},  // 争取新增企业10家
+	{"目标是", sideTarget, false, false}, // 目标是引进项目20个
+	{"目标为", sideTarget, false, false}, // 全年目标为增长6%
+	{"要求", sideTarget, false, true},   // 要求覆盖率达到90%
+	{"不低于", sideTarget, false, false}, // 按照不低于每人10元的全省统一标准
+	{"不少于", sideTarget, false, false}, // 每年不少于2次
+	{"至少", sideTarget, false, false},  // 至少有 1项获省政府督查激励
+	{"压减", sideTarget, false, false},  // 将“三公”经费支出压减20%以上
+	{"压缩到", sideTarget, false, false}, // 审批时间压缩到 50 至100 个工作日
+	{"压缩至", sideTarget, false, false},
+	{"控制在", sideTarget, false, false}, // 城镇登记失业率控制在4.5%以内
+	{"稳定在", sideTarget, false, false}, // 转移就业稳定在84万人以上
+	{"批准", sideTarget, false, false},  // 会议决定：批准发行15500亿元特别国债
+	{"必须", sideTarget, false, true},   // 已经提交报名申请的必须在24小时内审核确认
+	{"务必", sideTarget, false, true},   // 务必在 9月1日前完成所有整改
+	{"应当", sideTarget, false, true},   // 应当在15日内作出答复
+	{"不得", sideTarget, false, true},   // 两侧用地范围以外绿化带宽度不得超过5米
+	{"须", sideTarget, false, true},    // 均须满12个月及以上
+	{"同比", sideFigure, false, false},  // 全市固定资产投资同比增长 4.9%
+	{"比上年", sideFigure, false, false}, // 比上年增长8%
+	{"截至", sideFigure, true, false},   // 截至8月底，全市金融机构新增存贷比达到87.6%
+	{"截止", sideFigure, true, false},   // 截止目前，122个已完成整改
+	{"已经", sideFigure, false, false},  // 我州1.56万剩余贫困人口已经全部达到脱贫条件
+	{"已", sideFigure, false, false},   // 基本农田保护率已将近90%
+	{"完成了", sideFigure, false, false}, // 完成了投资30亿元
+	{"实现了", sideFigure, false, false}, // 实现了增长5%
+	{"累计", sideFigure, false, false},  // 累计发放120万元
+	{"共", sideFigure, false, false},   // 各县(市、区)共谋划了 1000 多个项目
+	{"只有", sideFigure, false, false},  // 全州人普经费保障率只有10.7%
+	{"仅", sideFigure, false, false},   // 全州仅新增34家“四上”企业
+	{"下达", sideFigure, false, false},  // 今年省政府下达25条督查激励措施
+	{"发现", sideFigure, false, false},  // 发现215个问题
+	{"目前", sideFigure, false, false},  // 目前全州消费扶贫销售额 6.25 亿元
 })
+
+// genericCounters count lists, aspects and items rather than outputs.
+var genericCounters = map[string]bool{"个": true, "项": true, "件": true, "条": true, "次": true}
+
+// notUnitWords start with a unit character but are other words:
+// 认真做好2012人社工作绩效指标考评工作, 5项目, 3条件.
+var notUnitWords = []string{"人社", "人民", "人大", "人才", "人均", "人工", "人文", "家庭", "家电", "家具", "家居",
+	"项目", "条件", "条例", "处理", "处置", "台账", "场景", "场所", "所有", "所属", "次数", "名单", "名称",
+	"户籍", "户口", "天然", "天气", "日常", "年度", "年龄", "年限", "米粉", "个人"}
 
 // goalAfter, after the number in its clause, make it a target:
 // 离今年新增200家的目标任务差距很大, “…解决率达到92%以上”的总目标.
 var goalAfter = []string{"目标", "任务数"}
+
+// smallCopies are units whose small counts are handling instructions, not
+// statistics: 原件及复印件各1份, 近期免冠彩色证件照片3张 (but 宣传资料万余份).
+var smallCopies = map[string]float64{"份": 10, "张": 10, "本": 10}
+
+// formulaBefore mark a term of a formula: 综合成绩＝笔试成绩×50％＋面试成绩×50％.
+const formulaBefore = "×*=+÷"
 
 // notQuantityBefore mark a number as a measure of place, not a statistic:
 // 围绕国控点周边半径5公里.
