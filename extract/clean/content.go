@@ -2,6 +2,7 @@ package clean
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,21 @@ var contentSelectors = []string{
 	"article",             // HTML5 pages
 }
 
+// refine narrows a generic container (.article-content, article) to the
+// element inside it that directly holds the prose, when that element holds
+// most of the container's text; a CMS body container stays as it is.
+func refine(n *html.Node) *html.Node {
+	d := densest(n)
+	if d == n {
+		return n
+	}
+	all, inner := hanCount(flatText(n)), hanCount(flatText(d))
+	if inner*10 >= all*6 {
+		return d
+	}
+	return n
+}
+
 // minContentHan is the least Han text a container needs to be taken.
 const minContentHan = 30
 
@@ -62,7 +78,7 @@ func findContent(doc *goquery.Document, root *html.Node) (content, []block) {
 			}
 		})
 		if best != nil && bestHan >= minContentHan {
-			c := content{root: best}
+			c := content{root: refine(best)}
 			return c, walkBlocks(root, c)
 		}
 	}
@@ -106,30 +122,57 @@ func hasMarkers(root *html.Node) bool {
 // nodeStats are the text statistics of one element's subtree.
 type nodeStats struct {
 	runes, linkRunes int
-	score            float64 // sum of the paragraph scores inside
+	score            float64 // paragraph scores credited to this element
 }
 
-// densest returns the element whose subtree holds the most Chinese prose
-// (readability/GNE style): every paragraph-like element scores by its
-// punctuation and length, the scores add up along the ancestors, and a
-// subtree's sum is discounted by its link density, so link lists, menus
-// and footers lose to the article even when they hold more characters.
-func densest(root *html.Node) *html.Node {
+// densest returns the element of the subtree under top that holds the
+// most Chinese prose (readability/GNE style): every paragraph-like element
+// scores by its punctuation and length and credits itself, its parent and
+// half to its grandparent, so the element that directly holds the
+// paragraphs wins over the page wrapper that also holds comments and
+// lists; the score is discounted by link density, so link lists, menus
+// and footers lose even when they hold more characters.
+func densest(top *html.Node) *html.Node {
 	stats := map[*html.Node]*nodeStats{}
-	collectStats(root, stats, 0)
+	collectStats(top, stats, 0)
 	var best *html.Node
 	bestScore := 0.0
 	for n, st := range stats {
-		if st.runes == 0 || n.DataAtom == atom.Html || n.DataAtom == atom.Body {
+		if st.runes == 0 || n.DataAtom == atom.Html || n.DataAtom == atom.Body && n != top {
 			continue
 		}
 		ld := float64(st.linkRunes) / float64(st.runes)
-		s := st.score * (1 - ld) * (1 - ld)
-		if s > bestScore {
+		s := st.score * (1 - ld) * (1 - ld) * classWeight(n)
+		if s > bestScore || s == bestScore && best != nil && n == best.Parent {
 			best, bestScore = n, s
 		}
 	}
+	if best == nil {
+		return top
+	}
 	return best
+}
+
+// negativeClass and positiveClass are readability's hints in class and id
+// names: comment boxes and sidebars are never the article (guancha.cn's
+// comments outweigh a short report), 正文 containers usually are.
+var (
+	negativeClass = regexp.MustCompile(`(?i)comment|cmt|reply|recommend|related|sidebar|side_|footer|foot|copyright|copy|share|menu|nav|rank|banner|advert|login|tuijian|xgxw|hot`)
+	positiveClass = regexp.MustCompile(`(?i)article|content|text|body|post|zoom|detail|entry|zw|txt|main`)
+)
+
+func classWeight(n *html.Node) float64 {
+	cls := attr(n, "class") + " " + attr(n, "id")
+	if cls == " " {
+		return 1
+	}
+	switch {
+	case negativeClass.MatchString(cls):
+		return 0.3
+	case positiveClass.MatchString(cls):
+		return 1.3
+	}
+	return 1
 }
 
 // collectStats fills stats bottom-up and returns the subtree's numbers.
@@ -149,12 +192,15 @@ func collectStats(n *html.Node, stats map[*html.Node]*nodeStats, depth int) node
 		st.runes = utf8.RuneCountInString(flatText(n))
 		return st
 	}
+	self := &nodeStats{}
+	if n.Type == html.ElementNode {
+		stats[n] = self
+	}
 	own := 0 // inline text directly in n
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		c := collectStats(ch, stats, depth+1)
 		st.runes += c.runes
 		st.linkRunes += c.linkRunes
-		st.score += c.score
 		if ch.Type == html.TextNode || (ch.Type == html.ElementNode && !blockTags[ch.DataAtom]) {
 			own += c.runes - c.linkRunes
 		}
@@ -162,13 +208,28 @@ func collectStats(n *html.Node, stats map[*html.Node]*nodeStats, depth int) node
 	if n.DataAtom == atom.A {
 		st.linkRunes = st.runes
 	}
-	if own >= 10 {
-		st.score += paragraphScore(n, own)
-	}
-	if n.Type == html.ElementNode {
-		stats[n] = &st
+	self.runes, self.linkRunes = st.runes, st.linkRunes
+	if own >= 10 && n.Type == html.ElementNode {
+		credit(n, paragraphScore(n, own), stats)
 	}
 	return st
+}
+
+// credit gives a paragraph's score to its element, its parent and half to
+// its grandparent.
+func credit(n *html.Node, score float64, stats map[*html.Node]*nodeStats) {
+	if score == 0 {
+		return
+	}
+	weights := []float64{1, 1, 0.5}
+	for i, x := 0, n; i < len(weights) && x != nil && x.Type == html.ElementNode; i, x = i+1, x.Parent {
+		st := stats[x]
+		if st == nil {
+			st = &nodeStats{}
+			stats[x] = st
+		}
+		st.score += score * weights[i]
+	}
 }
 
 // paragraphScore: 1 + Chinese punctuation + length, for text a reader

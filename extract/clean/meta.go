@@ -28,10 +28,10 @@ const (
 // label counts at the start of a line or after white space or a bar, and
 // must be followed by a colon (full- or half-width).
 var labels = map[string]field{
-	"索引号": fIndexNo, // 索引号: 113706130042791846/2022-03924
+	"索引号":  fIndexNo,                            // 索引号: 113706130042791846/2022-03924
 	"发文字号": fDocNo, "文号": fDocNo, "发文号": fDocNo, // 发文字号: 鲁政办字〔2022〕1号
 	"发布机构": fPublisher, "发文机关": fPublisher, "发布单位": fPublisher, "发文单位": fPublisher, // 发布机构: 莱山区政府办
-	"信息来源": fSource, "来源": fSource, "文章来源": fSource, "稿件来源": fSource, "新闻来源": fSource, // 信息来源：省发改委
+	"信息来源": fSource, "来源": fSource, "出处": fSource, "文章来源": fSource, "稿件来源": fSource, "新闻来源": fSource, // 信息来源：省发改委
 	"主题分类": fCategory, "组配分类": fCategory, "分类": fCategory, "主题词": fNone, // 组配分类: 区政府会议
 	"成文日期": fWritten, "成文时间": fWritten, // 成文日期: 2022-08-03
 	"发布日期": fPublished, "发布时间": fPublished, "时间": fPublished, "日期": fPublished, // 发布日期: 2022- 08- 03 16: 42
@@ -101,6 +101,14 @@ func parseMetaLine(line string, strict bool) (pairs []pair, ok bool) {
 	if utf8.RuneCountInString(v) > maxMetaLine || !strings.ContainsAny(v, ":：") {
 		return nil, false
 	}
+	if d := leadingDateRE.FindStringIndex(v); d != nil && !strict {
+		// "2019-09-26 12:11来源：证券时报网作者：李在山": a date, then labels
+		rest, ok := parseMetaLine(sourceSlice(line, v, d[1], len(v)), false)
+		if !ok && strings.TrimSpace(v[d[1]:]) != "" {
+			return nil, false
+		}
+		return append([]pair{{fPublished, v[:d[1]]}}, rest...), true
+	}
 	locs := labelRE.FindAllStringSubmatchIndex(v, -1)
 	if len(locs) == 0 || strings.TrimSpace(v[:locs[0][2]]) != "" && !isBracketPrefix(v[:locs[0][2]]) {
 		return nil, false
@@ -142,11 +150,18 @@ func sourceSlice(src, view string, from, to int) string {
 	return string(rs[a:b])
 }
 
+// valueWidgets are widget words that follow a value on the same line
+// (163.com: "来源: 新京报 举报").
+var valueWidgets = []string{"举报", "分享", "打印", "收藏", "关闭"}
+
 // cleanValue trims a value's spaces and brackets: "莱山区政府办 " and
 // "[ ]" (an empty widget) and a trailing "）" of "（来源：新华社）".
 func cleanValue(s string) string {
 	s = collapseSpace(s)
 	s = strings.Trim(s, " []【】|丨")
+	for _, w := range valueWidgets {
+		s = strings.TrimSpace(strings.TrimSuffix(s, w))
+	}
 	if strings.HasSuffix(s, "）") && !strings.Contains(s, "（") {
 		s = strings.TrimSuffix(s, "）")
 	}
@@ -155,6 +170,9 @@ func cleanValue(s string) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// leadingDateRE is a date (and time) opening a header line.
+var leadingDateRE = regexp.MustCompile(`^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?\s*`)
 
 // dateTimeRE reads dates with optional times, also with spaces inside
 // (2022- 08- 03 16: 42), slashes, dots and 年月日.

@@ -19,7 +19,9 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 	var lines []line
 	for _, b := range blocks[cs:ce] {
 		if b.inContent {
-			lines = append(lines, newLine(b.text))
+			l := newLine(b.text)
+			l.links = b.linkRunes
+			lines = append(lines, l)
 		}
 	}
 	lines = cutTruncated(lines, &p.Warnings)
@@ -28,6 +30,8 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 	if heading != "" {
 		p.Title = heading
 	}
+	lines = cutAtEnd(lines)
+	lines = trimEdges(lines)
 	for _, l := range lines {
 		if !l.blank {
 			p.Paragraphs = append(p.Paragraphs, l.text)
@@ -151,11 +155,13 @@ const maxCaption = 100
 // dropBodyChrome removes chrome, metadata and caption lines from the body.
 func dropBodyChrome(lines []line, ms *metaSet) []line {
 	out := lines[:0]
-	for _, l := range lines {
+	for i, l := range lines {
 		if l.blank {
 			continue
 		}
-		if pairs, ok := parseMetaLine(l.text, true); ok {
+		// a dateline at the top of the container: "2019-08-13 14:07来源：澎湃新闻"
+		strict := i >= titleSearch || leadingDateRE.FindStringIndex(l.view) == nil
+		if pairs, ok := parseMetaLine(l.text, strict); ok {
 			for _, pr := range pairs {
 				ms.add(pr)
 			}
@@ -179,33 +185,148 @@ var adoptionNoteRE = regexp.MustCompile(`^[(（][^()（）]*\d{4}\s*年\s*\d{1,2
 // maxTitleLines bounds how many leading lines a heading may be split into.
 const maxTitleLines = 5
 
+// titleSearch is how many leading body lines may precede the repeated
+// heading (an account name, a breadcrumb: "澎湃号 > 中国广州发布").
+const titleSearch = 8
+
 // dropLeadingTitle removes the article heading repeated at the top of the
-// body (gov.cn 公报 prints it in three <br> lines inside the container) and
-// the adoption note under it. heading is the joined visible heading, when
-// one was removed.
+// body (gov.cn 公报 prints it in three <br> lines inside the container),
+// the lines above it and the adoption note under it. heading is the joined
+// visible heading, when one was removed.
 func dropLeadingTitle(lines []line, title string) ([]line, string) {
-	want := squash(title)
-	if want == "" || len(lines) == 0 {
+	want := strings.TrimRight(squash(title), ".…")
+	if want == "" {
 		return lines, ""
 	}
+	wants := []string{want}
+	if i := strings.LastIndexAny(title, titleSeparators); i > 0 {
+		wants = append(wants, squash(title[:i])) // "中华人民共和国监察法-纪检"
+	}
+	for at := 0; at < len(lines) && at < titleSearch; at++ {
+		n, heading := 0, ""
+		for _, w := range wants {
+			if n, heading = matchTitle(lines[at:], w); n > 0 {
+				break
+			}
+		}
+		if n > 0 {
+			n += at
+			if n < len(lines) && adoptionNoteRE.MatchString(lines[n].view) {
+				n++
+			}
+			return lines[n:], tidyTitle(heading)
+		}
+	}
+	return lines, ""
+}
+
+// titleSeparators may follow the heading inside a <title> that names the
+// column after it ("中华人民共和国监察法-纪检").
+const titleSeparators = "-_|—–"
+
+// matchTitle reports how many leading lines spell the title (n = 0: none)
+// and their joined text.
+func matchTitle(lines []line, want string) (int, string) {
 	var got, heading string
-	n := 0
-	for n < len(lines) && n < maxTitleLines {
+	for n := 0; n < len(lines) && n < maxTitleLines; n++ {
 		next := got + squash(lines[n].text)
-		if !strings.HasPrefix(want, next) || next == got {
-			break
+		if next == got || !strings.HasPrefix(want, next) && !strings.HasPrefix(next, want) {
+			return 0, ""
 		}
 		got, heading = next, heading+lines[n].text
-		n++
-		if got == want {
-			break
+		if strings.HasPrefix(got, want) && utf8.RuneCountInString(got) <= utf8.RuneCountInString(want)+3 {
+			return n + 1, heading
 		}
 	}
-	if got != want {
-		return lines, ""
+	return 0, ""
+}
+
+// strongEnd starts a comment box: the article has ended wherever it comes.
+var strongEnd = regexp.MustCompile(`^(\d+条评论|网友评论|最热评论|最新评论|我要评论|发表评论|我要跟帖|评论\s*\(\d*\)|查看全部\d*条?评论)`)
+
+// endMarkers start what follows an article inside its container: comment
+// boxes, related-article lists (sina: "6条评论|106人参与", thepaper: "评论（0）").
+var endMarkers = regexp.MustCompile(`^(\d+条评论|网友评论|最热评论|最新评论|我要评论|发表评论|评论\s*\(\d*\)|相关新闻|相关阅读|相关文章|相关推荐|推荐阅读|热门推荐|猜你喜欢|为你推荐|大家都在看|阅读排行|热点推荐|更多精彩|分享到|分享至)`)
+
+// cutAtEnd drops everything from an end marker on, when the marker comes
+// after most of the text (a 相关链接 box in the middle of a notice stays).
+func cutAtEnd(lines []line) []line {
+	total := 0
+	for _, l := range lines {
+		total += hanCount(l.view)
 	}
-	if n < len(lines) && adoptionNoteRE.MatchString(lines[n].view) {
-		n++
+	seen := 0
+	for i, l := range lines {
+		short := utf8.RuneCountInString(l.view) <= 40
+		if i > 0 && short && strongEnd.MatchString(l.view) {
+			return lines[:i]
+		}
+		if seen*2 >= total && short && endMarkers.MatchString(l.view) {
+			return lines[:i]
+		}
+		seen += hanCount(l.view)
 	}
-	return lines[n:], tidyTitle(heading)
+	return lines
+}
+
+// edgeLead is how many lines at the top of the body may be edge chrome.
+const edgeLead = 5
+
+// trimEdges drops the bits a container holds around the article: counters
+// and dates without Han ("4", "9 23"), and short labels without punctuation
+// above the first paragraph ("去驴行", "关注"), but never an item heading
+// (一、总体要求) or a salutation (各乡镇人民政府：).
+func trimEdges(lines []line) []line {
+	for i := 0; len(lines) > 1 && i < edgeLead; i++ {
+		v := lines[0].view
+		if hanCount(v) > 0 && !(shortLabel(v) && hasProseAfter(lines[1:])) {
+			break
+		}
+		lines = lines[1:]
+	}
+	for len(lines) > 1 {
+		last := lines[len(lines)-1]
+		if hanCount(last.view) > 0 && !linkLine(last) {
+			break
+		}
+		lines = lines[:len(lines)-1]
+	}
+	if n := len(lines); n > 0 {
+		if loc := tailChrome.FindStringIndex(lines[n-1].view); loc != nil && loc[0] > 0 {
+			kept := strings.TrimSpace(sourceSlice(lines[n-1].text, lines[n-1].view, 0, loc[0]))
+			lines[n-1] = line{text: kept, view: view(kept)}
+		}
+	}
+	return lines
+}
+
+// tailChrome is a widget glued to the end of the last paragraph:
+// "…整顿仍将持续。返回腾讯网首页>>".
+var tailChrome = regexp.MustCompile(`返回.{0,8}首页\s*>*$|\[?责任编辑\s*[:：][^，。]{1,20}\]?$`)
+
+// attachmentRE is an attachment link, which belongs to a notice's body
+// (附件4：减免报名费申请.doc).
+var attachmentRE = regexp.MustCompile(`(?i)^附件|\.(docx?|xlsx?|pdf|zip|rar|wps|ofd|et)$`)
+
+// linkLine: a line that is all link (a related-article title under the
+// article), unless it is an attachment.
+func linkLine(l line) bool {
+	n := utf8.RuneCountInString(l.text)
+	return n > 0 && l.links*10 >= n*8 && !attachmentRE.MatchString(l.view)
+}
+
+func shortLabel(v string) bool {
+	if _, _, ok := dateline(v); ok {
+		return true
+	}
+	return utf8.RuneCountInString(v) <= 8 && !strings.ContainsAny(v, sentencePunct+":：") && !startsItem(v)
+}
+
+func hasProseAfter(lines []line) bool {
+	for i := 0; i < len(lines) && i < edgeLead; i++ {
+		if looksBody(lines[i].view) {
+			return true
+		}
+	}
+	return false
 }

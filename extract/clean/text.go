@@ -13,6 +13,7 @@ type line struct {
 	text  string // whitespace collapsed, pinyin stripped
 	view  string // simplified, width-folded
 	blank bool   // empty, or a removed line: never joined across
+	links int    // runes inside links (HTML blocks)
 }
 
 func newLine(s string) line {
