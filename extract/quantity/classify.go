@@ -54,7 +54,7 @@ func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int)
 	if m.chinese && !wordStart(m.start) {
 		return j, false // 统一成本 is no 一成
 	}
-	if isCondition(rs, j.clause) || nearWord(rs, m.start, notQuantityBefore, 3) || !unitIsWord(m) || unitBeginsWord(rs, m) {
+	if isCondition(rs, j.clause) || nearWord(rs, m.start, notQuantityIx, 3) || !unitIsWord(m) || unitBeginsWord(rs, m) {
 		return j, false
 	}
 	if lim, ok := smallCopies[m.unit]; ok && m.value < lim {
@@ -94,12 +94,8 @@ func unitBeginsWord(rs []rune, m mention) bool {
 	if m.unitStart < 0 || m.percent {
 		return false
 	}
-	for _, w := range notUnitWords {
-		if hasPrefixAt(rs, m.unitStart, w) {
-			return true
-		}
-	}
-	return false
+	_, ok := notUnitIx.longestStarting(rs, m.unitStart)
+	return ok
 }
 
 // isThreshold: the value carries an explicit 以上/以下 bound.
@@ -135,15 +131,13 @@ func isCondition(rs []rune, c span) bool {
 }
 
 // nearWord reports whether one of words ends within gap runes before i.
-func nearWord(rs []rune, i int, words []string, gap int) bool {
+func nearWord(rs []rune, i int, words lexicon[string], gap int) bool {
 	for e := i; e >= 0 && e >= i-gap; e-- {
 		if e < i && isClausePunct(rs[e]) {
 			return false
 		}
-		for _, w := range words {
-			if hasSuffixAt(rs, e, w) {
-				return true
-			}
+		if _, ok := words.longestEnding(rs, e); ok {
+			return true
 		}
 	}
 	return false
@@ -175,13 +169,11 @@ func prefixComparator(rs []rune, i, floor int) (cmpRow, int) {
 	var found cmpRow
 	at := -1
 	lookBack(rs, i, floor, func(e int) bool {
-		for _, c := range prefixComparators {
-			if hasSuffixAt(rs, e, c.word) {
-				found, at = c, e-len([]rune(c.word))
-				return true
-			}
+		c, ok := prefixCmpIx.longestEnding(rs, e)
+		if ok {
+			found, at = c.row, e-c.n
 		}
-		return false
+		return ok
 	})
 	return found, at
 }
@@ -191,13 +183,11 @@ func prefixComparator(rs []rune, i, floor int) (cmpRow, int) {
 func changeVerb(rs []rune, i, floor int) (change string, at int, moves bool) {
 	change, at = ChangeNone, -1
 	lookBack(rs, i, floor, func(e int) bool {
-		for _, c := range changeVerbs {
-			if hasSuffixAt(rs, e, c.word) {
-				change, at, moves = c.change, e-len([]rune(c.word)), c.word != "新增"
-				return true
-			}
+		c, ok := changeIx.longestEnding(rs, e)
+		if ok {
+			change, at, moves = c.row.change, e-c.n, c.word != "新增"
 		}
-		return false
+		return ok
 	})
 	return change, at, moves
 }
@@ -211,13 +201,9 @@ var linkVerbs = longestFirst([]string{"同比", "完成", "实现", "只有", "�
 func linkVerbStart(rs []rune, at, floor int) int {
 	for moved := true; moved; {
 		moved = false
-		for _, w := range linkVerbs {
-			n := len([]rune(w))
-			if at-n >= floor && hasSuffixAt(rs, at, w) {
-				at -= n
-				moved = true
-				break
-			}
+		if w, ok := linkVerbIx.longestEnding(rs, at); ok && at-w.n >= floor {
+			at -= w.n
+			moved = true
 		}
 	}
 	return at
@@ -247,7 +233,7 @@ func side(rs []rune, j judged, wordStart func(int) bool, verbFound bool, instruc
 		}
 		return c.side
 	}
-	if containsAny(rs, j.end, j.clause.end, goalAfter) {
+	if containsAny(rs, j.end, j.clause.end, goalAfterIx) {
 		return sideTarget
 	}
 	if c, ok := nearestCue(rs, j.clause.start, j.sentence.start, true, wordStart); ok {
@@ -267,10 +253,9 @@ func side(rs []rune, j judged, wordStart func(int) bool, verbFound bool, instruc
 // (共 of 公共预算 is none).
 func nearestCue(rs []rune, i, floor int, outer bool, wordStart func(int) bool) (cueRow, bool) {
 	for e := i; e > floor; e-- {
-		for _, c := range cues {
-			n := len([]rune(c.word))
-			if (!outer || c.sentence) && e-n >= floor && hasSuffixAt(rs, e, c.word) && (n > 1 || wordStart(e-1)) {
-				return c, true
+		for _, c := range cueIx.endingAt(rs, e) {
+			if (!outer || c.row.sentence) && e-c.n >= floor && hasSuffixAt(rs, e, c.word) && (c.n > 1 || wordStart(e-1)) {
+				return c.row, true
 			}
 		}
 		if !outer && isYao(rs, e-1) {
@@ -300,12 +285,10 @@ func isYao(rs []rune, k int) bool {
 	return k+1 >= len(rs) || !strings.ContainsRune(notYaoAfter, rs[k+1])
 }
 
-func containsAny(rs []rune, from, to int, words []string) bool {
+func containsAny(rs []rune, from, to int, words lexicon[string]) bool {
 	for k := from; k < to; k++ {
-		for _, w := range words {
-			if hasPrefixAt(rs, k, w) {
-				return true
-			}
+		if _, ok := words.longestStarting(rs, k); ok {
+			return true
 		}
 	}
 	return false
@@ -315,10 +298,8 @@ func containsAny(rs []rune, from, to int, words []string) bool {
 // stop word, 、 or earlier mention of the clause, before the verb.
 func metricStart(rs []rune, verbStart, floor int) int {
 	for e := verbStart; e > floor; e-- {
-		for _, w := range metricStops {
-			if hasSuffixAt(rs, e, w) {
-				return e
-			}
+		if _, ok := metricStopIx.longestEnding(rs, e); ok {
+			return e
 		}
 	}
 	return floor

@@ -143,12 +143,8 @@ func unitEndingAt(rs []rune, i int) (unitRow, bool) {
 	for e > 0 && numeral.IsSpace(rs[e-1]) {
 		e--
 	}
-	for _, u := range units {
-		if hasSuffixAt(rs, e, u.word) {
-			return u, true
-		}
-	}
-	return unitRow{}, false
+	u, ok := unitEndIx.longestEnding(rs, e)
+	return u.row, ok
 }
 
 func isASCIILetter(r rune) bool { return r < unicode.MaxASCII && unicode.IsLetter(r) }
@@ -346,11 +342,9 @@ func (s *scanner) fractionAt(m *mention, k int) bool {
 // implies from the noun it counts (1.56万剩余贫困人口 counts 人).
 func (s *scanner) unitAt(m *mention, k int) bool {
 	rs := s.rs
-	for _, u := range units {
-		if hasPrefixAt(rs, k, u.word) {
-			m.unit, m.kind, m.unitStart, m.unitEnd = u.base, u.kind, k, k+len([]rune(u.word))
-			return true
-		}
+	if u, ok := unitIx.longestStarting(rs, k); ok {
+		m.unit, m.kind, m.unitStart, m.unitEnd = u.row.base, u.row.kind, k, k+u.n
+		return true
 	}
 	if m.multiplied && impliedPeople(rs, k) {
 		m.unit, m.kind, m.unitStart = "人", unitCount, -1
@@ -376,17 +370,16 @@ func impliedPeople(rs []rune, k int) bool {
 func (s *scanner) suffixComparator(m *mention) {
 	k, _ := nextNonSpace(s.rs, m.unitEnd)
 	m.end = m.unitEnd
-	for _, c := range suffixComparators {
-		if hasPrefixAt(s.rs, k, c.word) {
-			if c.word == "内" && k+1 < len(s.rs) && !isClausePunct(s.rs[k+1]) && !isVerbStart(s.rs[k+1]) {
-				return // 区内 of a name, not 70日内
-			}
-			m.suffixCmp = c.cmp
-			m.approx = m.approx || c.approx
-			m.end = k + len([]rune(c.word))
-			return
-		}
+	c, ok := suffixCmpIx.longestStarting(s.rs, k)
+	if !ok {
+		return
 	}
+	if c.word == "内" && k+1 < len(s.rs) && !isClausePunct(s.rs[k+1]) && !isVerbStart(s.rs[k+1]) {
+		return // 区内 of a name, not 70日内
+	}
+	m.suffixCmp = c.row.cmp
+	m.approx = m.approx || c.row.approx
+	m.end = k + c.n
 }
 
 // isVerbStart: 内 is "within" when a verb follows (70日内完成).
@@ -537,15 +530,14 @@ func placeholderAt(rs []rune, i int) (int, bool) {
 	if prevNonSpace(rs, i) == '月' {
 		return 0, false // 9月*日 is a date: the time recogniser warns
 	}
-	for _, u := range units {
-		if hasPrefixAt(rs, k, u.word) {
-			if u.word == "年" || u.word == "日" {
-				return 0, false
-			}
-			return k + len([]rune(u.word)), true
-		}
+	if _, ok := notUnitIx.longestStarting(rs, k); ok {
+		return 0, false // ****项目 blanks a name, not a count
 	}
-	return 0, false
+	u, ok := unitIx.longestStarting(rs, k)
+	if !ok || u.word == "年" || u.word == "日" {
+		return 0, false
+	}
+	return k + u.n, true
 }
 
 func isBlank(r rune) bool { return r == 'x' || r == 'X' || r == '×' || r == '*' }
@@ -585,4 +577,15 @@ func titleSpans(rs []rune) []span {
 	return out
 }
 
-func round(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+// round keeps 12 significant digits, removing the binary noise of decimal
+// arithmetic (0.1*3) while keeping tiny shares (百万万分之七 is 7e-8 %).
+func round(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	p := math.Pow(10, 12-math.Ceil(math.Log10(math.Abs(v))))
+	if math.IsInf(p, 0) || p == 0 {
+		return v
+	}
+	return math.Round(v*p) / p
+}

@@ -19,7 +19,7 @@ type unitRow struct {
 }
 
 // units are tried longest first at the rune after a number (spaces skipped).
-var units = sortedUnits([]unitRow{
+var units = longestFirst([]unitRow{
 	{"个百分点", "个百分点", unitPoints}, // 提高２．４个百分点
 	{"个工作日", "工作日", unitCount},   // 压缩到 50 至100 个工作日
 	{"工作日", "工作日", unitCount},    // 不少于7个工作日
@@ -72,16 +72,6 @@ var units = sortedUnits([]unitRow{
 	{"周", "周", unitDuration},     // 2周以内
 	{"年", "年", unitDuration},     // 具有2年以上基层工作经历
 })
-
-func sortedUnits(rows []unitRow) []unitRow {
-	// Longest first so that 个百分点 wins over 个, 小项 over 项.
-	for i := 1; i < len(rows); i++ {
-		for j := i; j > 0 && len([]rune(rows[j].word)) > len([]rune(rows[j-1].word)); j-- {
-			rows[j], rows[j-1] = rows[j-1], rows[j]
-		}
-	}
-	return rows
-}
 
 type cmpRow struct {
 	word   string
@@ -157,6 +147,7 @@ var changeVerbs = longestFirst([]changeRow{
 	{"控制在", ChangeNone},    // 控制在4.5%以内
 	{"保持在", ChangeNone},    // 保持在90%以上
 	{"调整为", ChangeNone},    // 国债余额限额调整为53365.53亿元
+	{"新增", ChangeNone},     // 全市新增规上工业企业34家: a count of new ones, not a growth
 	{"增长", ChangeIncrease}, // 全市规模以上工业增加值同比增长2.3%
 	{"提高", ChangeIncrease}, // 比上年提高2个百分点
 	{"提升", ChangeIncrease}, // 提升5%
@@ -265,7 +256,7 @@ var metricStops = longestFirst([]string{
 })
 
 type worded interface {
-	string | cmpRow | changeRow | cueRow
+	string | cmpRow | changeRow | cueRow | unitRow
 }
 
 func wordOf[T worded](t T) string {
@@ -277,6 +268,8 @@ func wordOf[T worded](t T) string {
 	case changeRow:
 		return v.word
 	case cueRow:
+		return v.word
+	case unitRow:
 		return v.word
 	}
 	return ""

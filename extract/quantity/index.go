@@ -1,0 +1,88 @@
+package quantity
+
+import "unicode/utf8"
+
+// entry is one lexicon row with its word and rune length.
+type entry[T any] struct {
+	row  T
+	word string
+	n    int
+}
+
+// lexicon indexes rows by the rune a match is tried from — the last rune
+// for words that must end at an offset, the first for words that must start
+// there — so a scan only tries the few rows that can match. Rows keep their
+// longest-first order.
+type lexicon[T any] map[rune][]entry[T]
+
+func byLast[T worded](rows []T) lexicon[T] {
+	ix := lexicon[T]{}
+	for _, r := range rows {
+		w := wordOf(r)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		ix[last] = append(ix[last], entry[T]{r, w, utf8.RuneCountInString(w)})
+	}
+	return ix
+}
+
+func byFirst[T worded](rows []T) lexicon[T] {
+	ix := lexicon[T]{}
+	for _, r := range rows {
+		w := wordOf(r)
+		first, _ := utf8.DecodeRuneInString(w)
+		ix[first] = append(ix[first], entry[T]{r, w, utf8.RuneCountInString(w)})
+	}
+	return ix
+}
+
+// endingAt returns the rows whose word may end at rs[:e], longest first;
+// callers confirm with hasSuffixAt.
+func (ix lexicon[T]) endingAt(rs []rune, e int) []entry[T] {
+	if e <= 0 || e > len(rs) {
+		return nil
+	}
+	return ix[rs[e-1]]
+}
+
+// startingAt returns the rows whose word may start at rs[k:].
+func (ix lexicon[T]) startingAt(rs []rune, k int) []entry[T] {
+	if k < 0 || k >= len(rs) {
+		return nil
+	}
+	return ix[rs[k]]
+}
+
+// longestEnding is the longest row whose word ends at rs[:e].
+func (ix lexicon[T]) longestEnding(rs []rune, e int) (entry[T], bool) {
+	for _, c := range ix.endingAt(rs, e) {
+		if hasSuffixAt(rs, e, c.word) {
+			return c, true
+		}
+	}
+	return entry[T]{}, false
+}
+
+// longestStarting is the longest row whose word starts at rs[k:].
+func (ix lexicon[T]) longestStarting(rs []rune, k int) (entry[T], bool) {
+	for _, c := range ix.startingAt(rs, k) {
+		if hasPrefixAt(rs, k, c.word) {
+			return c, true
+		}
+	}
+	return entry[T]{}, false
+}
+
+// The indexed lexicons of tables.go.
+var (
+	unitIx        = byFirst(units)
+	suffixCmpIx   = byFirst(suffixComparators)
+	notUnitIx     = byFirst(notUnitWords)
+	goalAfterIx   = byFirst(goalAfter)
+	prefixCmpIx   = byLast(prefixComparators)
+	changeIx      = byLast(changeVerbs)
+	cueIx         = byLast(cues)
+	metricStopIx  = byLast(metricStops)
+	linkVerbIx    = byLast(linkVerbs)
+	notQuantityIx = byLast(notQuantityBefore)
+	unitEndIx     = byLast(units)
+)

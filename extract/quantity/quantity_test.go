@@ -1,0 +1,321 @@
+package quantity
+
+import (
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/zhengling/zhengling/extract/hanzi"
+	"github.com/zhengling/zhengling/extract/para"
+	"github.com/zhengling/zhengling/segment"
+)
+
+func paragraph(t testing.TB, s string) *para.Paragraph {
+	t.Helper()
+	seg, err := segment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := hanzi.View(s)
+	return para.New(0, s, v, seg.Tokens(v))
+}
+
+// q is an expected target or figure: value, unit, comparator, change,
+// approx, and max for a range (0 for none).
+type q struct {
+	value  float64
+	unit   string
+	cmp    string
+	change string
+	approx bool
+	max    float64
+}
+
+// findCorpus: real sentences from the seeds, gold documents and pages, with
+// the targets and figures they hold. Each row exercises a rule of tables.go
+// or classify.go.
+var findCorpus = []struct {
+	text    string
+	targets []q
+	figures []q
+}{
+	// suffix 以上 (>=), 达到 = level; inside a 要 clause: targets (seed000)
+	{"要紧盯“满意率达到98%以上,解决率达到92%以上”的总目标", []q{{98, "%", ">=", "", false, 0}, {92, "%", ">=", "", false, 0}}, nil},
+	// 确保 (seed001)
+	{"确保上半年开工80%以上。", []q{{80, "%", ">=", "", false, 0}}, nil},
+	// 确保 governs both parts joined by 、; 64 亿 with a space (seed002)
+	{"确保省重点项目完成投资 64 亿元以上、州重点项目完成投资500亿元以上。",
+		[]q{{6.4e9, "元", ">=", "", false, 0}, {5e10, "元", ">=", "", false, 0}}, nil},
+	// 目标 after the number: target; 仅 before the number: figure (seed002)
+	{"从1-7月来看,全州仅新增34家“四上”企业,离今年新增200家的目标任务差距很大",
+		[]q{{200, "家", "=", "", false, 0}}, []q{{34, "家", "=", "", false, 0}}},
+	// 稳定在 level; 万 multiplied out (seed002)
+	{"确保农村劳动力转移就业稳定在84万人以上、新增城镇就业2.3万人。",
+		[]q{{840000, "人", ">=", "", false, 0}, {23000, "人", "=", "", false, 0}}, nil},
+	// 压减 + 以上: a decrease of at least (seed002)
+	{"将“三公”经费支出压减20%以上、非急需非刚性支出压减50%以上,对非“三保”支出,要坚决管住",
+		[]q{{20, "%", ">=", "decrease", false, 0}, {50, "%", ">=", "decrease", false, 0}}, nil},
+	// 一半 is 50 %; 压缩到 X 至 Y is a level between (seed002)
+	{"将工业生产许可证再压减一半以上,工程、能源、交通和水利等建设项目审批时间压缩到 50 至100 个工作日。",
+		[]q{{50, "%", ">=", "decrease", false, 0}, {50, "工作日", "between", "", false, 100}}, nil},
+	// 不低于 with a gap (seed002)
+	{"各县市要按照不低于每人10元的全省统一标准要求,尽快落实普查经费", []q{{10, "元", ">=", "", false, 0}}, nil},
+	// 至少 with a space; sentence-wide 确保 over the next clause (seed002)
+	{"确保每个州直牵头部门及湘西经开区至少有1项获省政府督查激励,每个县市有2项以上获省政府督查激励。",
+		[]q{{1, "项", ">=", "", false, 0}, {2, "项", ">=", "", false, 0}}, nil},
+	// 批准: amounts a decision fixes; 调整为 is not 为 (gongbao)
+	{"会议决定：批准发行15500亿元特别国债购买外汇，批准2007年末国债余额限额调整为53365.53亿元。",
+		[]q{{1.55e12, "元", "=", "", false, 0}, {5.336553e12, "元", "=", "", false, 0}}, nil},
+	// an explicit bound of a requirement (kaili)
+	{"年龄在18周岁及以上", []q{{18, "周岁", ">=", "", false, 0}}, nil},
+	// 须 with a bound (kaili)
+	{"均须满12个月及以上", []q{{12, "个月", ">=", "", false, 0}}, nil},
+	// weak cue 要求 with a plain count of lists: a figure (seed002)
+	{"我们还要求各县(市、区)拉出高成长型中小微企业、外贸型企业等3个清单,进行重点扶持", nil, []q{{3, "个", "=", "", false, 0}}},
+
+	// 同比 + 增长: figure, increase; county rates after 有, signed (seed002)
+	{"1-8 月份,全市规模以上工业增加值同比增长2.3%,其中低于全市平均水平的有虞城县2.1%、民权县2.0%、夏邑县 2.0%,示范区-7.9%。", nil,
+		[]q{{2.3, "%", "=", "increase", false, 0}, {2.1, "%", "=", "", false, 0}, {2.0, "%", "=", "", false, 0}, {2.0, "%", "=", "", false, 0}, {-7.9, "%", "=", "", false, 0}}},
+	// counts of enterprises (seed002)
+	{"从 1-9 月份新增“四上”企业上报数来看,全市新增规上工业企业34家,其中永城市21家,虞城县8家", nil,
+		[]q{{34, "家", "=", "", false, 0}, {21, "家", "=", "", false, 0}, {8, "家", "=", "", false, 0}}},
+	// 截至 governs the sentence; 超过了 (>) (seed002)
+	{"截至8月底,全市金融机构新增存贷比达到87.6%,有的银行超过了200%。", nil,
+		[]q{{87.6, "%", "=", "", false, 0}, {200, "%", ">", "", false, 0}}},
+	// 多 inside the number: approx (seed002)
+	{"目前,各县(市、区)共谋划了 1000 多个项目、总投资 5000多亿元。", nil,
+		[]q{{1000, "个", "=", "", true, 0}, {5e11, "元", "=", "", true, 0}}},
+	// 已 + 将近 (seed002)
+	{"目前,我市基本农田保护率已将近90%,用地约束将越来越紧", nil, []q{{90, "%", "=", "", true, 0}}},
+	// 万 + 人口 implies people (seed002)
+	{"我州1.56万剩余贫困人口已经全部达到脱贫条件", nil, []q{{15600, "人", "=", "", false, 0}}},
+	// 只有, 仅为 (seed002)
+	{"全州人普经费保障率只有10.7%,人均仅为1.1元。", nil, []q{{10.7, "%", "=", "", false, 0}, {1.1, "元", "=", "", false, 0}}},
+	// 近: approx; 名 counts people (seed002)
+	{"涉及全州近300万人口,需动员近2万名普查指导员和普查员进行普查", nil,
+		[]q{{3e6, "人", "=", "", true, 0}, {20000, "人", "=", "", true, 0}}},
+	// 不到 (<) (seed002)
+	{"比重实现程度还不到 50%,要精准施策", nil, []q{{50, "%", "<", "", false, 0}}},
+	// 大约 (~), 小项 → 项 (seed002)
+	{"我州很有希望获得督查激励的事项大约有27小项", nil, []q{{27, "项", "~", "", true, 0}}},
+	// durations with a bound: 左右 (~) and 内 (<=); 日 → 天 (seed002)
+	{"目前建筑工程类项目审批能够在72日左右完成,但这与我省有些地市70日内完成相比,还有一定差距。", nil,
+		[]q{{72, "天", "~", "", true, 0}, {70, "天", "<=", "", false, 0}}},
+	// a statistics report (fgw.zj)
+	{"1-10月，全县固定资产投资完成246.79亿元，完成年度计划82.3%，同比增长15.3%，位列三县两区第一。", nil,
+		[]q{{2.4679e10, "元", "=", "", false, 0}, {82.3, "%", "=", "", false, 0}, {15.3, "%", "=", "increase", false, 0}}},
+	// Chinese numerals with 万 (shanxi)
+	{"跨越千山万水，行程近两万公里，山西品牌丝路行首次登陆巴西", nil, []q{{20000, "公里", "=", "", true, 0}}},
+	// 超过 (>) and 近 (shanxi)
+	{"这里聚集了超过90%的在巴中国移民和近200家中资企业", nil, []q{{90, "%", ">", "", false, 0}, {200, "家", "=", "", true, 0}}},
+	// a lone 万 before 余 (seed002)
+	{"发放各类宣传资料万余份", nil, []q{{10000, "份", "=", "", true, 0}}},
+	// a range of percentages with a change
+	{"力争全年地区生产总值增长5%-10%", []q{{5, "%", "between", "increase", false, 10}}, nil},
+	// 三分之一 is a share (33.33 %) but no percent expression
+	{"贫困人口约占三分之一", nil, []q{{100.0 / 3, "%", "~", "", true, 0}}},
+
+	// not quantities
+	{"围绕国控点周边半径5公里,加快推进空气质量标准站建设", nil, nil},                   // a measure of place (seed001)
+	{"把“十五条硬措施”“八抓二十项”创新举措和应知应会知识讲清楚", nil, nil},               // Chinese counts in names (seed000)
+	{"10个招商局要切实发挥招商引资主力军的作用", nil, nil},                        // the subject of an instruction (seed003)
+	{"②对群众一周内重复投诉5件以上、多次投诉未解决事项以及部门之间来回推诿扯皮的,要每周分析", nil, nil}, // a condition (seed000)
+	{"第七次全国人口普查是今年政府的一项重要工作", nil, nil},                        // an ordinal (seed002)
+	{"要抓好矮寨奇观景区创建 5A 验收工作,要鼓励支持商场、4S店开展展会", nil, nil},          // codes (seed002)
+	{"商丘保税物流中心 1210 模式获批后引入了阿里等平台", nil, nil},                  // no unit (seed002)
+	{"与 2018 年比,从“占据”后三名到全部摆脱", nil, nil},                      // a year (seed002)
+	{"(三)认真做好2012人社工作绩效指标考评工作。", nil, nil},                     // 人社 is no count of people (seed002)
+	{"脱贫攻坚距年底收官只剩下四个月时间", nil, nil},                            // a duration without a bound (seed002)
+	{"须提供户口簿原件及复印件各1份", nil, nil},                              // copies to hand in (kaili)
+	{"考生考试综合成绩＝笔试成绩×50％＋面试（专业测试）成绩×50％", nil, nil},             // formula weights (kaili)
+	{"确保6月份达到Ⅲ类水质。", nil, nil},                                 // a class (seed001)
+	{"制定《营商环境创新2022年行动计划》", nil, nil},                          // a title (seed000)
+	{"8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议。", nil, nil},               // a date (seed000)
+	{"2011年6月7日9:00,大石窝镇党委、政府召开会议", nil, nil},                  // a date and time (seed002)
+	{"要牢固树立过紧日子思想,把每一分钱都用在刀刃上", nil, nil},                      // 一分 is no quantity
+	{"统一成本核算,一成不变", nil, nil},                                  // 一成 inside words
+}
+
+func TestFindCorpus(t *testing.T) {
+	for _, c := range findCorpus {
+		p := paragraph(t, c.text)
+		r := Find(p, Context{})
+		checkQuantities(t, c.text, "target", r.Targets, c.targets)
+		checkQuantities(t, c.text, "figure", r.Figures, c.figures)
+		for _, x := range append(r.Targets, r.Figures...) {
+			checkOffsets(t, p, x.Start, x.End, x.Text)
+		}
+	}
+}
+
+func checkQuantities(t *testing.T, text, kind string, got []Target, want []q) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d %ss %v, want %d", text, len(got), kind, summary(got), len(want))
+		return
+	}
+	for i, w := range want {
+		g := got[i]
+		ok := math.Abs(g.Value-w.value) < 1e-6*math.Max(1, math.Abs(w.value)) && g.Unit == w.unit &&
+			g.Comparator == w.cmp && g.Change == w.change && g.Approx == w.approx
+		if w.max != 0 {
+			ok = ok && g.Max != nil && *g.Max == w.max
+		} else {
+			ok = ok && g.Max == nil
+		}
+		if !ok {
+			t.Errorf("%s: %s %d = %+v, want %+v", text, kind, i, g, w)
+		}
+	}
+}
+
+func summary(ts []Target) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Text)
+	}
+	return out
+}
+
+func checkOffsets(t *testing.T, p *para.Paragraph, start, end int, text string) {
+	t.Helper()
+	if start < 0 || start > end || end > p.Len() {
+		t.Errorf("%s: offsets %d..%d outside 0..%d", p.Source, start, end, p.Len())
+	}
+	if text != "" && !strings.Contains(p.Source, text) {
+		t.Errorf("%s: text %q is not a substring", p.Source, text)
+	}
+}
+
+// percentCorpus: every percent expression, goal or not.
+var percentCorpus = []struct {
+	text string
+	want []float64
+	unit string // unit of the first, when not %
+}{
+	{"满意率达到98%以上,解决率达到92%以上", []float64{98, 92}, ""},
+	{"百分之九十的群众表示满意", []float64{90}, ""},
+	{"九成以上的村", []float64{90}, ""},
+	{"两成", []float64{20}, ""},
+	{"千分之一", []float64{0.1}, ""},
+	{"比上年提高２．４个百分点", []float64{2.4}, "个百分点"},
+	{"负3.9%", []float64{-3.9}, ""},
+	{"示范区-7.9%,柘城县-3.6%", []float64{-7.9, -3.6}, ""},
+	{"工业生产许可证再压减一半以上", []float64{50}, ""},
+	{"增长5%-10%", []float64{5, 10}, ""},
+	{"找出酒精量在5-20%之间的产品", []float64{20}, ""},
+	{"全市平均水平(0.8%)", []float64{0.8}, ""},
+	{"约占全县的三分之一", nil, ""},
+	{"统一成本核算,一成不变", nil, ""},
+	{"做到上半年时间过半,任务过半", nil, ""},
+	{"访问 https://www.test.com/search?q=30%25%2020%", nil, ""},
+	{"城镇登记失业率为xxx%", nil, ""},
+	{"完成率**%", nil, ""},
+}
+
+func TestPercentCorpus(t *testing.T) {
+	for _, c := range percentCorpus {
+		p := paragraph(t, c.text)
+		r := Find(p, Context{})
+		var got []float64
+		for _, x := range r.Percentages {
+			got = append(got, x.Value)
+			checkOffsets(t, p, x.Start, x.End, x.Text)
+		}
+		if !equalFloats(got, c.want) {
+			t.Errorf("%s: percentages %v, want %v", c.text, got, c.want)
+			continue
+		}
+		if c.unit != "" && r.Percentages[0].Unit != c.unit {
+			t.Errorf("%s: unit %q, want %q", c.text, r.Percentages[0].Unit, c.unit)
+		}
+	}
+}
+
+func equalFloats(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if math.Abs(a[i]-b[i]) > 1e-9 {
+			return false
+		}
+	}
+	return true
+}
+
+// placeholderCorpus: template blanks never give values, only a warning
+// naming their clause.
+var placeholderCorpus = []struct {
+	text string
+	want []string
+}{
+	{"一季度城镇新增就业xxx人,城镇登记失业率为xxx%,城乡劳动者职业培训xxx人。",
+		[]string{"placeholder: 一季度城镇新增就业xxx人", "placeholder: 城镇登记失业率为xxx%", "placeholder: 城乡劳动者职业培训xxx人"}},
+	{"合计发放xxx万元,有力地推进了工作", []string{"placeholder: 合计发放xxx万元"}},
+	{"涉及××个单位", []string{"placeholder: 涉及××个单位"}},
+	{"安排**天时间", []string{"placeholder: 安排**天时间"}},
+	{"招商引资簽約*個項目", []string{"placeholder: 招商引资簽約*個項目"}},
+	{"城镇登记失业率为X%", []string{"placeholder: 城镇登记失业率为X%"}},
+	{"9月*日前完成", nil},         // a date blank: the time recogniser's
+	{"使用大于1366*768分辨率", nil}, // a product, not a blank
+	{"特别是要对接好****项目", nil},   // a blanked name, not a count
+	{"XXL码的服装", nil},         // letters
+}
+
+func TestPlaceholders(t *testing.T) {
+	for _, c := range placeholderCorpus {
+		r := Find(paragraph(t, c.text), Context{})
+		if strings.Join(r.Warnings, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: warnings %q, want %q", c.text, r.Warnings, c.want)
+		}
+		if len(r.Percentages)+len(r.Targets)+len(r.Figures) != 0 {
+			t.Errorf("%s: a blank gave values: %+v", c.text, r)
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, c := range findCorpus {
+		f.Add(c.text)
+	}
+	for _, c := range percentCorpus {
+		f.Add(c.text)
+	}
+	for _, c := range placeholderCorpus {
+		f.Add(c.text)
+	}
+	seg, err := segment.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v := hanzi.View(s)
+		p := para.New(0, s, v, seg.Tokens(v))
+		r := Find(p, Context{})
+		for _, x := range append(r.Targets, r.Figures...) {
+			if x.Start < 0 || x.Start > x.End || x.End > p.Len() || math.IsNaN(x.Value) {
+				t.Fatalf("%q: bad quantity %+v", s, x)
+			}
+		}
+		for _, x := range r.Percentages {
+			if x.Start < 0 || x.Start > x.End || x.End > p.Len() || math.IsNaN(x.Value) {
+				t.Fatalf("%q: bad percentage %+v", s, x)
+			}
+		}
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	raw, err := os.ReadFile("testdata/seed002-figures.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := paragraph(b, strings.TrimSpace(string(raw)))
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(p, Context{})
+	}
+}
