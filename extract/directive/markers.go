@@ -49,7 +49,7 @@ var markerRules = []markerRule{
 	{StyleParenArabic, matchParenArabic},
 	// ①做好业务培训；②每月将新注册企业推送 (seed000).
 	{StyleCircled, matchCircled},
-	// 首先，要提高认识；其次，…；最后，… (speeches). Not 最后关头, 最后一公里.
+	// 首先，要提高认识。其次要压实责任。最后，… (speeches). Not 最后关头, 最后一公里.
 	{StyleSequence, matchSequence},
 }
 
@@ -121,6 +121,9 @@ func scanMarks(v *view) []mark {
 
 	var out []mark
 	for i := v.lead; i < len(v.r); i++ {
+		if !mayStartMarker(v.r[i]) {
+			continue
+		}
 		for _, rule := range markerRules {
 			end, body, ord, ok := rule.match(v, i)
 			if !ok {
@@ -138,6 +141,20 @@ func scanMarks(v *view) []mark {
 		}
 	}
 	return out
+}
+
+// mayStartMarker reports whether some rule of markerRules can match at a
+// rune: the first letters of every marker style.
+func mayStartMarker(r rune) bool {
+	switch {
+	case isHanDigit(r), isDigit(r), r >= '①' && r <= '⑳':
+		return true
+	}
+	switch r {
+	case '(', '（', '第', '首', '其', '再', '最':
+		return true
+	}
+	return false
 }
 
 // clauseStart reports whether offset i may open a numbered run-in item:
@@ -267,18 +284,18 @@ func matchCircled(v *view, i int) (int, int, int, bool) {
 // sequenceWords maps the ordinal adverbs to their numbers; 最后 takes the
 // next number of its run (0 here).
 var sequenceWords = []struct {
-	word    string
+	word    []rune
 	ordinal int
-}{{"首先", 1}, {"其次", 2}, {"再次", 3}, {"最后", 0}}
+}{{[]rune("首先"), 1}, {[]rune("其次"), 2}, {[]rune("再次"), 3}, {[]rune("最后"), 0}}
 
 func matchSequence(v *view, i int) (int, int, int, bool) {
 	if !(i == v.lead || isStop(v.prevNonSpace(i)) || isSemicolon(v.prevNonSpace(i))) {
 		return 0, 0, 0, false
 	}
 	for _, w := range sequenceWords {
-		wr := []rune(w.word)
-		if hasRunesAt(v.r, i, wr) && isListComma(v.at(i+len(wr))) {
-			return i + len(wr), i + len(wr) + 1, w.ordinal, true
+		wr := w.word
+		if hasRunesAt(v.r, i, wr) && (isListComma(v.at(i+len(wr))) || v.at(i+len(wr)) == '要') {
+			return i + len(wr), i + len(wr), w.ordinal, true
 		}
 	}
 	return 0, 0, 0, false
@@ -296,10 +313,34 @@ func hasRunesAt(r []rune, i int, w []rune) bool {
 	return true
 }
 
-// hanDigits are the numerals of 一、 一要 第一 （一）.
-var hanDigits = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '十': 10}
+// hanDigit returns the value of a numeral of 一、 一要 第一 （一）, 0 for others.
+func hanDigit(r rune) int {
+	switch r {
+	case '一':
+		return 1
+	case '二':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	case '十':
+		return 10
+	}
+	return 0
+}
 
-func isHanDigit(r rune) bool { _, ok := hanDigits[r]; return ok }
+func isHanDigit(r rune) bool { return hanDigit(r) != 0 }
 
 // readHanNumber reads a Chinese numeral 一…九十九 at i and returns its value
 // and the offset after it; 0 when there is none.
@@ -314,13 +355,13 @@ func readHanNumber(r []rune, i int) (int, int) {
 	d := r[i:k]
 	switch {
 	case len(d) == 1:
-		return hanDigits[d[0]], k
+		return hanDigit(d[0]), k
 	case len(d) == 2 && d[0] == '十' && d[1] != '十':
-		return 10 + hanDigits[d[1]], k // 十一
+		return 10 + hanDigit(d[1]), k // 十一
 	case len(d) == 2 && d[1] == '十' && d[0] != '十':
-		return hanDigits[d[0]] * 10, k // 二十
+		return hanDigit(d[0]) * 10, k // 二十
 	case len(d) == 3 && d[1] == '十' && d[0] != '十' && d[2] != '十':
-		return hanDigits[d[0]]*10 + hanDigits[d[2]], k // 二十一
+		return hanDigit(d[0])*10 + hanDigit(d[2]), k // 二十一
 	}
 	return 0, i
 }

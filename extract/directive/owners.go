@@ -7,12 +7,11 @@ import (
 	"unicode/utf8"
 )
 
-// Owner patterns, read on the simplified view of an item's own text.
+// Owner patterns, read on the simplified view of an item's own text:
+// 由李学文副镇长负责 (seed002), 由魏春水副镇长侧重负责, 由招聘单位及其主管部门具体负责实施
+// (kaili), 州农业农村局牵头起草… (seed002), 州工信局、财政局牵头, 郝井保负责项目手续办理
+// are read by ownerBefore; the rest by these expressions.
 var (
-	// 由李学文副镇长负责 (seed002); 由魏春水副镇长侧重负责; 由招聘单位及其主管部门具体负责实施 (kaili).
-	reByOwner = regexp.MustCompile(`由([^,，。；;：:\s由]{2,24}?)(?:具体|侧重|统一|全面|直接|总)?负责`)
-	// 州农业农村局牵头起草… (seed002); 州工信局、财政局牵头; 郝井保负责项目手续办理.
-	reLeadOwner = regexp.MustCompile(`(?:^|[,，。；;：:\s])([^,，。；;：:\s]{2,24}?)(牵头|负责)`)
 	// 责任单位：州农业农村局、州林业局.
 	reDutyOwner = regexp.MustCompile(`责任(?:单位|部门|领导|人)\s*[:：]\s*([^。；;]+)`)
 	// 分管领导要多关心 (seed002, the subject of a heading's clause).
@@ -57,25 +56,68 @@ func (d *doc) owners(n *node, own []span, heading string) []string {
 func (d *doc) segmentOwners(s span) []string {
 	text := d.paras[s.para].SimpleText(s.start, s.end)
 	var out []string
-	for _, m := range reByOwner.FindAllStringSubmatch(text, -1) {
-		out = append(out, d.ownerList(s.para, m[1], -1)...)
-	}
-	for _, m := range reLeadOwner.FindAllStringSubmatchIndex(text, -1) {
-		x := text[m[2]:m[3]]
-		after, _ := utf8.DecodeRuneInString(text[m[5]:])
-		if strings.Contains(x, "由") || !verbUse(text[m[4]:m[5]], after) {
-			continue
+	for _, w := range ownerVerbs {
+		for at := 0; ; {
+			k := strings.Index(text[at:], w)
+			if k < 0 {
+				break
+			}
+			k += at
+			at = k + len(w)
+			out = append(out, d.ownerBefore(s, text, k, w)...)
 		}
-		off := s.start + utf8.RuneCountInString(text[:m[2]])
-		out = append(out, d.ownerList(s.para, x, off)...)
 	}
-	for _, m := range reDutyOwner.FindAllStringSubmatch(text, -1) {
-		out = append(out, d.ownerList(s.para, m[1], -1)...)
+	if strings.Contains(text, "责任") {
+		for _, m := range reDutyOwner.FindAllStringSubmatch(text, -1) {
+			out = append(out, d.ownerList(s.para, m[1], -1)...)
+		}
 	}
 	return out
 }
 
-// verbUse reports whether 负责/牵头 is a verb here, not 负责人/负责同志/牵头单位.
+// ownerVerbs are the verbs whose subject or 由-phrase is an owner.
+var ownerVerbs = []string{"负责", "牵头"}
+
+// maxOwner bounds the owner phrase in runes.
+const maxOwner = 24
+
+// ownerBefore reads the owner of the verb w at byte k of text: the
+// 由-phrase of its clause (由李学文副镇长负责) or the clause itself when the
+// verb closes a clause-initial subject (州农业农村局牵头起草…).
+func (d *doc) ownerBefore(s span, text string, k int, w string) []string {
+	after, _ := utf8.DecodeRuneInString(text[k+len(w):])
+	if !verbUse(w, after) {
+		return nil
+	}
+	from := strings.LastIndexFunc(text[:k], isClauseBoundary) + 1
+	if from > 0 {
+		_, size := utf8.DecodeRuneInString(text[from-1:])
+		from += size - 1
+	}
+	x := text[from:k]
+	if by := strings.LastIndex(x, "由"); by >= 0 {
+		from += by + len("由")
+		x = text[from:k]
+	} else if s.beforeChild && strings.TrimFunc(text[k+len(w):], isPunctOrSpace) == "" {
+		return nil // 各行业主管部门负责，①…: the run's owner (runOwners), not the parent's
+	}
+	if n := utf8.RuneCountInString(x); n < 2 || n > maxOwner {
+		return nil
+	}
+	return d.ownerList(s.para, x, s.start+utf8.RuneCountInString(text[:from]))
+}
+
+// isClauseBoundary reports the runes that end the clause an owner opens.
+func isClauseBoundary(r rune) bool {
+	switch r {
+	case ',', '，', '。', '；', ';', '：', ':':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+func isPunctOrSpace(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }
+
 func verbUse(word string, after rune) bool {
 	if word == "负责" {
 		return after != '人' && after != '同'
@@ -128,6 +170,9 @@ func (d *doc) headingOwners(n *node, heading string) []string {
 		return nil
 	}
 	h := d.paras[n.m.para].SimpleText(n.m.body, n.m.body+utf8.RuneCountInString(heading))
+	if !strings.Contains(h, "要") {
+		return nil
+	}
 	var out []string
 	for _, m := range reHeadingSubject.FindAllStringSubmatch(h, -1) {
 		for _, x := range splitOwners(m[1]) {

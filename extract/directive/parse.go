@@ -207,12 +207,21 @@ func (d *doc) extend(level []*node, limit pos) {
 			end = minPos(end, d.endBefore(level[i+1].m))
 		}
 		end = minPos(end, d.ownLimit(level, i, opens))
-		if end.before(pos{n.m.para, n.m.end}) {
-			end = pos{n.m.para, n.m.end}
+		// an item holds its descendants even past its own sentence or paragraph
+		if last := lastMarkEnd(n); end.before(last) {
+			end = last
 		}
 		n.endPara, n.end = end.para, end.off
 		d.extend(n.children, end)
 	}
+}
+
+// lastMarkEnd is the end of the last marker of n's subtree.
+func lastMarkEnd(n *node) pos {
+	for len(n.children) > 0 {
+		n = n.children[len(n.children)-1]
+	}
+	return pos{n.m.para, n.m.end}
 }
 
 // openingParas marks the paragraphs that open with an item of the level or
@@ -370,8 +379,12 @@ func (d *doc) text(a, b pos) string {
 	return sb.String()
 }
 
-// span is a stretch of one paragraph: [start, end) runes.
-type span struct{ para, start, end int }
+// span is a stretch of one paragraph: [start, end) runes. beforeChild is
+// set when a child item follows it directly.
+type span struct {
+	para, start, end int
+	beforeChild      bool
+}
 
 // ownSegments returns the item's own text: its extent without its children.
 func (d *doc) ownSegments(n *node) []span {
@@ -379,6 +392,9 @@ func (d *doc) ownSegments(n *node) []span {
 	from := pos{n.m.para, n.m.start}
 	for _, c := range n.children {
 		out = d.appendSpan(out, from, pos{c.m.para, c.m.start})
+		if len(out) > 0 && out[len(out)-1].para == c.m.para && out[len(out)-1].end == c.m.start {
+			out[len(out)-1].beforeChild = true
+		}
 		from = pos{c.endPara, c.end}
 	}
 	return d.appendSpan(out, from, pos{n.endPara, n.end})
@@ -394,7 +410,7 @@ func (d *doc) appendSpan(out []span, a, b pos) []span {
 			e = b.off
 		}
 		if s < e {
-			out = append(out, span{i, s, e})
+			out = append(out, span{para: i, start: s, end: e})
 		}
 	}
 	return out

@@ -1,0 +1,78 @@
+package directive
+
+import (
+	"strings"
+	"testing"
+)
+
+// checkOutline verifies the invariants every outline keeps, whatever the input.
+func checkOutline(t *testing.T, ds []*Directive, parent *Directive, prefix string, lens map[int]int) {
+	t.Helper()
+	for i, d := range ds {
+		id := prefix + itoa(i+1)
+		if d.ID != id {
+			t.Fatalf("id %q, want %q", d.ID, id)
+		}
+		if d.Level != strings.Count(id, ".")+1 || d.Level > maxDepth {
+			t.Fatalf("%s: level %d", id, d.Level)
+		}
+		n, ok := lens[d.Para]
+		if !ok || d.Start < 0 || d.Start > n {
+			t.Fatalf("%s: start %d in paragraph %d of %d runes", id, d.Start, d.Para, n)
+		}
+		last := d.LastPara()
+		if m, ok := lens[last]; !ok || last < d.Para || d.End < 0 || d.End > m || (last == d.Para && d.End < d.Start) {
+			t.Fatalf("%s: ends at %d:%d", id, last, d.End)
+		}
+		if parent != nil && (!parent.Contains(d.Para, d.Start) || last > parent.LastPara()) {
+			t.Fatalf("%s: outside its parent %s", id, parent.ID)
+		}
+		checkOutline(t, d.Children, d, id+".", lens)
+	}
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+func FuzzParse(f *testing.F) {
+	for _, c := range markerCorpus {
+		f.Add(c.text)
+	}
+	for _, c := range treeCorpus {
+		f.Add(c.text)
+	}
+	f.Add("①\n(\n第一,\n一、\n要")
+	f.Fuzz(func(t *testing.T, text string) {
+		ps := testParas(t, text)
+		lens := map[int]int{}
+		for _, p := range ps {
+			lens[p.Index] = p.Len()
+		}
+		checkOutline(t, Parse(ps), nil, "", lens)
+	})
+}
+
+func TestOutlineInvariants(t *testing.T) {
+	for _, c := range outlineCorpus {
+		ps := testParas(t, readTestdata(t, c.text))
+		lens := map[int]int{}
+		for _, p := range ps {
+			lens[p.Index] = p.Len()
+		}
+		checkOutline(t, Parse(ps), nil, "", lens)
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	text := readTestdata(b, "seed002.txt")
+	ps := testParas(b, text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse(ps)
+	}
+}

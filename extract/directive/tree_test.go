@@ -1,0 +1,149 @@
+package directive
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// treeCorpus: texts and their outlines as "id marker" in document order.
+var treeCorpus = []struct {
+	name, text string
+	want       []string
+}{
+	{"（一） under 一是, learned from the document",
+		"一是坚持稳中求进：\n（一）稳增长。\n（二）保就业。\n二是坚持改革创新：\n（一）深化放管服改革。\n（二）优化营商环境。",
+		[]string{"1 一是", "1.1 （一）", "1.2 （二）", "2 二是", "2.1 （一）", "2.2 （二）"}},
+	{"一是 under （一), the usual order",
+		"（一）扬优势、补短板。一是扎实推进复工复产。二是扎实推进各项工作。\n（二）抓关键、破瓶颈。一是帮助企业解决问题。二是推动企业加快发展。",
+		[]string{"1 （一）", "1.1 一是", "1.2 二是", "2 （二）", "2.1 一是", "2.2 二是"}},
+	{"a restart at 1 opens a new run of siblings",
+		"三要抓好升规纳统工作。①做好业务培训;②每月将新注册企业推送到各街区。各行业主管部门负责,①引导企业在注册环节就注册为法人单位;②动员分公司转制为子公司。各街道园区要定期走访帮扶。",
+		[]string{"1 三要", "1.1 ①", "1.2 ②", "1.3 ①", "1.4 ②"}},
+	{"a new style nests under the last item",
+		"（二）坚持结果导向,推动创新发展。一要持续谋划好专项债项目。二要始终把招商引资作为主路径。\n一要注重项目谋划。二要研究细化招商图谱。三要综合施策,破解要素瓶颈。三是坚持用改革的办法激发活力。",
+		[]string{"1 （二）", "1.1 一要", "1.2 二要", "1.3 一要", "1.4 二要", "1.5 三要", "1.5.1 三是"}},
+	{"the series after a heading paragraph nests under it",
+		"二、会议分别听取了关于行动方案起草说明的汇报\n会议对当前重点工作进行了安排部署:\n一要抓好上半年工作总结分析。\n二要谋划好下半年重点工作。一是加快债券建设支出进度。二是抓紧筛选明年重点项目。\n三要抓好升规纳统工作。",
+		[]string{"1 二、", "1.1 一要", "1.2 二要", "1.2.1 一是", "1.2.2 二是", "1.3 三要"}},
+	{"a 会议指出，要 paragraph inside 一、 is part of it",
+		"一、会议传达学习了习近平总书记重要讲话和重要指示精神\n会议指出,要全面加强全区政府系统政治思想建设。\n二、会议听取了关于行动方案起草说明的汇报",
+		[]string{"1 一、", "2 二、"}},
+	{"bare items hold their run-in items",
+		"会议强调,要统筹兼顾、重点突破。一要紧扣全年目标任务。二要紧抓重大项目建设。\n会议强调,要压实责任,转变作风。一要压实责任抓落实。二要转变作风抓落实。",
+		[]string{"1 要", "1.1 一要", "1.2 二要", "2 要", "2.1 一要", "2.2 二要"}},
+	{"a new speech starts at the top level",
+		"篇一:\n三、坚持结果导向,加快补齐短板\n(三)加快推动重大项目建设。一是加快推进机场建设。二是加快推进铁路物流基地建设。\n篇二:在重点工作推进会上的讲话\n同志们:\n第一,要坚决打赢脱贫攻坚收官战。一要抓好问题整改清零。二要抓好贫困群众稳定增收。\n第二,要全力以赴稳增长。",
+		[]string{"1 三、", "1.1 (三)", "1.1.1 一是", "1.1.2 二是", "2 第一", "2.1 一要", "2.2 二要", "3 第二"}},
+	{"a repeated table of contents is dropped",
+		"一、坚持问题导向 (一)扬优势、补短板(二)抓关键、破瓶颈。\n二、落实好“一联三帮”机制\n同志们:\n一、坚持问题导向 (一)扬优势、补短板。自今年疫情开始以来做了以下工作。\n(二)抓关键、破瓶颈。当前遇到了一些困难。\n二、落实好“一联三帮”机制\n我们要认真落实“一联三帮”机制。",
+		[]string{"1 一、", "1.1 (一)", "1.2 (二)", "2 二、"}},
+	{"no item deeper than five",
+		"一、总体要求\n（一）工作目标\n1．主要指标\n（1）增长目标：①地区生产总值增长6%。一是稳工业。二是促消费。②固定资产投资增长8%。",
+		[]string{"1 一、", "1.1 （一）", "1.1.1 1．", "1.1.1.1 （1）", "1.1.1.1.1 ①", "1.1.1.1.2 一是", "1.1.1.1.3 二是", "1.1.1.1.4 ②"}},
+}
+
+func TestTreeCorpus(t *testing.T) {
+	for _, c := range treeCorpus {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, d := range flatten(Parse(testParas(t, c.text))) {
+				got = append(got, d.ID+" "+d.Marker)
+				if d.Level > maxDepth {
+					t.Errorf("%s is at level %d", d.ID, d.Level)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("got  %v\nwant %v", got, c.want)
+			}
+		})
+	}
+}
+
+// headingCorpus: the first item of each text and its heading.
+var headingCorpus = []struct{ text, want string }{
+	{"第一，要坚决打赢脱贫攻坚收官战。当前，脱贫攻坚距年底收官只剩下四个月时间。", "要坚决打赢脱贫攻坚收官战"},
+	{"一要抓好上半年工作总结分析。以半年模拟考核为基础。二要谋划好下半年工作。", "抓好上半年工作总结分析"},
+	{"一是要切實開展安全生產大排查大整治活動。各地各部門要按照部署。二是要切實加強監管。", "要切實開展安全生產大排查大整治活動"},
+	{"会议强调,要统筹兼顾、重点突破,推动三年行动首战告捷。一要紧扣全年目标任务。", "统筹兼顾、重点突破,推动三年行动首战告捷"},
+	{"4．报考年龄要求：年龄在18周岁及以上。", "报考年龄要求"},
+	{"1．通过网上资格初审的报考人员请于2024年7月8日09：00至2024年7月12日17：00期间登录系统。", "通过网上资格初审的报考人员请于2024年7月8日09"},
+	{"一、坚持问题导向,紧盯目标 (一)扬优势、补短板。自今年以来。(二)抓关键、破瓶颈。", "坚持问题导向,紧盯目标"},
+	{"二、会议听取了副镇长宿建军关于“京石二通道辅助工作”的进展情况汇报", "会议听取了副镇长宿建军关于“京石二通道辅助工作”的进展情况汇报"},
+	{"首先，要提高政治站位！其次，要压实责任。", "要提高政治站位"},
+	{"会议强调:\n要慎终如始抓好疫情防控。全区上下要认真学习领会。", "慎终如始抓好疫情防控"},
+}
+
+func TestHeadingCorpus(t *testing.T) {
+	for _, c := range headingCorpus {
+		ds := Parse(testParas(t, c.text))
+		if len(ds) == 0 {
+			t.Errorf("%q: no item", c.text)
+			continue
+		}
+		if ds[0].Heading != c.want {
+			t.Errorf("%q: heading %q, want %q", c.text, ds[0].Heading, c.want)
+		}
+	}
+}
+
+// ownersCorpus: texts and the owners of each item, in document order.
+var ownersCorpus = []struct {
+	name, text string
+	want       []string
+}{
+	{"由X负责 and 由X侧重负责", "1、小山坡农家院拆迁实行倒计时,由李学文副镇长负责,8月底前完工。\n2、云居寺小广场及周边换进的脏乱差问题由魏春水副镇长侧重负责。",
+		[]string{"李学文副镇长", "魏春水副镇长"}},
+	{"由X具体负责实施", "八、考察\n考察工作在凯里市事业单位招聘工作领导小组办公室的指导下由招聘单位及其主管部门具体负责实施。",
+		[]string{"招聘单位及其主管部门"}},
+	{"X牵头 twice", "二要抓好贫困群众稳定增收。州农业农村局牵头起草建立健全产业扶贫利益联结机制的意见,州林业局牵头起草支持中药材产业发展的意见。三要抓好易地扶贫搬迁。",
+		[]string{"州农业农村局、州林业局", ""}},
+	{"X、Y牵头", "一要全力保住市场主体。要制定政府优先采购的支持办法,州工信局、财政局牵头,9 月底前完成办法起草。二要做实做强产业链。",
+		[]string{"州工信局、财政局", ""}},
+	{"a person 负责", "4、各部门密切关注美石谷项目进展,宿建军副镇长密切关注不能新建其他建筑物,郝井保负责项目手续办理。\n5、静琬广场后续工作要跟进。",
+		[]string{"郝井保", ""}},
+	{"the subject of a heading clause", "一、精神振奋,创新实干,体现分工不分家,分管领导要多关心、多指导、多交流;\n二、认真落实,总体进度顺利。",
+		[]string{"分管领导", ""}},
+	{"the subject of a bare item", "会议强调，各级各部门要压实责任，转变作风。", []string{"各级各部门"}},
+	{"责任单位", "一是压实责任。责任单位：州农业农村局、州林业局。\n二是强化督查。", []string{"州农业农村局、州林业局", ""}},
+	{"a run handed to X", "三要抓好升规纳统工作。①做好业务培训;②每月推送新注册企业。各行业主管部门负责,①引导企业注册为法人单位;②动员分公司转制为子公司。",
+		[]string{"", "", "", "各行业主管部门", "各行业主管部门"}},
+	{"负责人 and 牵头单位 are nouns", "（二）招聘单位负责人员和招聘工作人员涉及应回避的亲属关系的，应主动申请回避。\n（三）各县市区、州直牵头单位要高度重视。",
+		[]string{"", ""}},
+	{"全程负责 and 专人负责 name nobody", "一要一包到底抓信访。包案领导要既挂帅、又出征,全程负责信访案件的调查。二要安排专人负责,实行台账管理。",
+		[]string{"", ""}},
+}
+
+func TestOwnersCorpus(t *testing.T) {
+	for _, c := range ownersCorpus {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, d := range flatten(Parse(testParas(t, c.text))) {
+				got = append(got, strings.Join(d.Owners, "、"))
+			}
+			if fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("got  %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestInstructs(t *testing.T) {
+	for text, want := range map[string]bool{
+		"一是企业中长期贷款较少,二是企业无还本续贷和还款延期展期诉求高。":      false,
+		"一是项目体量不大。观摩的项目雖然总投资不小。二是形象进度不好。":       false,
+		"一是加快债券建设支出进度。确保8月底前完成债券资金支出。二是抓紧筛选。":   true,
+		"二、会议听取了副镇长宿建军关于“京石二通道辅助工作”的进展情况汇报":     false,
+		"1、项目起步区规划未完成审批,影响了相关子项目手续的办理和镇域规划的审批。": false,
+		"3、项目区内涉及三岔村地块应尽快完成流转。":                 true,
+	} {
+		ds := Parse(testParas(t, text))
+		if len(ds) == 0 {
+			t.Errorf("%q: no item", text)
+			continue
+		}
+		if ds[0].Instructs != want {
+			t.Errorf("%q: Instructs %v, want %v", text, ds[0].Instructs, want)
+		}
+	}
+}
