@@ -63,7 +63,7 @@ func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int)
 	if strings.ContainsRune(formulaBefore, prevNonSpace(rs, m.start)) {
 		return j, false
 	}
-	prefix, prefixAt := prefixComparator(rs, m.start, j.clause.start)
+	prefix, prefixAt := prefixComparator(rs, m.start, j.clause.start, wordStart)
 	change, changeAt, moves := changeVerb(rs, m.start, j.clause.start)
 	j.comparator = comparatorOf(m, prefix)
 	j.approx = m.approx || prefix.approx
@@ -72,7 +72,7 @@ func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int)
 		return j, false // 四个月时间, 24 小时不打烊: durations without a bound
 	}
 	j.verbStart = minPos(m.start, prefixAt, changeAt)
-	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start)
+	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start, wordStart)
 	j.side = side(rs, j, wordStart, moves, instructing)
 	if j.side == sideFigure && countsSubject(rs, j) {
 		return j, false // 10个招商局要切实发挥…: who acts, not how many
@@ -165,17 +165,30 @@ func lookBack(rs []rune, i, floor int, match func(e int) bool) {
 	}
 }
 
-func prefixComparator(rs []rune, i, floor int) (cmpRow, int) {
+// prefixComparator finds 不低于, 超过, 约 … before the number; a one-rune
+// comparator must begin a word (约 of 签约资金 is none).
+func prefixComparator(rs []rune, i, floor int, wordStart func(int) bool) (cmpRow, int) {
 	var found cmpRow
 	at := -1
 	lookBack(rs, i, floor, func(e int) bool {
-		c, ok := prefixCmpIx.longestEnding(rs, e)
+		c, ok := wordEnding(prefixCmpIx, rs, e, wordStart)
 		if ok {
 			found, at = c.row, e-c.n
 		}
 		return ok
 	})
 	return found, at
+}
+
+// wordEnding is the longest row ending at e whose word, if one rune long,
+// is a word of its own (人均 has no 均, 下达 no 达).
+func wordEnding[T any](ix lexicon[T], rs []rune, e int, wordStart func(int) bool) (entry[T], bool) {
+	for _, c := range ix.endingAt(rs, e) {
+		if hasSuffixAt(rs, e, c.word) && (c.n > 1 || wordStart(e-1)) {
+			return c, true
+		}
+	}
+	return entry[T]{}, false
 }
 
 // changeVerb finds the verb before the value: its change, where it starts
@@ -195,13 +208,14 @@ func changeVerb(rs []rune, i, floor int) (change string, at int, moves bool) {
 // linkVerbs tie a metric to its value and belong to the target's text:
 // 全县固定资产投资完成246.79亿元, 保障率只有10.7%.
 var linkVerbs = longestFirst([]string{"同比", "完成", "实现", "只有", "仅为", "仅有", "达", "为", "是", "占", "有", "共", "累计", "合计", "新增",
-	"不得", "再", "又", "已", "已经", "将", "还", "仅", "只", "均", "都", "可"})
+	"不得", "再", "又", "已", "已经", "将", "还", "仅", "只", "均", "都", "可",
+	"下达", "发放", "涉及", "列入", "谋划", "动员", "了"})
 
 // linkVerbStart moves the verb start left over a link verb right before it.
-func linkVerbStart(rs []rune, at, floor int) int {
+func linkVerbStart(rs []rune, at, floor int, wordStart func(int) bool) int {
 	for moved := true; moved; {
 		moved = false
-		if w, ok := linkVerbIx.longestEnding(rs, at); ok && at-w.n >= floor {
+		if w, ok := wordEnding(linkVerbIx, rs, at, wordStart); ok && at-w.n >= floor {
 			at -= w.n
 			moved = true
 		}
@@ -296,9 +310,9 @@ func containsAny(rs []rune, from, to int, words lexicon[string]) bool {
 
 // metricStart finds where the measured noun phrase begins: after the last
 // stop word, 、 or earlier mention of the clause, before the verb.
-func metricStart(rs []rune, verbStart, floor int) int {
+func metricStart(rs []rune, verbStart, floor int, wordStart func(int) bool) int {
 	for e := verbStart; e > floor; e-- {
-		if _, ok := metricStopIx.longestEnding(rs, e); ok {
+		if _, ok := wordEnding(metricStopIx, rs, e, wordStart); ok {
 			return e
 		}
 	}

@@ -88,7 +88,7 @@ func Find(p *para.Paragraph, ctx Context) Result {
 	var res Result
 	wordStart := tokenStarts(p, len(rs))
 	unitIsWord := unitTokens(p, len(rs))
-	floor := 0
+	floor, prevEnd, prevSentence, prevMetric := 0, -100, span{}, ""
 	for _, m := range sc.mentions {
 		for _, x := range m.listed {
 			res.Percentages = append(res.Percentages, Percentage{
@@ -101,8 +101,11 @@ func Find(p *para.Paragraph, ctx Context) Result {
 		if !ok {
 			continue
 		}
-		t := newTarget(p, rs, j, max(floor, j.clause.start))
-		floor = j.end
+		t := newTarget(p, rs, j, max(floor, j.clause.start), wordStart)
+		if t.Metric == "" && j.start-prevEnd < 12 && prevSentence == j.sentence {
+			t.Metric = prevMetric // 全县固定资产投资完成246.79亿元，…，同比增长15.3%
+		}
+		floor, prevEnd, prevSentence, prevMetric = j.end, j.end, j.sentence, t.Metric
 		if j.side == sideTarget {
 			t.Deadline = deadlineFor(ctx.Times, j)
 			res.Targets = append(res.Targets, t)
@@ -155,8 +158,8 @@ func unitTokens(p *para.Paragraph, n int) func(mention) bool {
 }
 
 // newTarget fills the fields shared by targets and figures.
-func newTarget(p *para.Paragraph, rs []rune, j judged, floor int) Target {
-	ms := metricStart(rs, j.verbStart, floor)
+func newTarget(p *para.Paragraph, rs []rune, j judged, floor int, wordStart func(int) bool) Target {
+	ms := metricStart(rs, j.verbStart, floor, wordStart)
 	t := Target{
 		Text:       strings.TrimSpace(p.Text(ms, j.end)),
 		Metric:     metricText(p, ms, j.verbStart),

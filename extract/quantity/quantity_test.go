@@ -116,6 +116,12 @@ var findCorpus = []struct {
 	// 三分之一 is a share (33.33 %) but no percent expression
 	{"贫困人口约占三分之一", nil, []q{{100.0 / 3, "%", "~", "", true, 0}}},
 
+	// 约 inside 签约 is no approximation; 多 is (seed002)
+	{"此前,我们已连续开展了两轮政银企对接活动,签约资金100多亿元", nil, []q{{1e10, "元", "=", "", true, 0}}},
+	// 不得超过 (<=) with a modal cue (seed002)
+	{"两侧用地范围以外绿化带宽度不得超过5米", []q{{5, "米", "<=", "", false, 0}}, nil},
+	// a change verb inside an instruction is a goal (see TestInstructing)
+
 	// not quantities
 	{"围绕国控点周边半径5公里,加快推进空气质量标准站建设", nil, nil},                   // a measure of place (seed001)
 	{"把“十五条硬措施”“八抓二十项”创新举措和应知应会知识讲清楚", nil, nil},               // Chinese counts in names (seed000)
@@ -145,6 +151,31 @@ func TestFindCorpus(t *testing.T) {
 		checkQuantities(t, c.text, "figure", r.Figures, c.figures)
 		for _, x := range append(r.Targets, r.Figures...) {
 			checkOffsets(t, p, x.Start, x.End, x.Text)
+		}
+	}
+}
+
+// metricCorpus: the measured noun phrase and the text span.
+var metricCorpus = []struct{ text, metric, span string }{
+	{"全州人普经费保障率只有10.7%", "全州人普经费保障率", "全州人普经费保障率只有10.7%"},
+	{"人均仅为1.1元", "人均", "人均仅为1.1元"},
+	{"将“三公”经费支出压减20%以上", "“三公”经费支出", "“三公”经费支出压减20%以上"},
+	{"全县固定资产投资完成246.79亿元", "全县固定资产投资", "全县固定资产投资完成246.79亿元"},
+	{"今年省政府下达25条督查激励措施", "今年省政府", "今年省政府下达25条"},
+	{"全县固定资产投资完成246.79亿元，同比增长15.3%", "全县固定资产投资", "同比增长15.3%"}, // inherited
+}
+
+func TestMetric(t *testing.T) {
+	for _, c := range metricCorpus {
+		r := Find(paragraph(t, c.text), Context{})
+		all := append(r.Targets, r.Figures...)
+		if len(all) == 0 {
+			t.Errorf("%s: no quantity", c.text)
+			continue
+		}
+		last := all[len(all)-1]
+		if last.Metric != c.metric || last.Text != c.span {
+			t.Errorf("%s: metric %q text %q, want %q %q", c.text, last.Metric, last.Text, c.metric, c.span)
 		}
 	}
 }

@@ -186,6 +186,7 @@ func (s *scanner) numberAt(i int) (mention, int, bool) {
 	if neg {
 		n.Value = -n.Value
 	}
+	n.Value = round(n.Value) // 39.66亿 is 3966000000, not 3965999999.9999995
 	m := mention{start: i, end: n.End, unitStart: -1, unitEnd: n.End, value: n.Value, approx: n.Approx,
 		chinese: !n.Arabic, multiplied: n.Multiplied}
 	if !s.suffix(&m) {

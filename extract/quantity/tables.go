@@ -87,7 +87,10 @@ var prefixComparators = longestFirst([]cmpRow{
 	{"不小于", CmpGE, false},   // 面积不小于50平方米
 	{"至少", CmpGE, false},    // 至少有 1项获省政府督查激励
 	{"最少", CmpGE, false},    // 最少安排3人
-	{"不超过", CmpLE, false},   // 县乡道路不得超过3米
+	{"不得超过", CmpLE, false},  // 县乡道路不得超过3米
+	{"不能超过", CmpLE, false},  // 每次不能超过2小时
+	{"不宜超过", CmpLE, false},  // 不宜超过30人
+	{"不超过", CmpLE, false},   // 文件不超过2MB
 	{"不高于", CmpLE, false},   // 流转价格不高于下庄村
 	{"不多于", CmpLE, false},   // 每人不多于2项
 	{"不大于", CmpLE, false},   // 不大于300KB
