@@ -44,7 +44,7 @@ func anchors(v view, cands []cand) []cand {
 		if evStart < 0 || stop-evStart < 2 || covered(cands, open, end) || containsRune(pronounEvents, v.at(evStart)) {
 			continue
 		}
-		out = append(out, cand{start: evStart, end: end, by: true, event: v.p.SimpleText(evStart, stop)})
+		out = append(out, cand{start: evStart, end: end, by: true, event: v.str(evStart, stop)})
 	}
 	return out
 }

@@ -346,7 +346,7 @@ func parseYear(v view, i int, a *atom) (int, bool) {
 	if isDigit(v.at(i - 1)) {
 		return i, false
 	}
-	if y, j := digits(v, i, 4); j == i+4 && y >= 1900 && y <= 2100 {
+	if y, j := digits(v, i, 4); j == i+4 && y >= minYear && y <= maxYear {
 		if k := v.spaces(j); v.at(k) == '年' {
 			a.year = y
 			return k + 1, true
@@ -376,23 +376,29 @@ func hanYear(v view, i int) (int, int, bool) {
 		}
 		y = y*10 + d
 	}
-	if v.at(i+4) != '年' || y < 1900 || y > 2100 {
+	if v.at(i+4) != '年' || y < minYear || y > maxYear {
 		return 0, i, false
 	}
 	return y, i + 5, true
 }
 
-// parseISO reads 2024-07-08 and 2024/07/08.
+// Years written with four digits: 1357年6月10日 is a date, 1357 no count.
+const (
+	minYear = 1000
+	maxYear = 2999
+)
+
+// parseISO reads 2024-07-08, 2024/07/08 and 2010.01.29.
 func parseISO(v view, i int, a *atom) (int, bool) {
 	if isDigit(v.at(i - 1)) {
 		return i, false
 	}
 	y, j := digits(v, i, 4)
-	if j != i+4 || y < 1900 || y > 2100 {
+	if j != i+4 || y < minYear || y > maxYear {
 		return i, false
 	}
 	sep := v.at(j)
-	if sep != '-' && sep != '/' {
+	if sep != '-' && sep != '/' && sep != '.' {
 		return i, false
 	}
 	m, k := digits(v, j+1, 2)

@@ -56,8 +56,29 @@ func isNotBeforeWord(r rune) bool {
 	return false
 }
 
+// afterHanNumber are the runes that can follow a number written in Chinese
+// digits inside a time expression: 三月, 二〇二四年, 第四季度, 一周内, 九、十月份.
+var afterHanNumber = []rune("月年季个周天日小星工、至到-号")
+
+// hanNumberLeadsNowhere: a run of Chinese digits followed by anything else
+// (一是, 三个双向) starts no expression, which saves the parsers the test.
+func hanNumberLeadsNowhere(v view, i int) bool {
+	if !isHanDigit(v.at(i)) {
+		return false
+	}
+	j := i
+	for j < len(v.r) && j-i < 5 && isHanDigit(v.r[j]) {
+		j++
+	}
+	j = v.spaces(j)
+	return !containsRune(afterHanNumber, v.at(j)) && holidaysByFirst[v.at(i)] == nil
+}
+
 // parseCand reads the expression starting at i.
 func parseCand(v view, i int) (cand, bool) {
+	if hanNumberLeadsNowhere(v, i) {
+		return cand{}, false
+	}
 	if c, ok := parseRecurrence(v, i); ok {
 		return c, true
 	}
@@ -235,6 +256,9 @@ var recurrenceUnits = []string{"个工作日", "个季度", "个星期", "个月
 var recurrenceWords = []string{"按月", "按季", "按周", "按年", "按旬", "逐月", "逐季", "月度", "季度性"}
 
 func parseRecurrence(v view, i int) (cand, bool) {
+	if c := v.at(i); c != '每' && c != '按' && c != '逐' && c != '月' && c != '季' {
+		return cand{}, false
+	}
 	if w := v.prefixAt(i, recurrenceWords); w != "" {
 		return cand{start: i, end: i + len([]rune(w)), recurrence: true}, true
 	}

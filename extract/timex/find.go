@@ -54,7 +54,7 @@ func Find(paras []*para.Paragraph, ref Date) (exprs []Expr, warnings []string) {
 func scan(v view) []cand {
 	var out []cand
 	for i := 0; i < len(v.r); {
-		if triggers[v.r[i]] {
+		if isTrigger(v.r[i]) {
 			if c, ok := parseCand(v, i); ok && c.end > i {
 				out = append(out, c)
 				i = c.end
@@ -68,8 +68,21 @@ func scan(v view) []cand {
 	return out
 }
 
-// triggers are the runes an expression can start with.
-var triggers = func() map[rune]bool {
+func isTrigger(r rune) bool {
+	return r < 0x10000 && triggerSet[r>>6]&(1<<(r&63)) != 0
+}
+
+// triggerSet holds the runes an expression can start with.
+var triggerSet = func() (set [0x10000 >> 6]uint64) {
+	for r := range triggers() {
+		if r < 0x10000 {
+			set[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return set
+}()
+
+func triggers() map[rune]bool {
 	t := map[rune]bool{'*': true, 'x': true, '某': true, '每': true, '前': true, '近': true, '后': true,
 		'第': true, '上': true, '下': true, '年': true, '月': true, '全': true, '两': true, '十': true}
 	for c := '0'; c <= '9'; c++ {
@@ -94,7 +107,7 @@ var triggers = func() map[rune]bool {
 		add(w)
 	}
 	return t
-}()
+}
 
 // toExprs turns a candidate into its expressions: one, or one per month of
 // a non-consecutive enumeration (9月和12月 gives 09-30 and 12-31, both
@@ -133,6 +146,9 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 	base.Kind = c.kind(span)
 	if !c.hasPlaceholder() {
 		first, last := c.bounds(ref)
+		if last.Before(first) {
+			first, last = last, first // 国庆中秋长假: the holidays in any order
+		}
 		base.Date = last
 		if base.Kind == KindDuring {
 			base.From = first

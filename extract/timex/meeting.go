@@ -86,7 +86,7 @@ func meetingName(v view, i, end int) string {
 	for j < end && v.r[j] != ',' && v.r[j] != ':' {
 		j++
 	}
-	return strings.TrimSpace(v.p.SimpleText(i, j))
+	return strings.TrimSpace(v.str(i, j))
 }
 
 // host finds "<title><name><host verb>" in the clauses of the sentence.
@@ -120,7 +120,7 @@ func hostInClause(v view, start, end int) (string, string) {
 		return "", ""
 	}
 	s := v.spaces(start)
-	return v.p.SimpleText(titleEnd, verbAt), strings.TrimSpace(v.p.SimpleText(s, titleEnd))
+	return v.str(titleEnd, verbAt), strings.TrimSpace(v.str(s, titleEnd))
 }
 
 func allHan(v view, i, j int) bool {

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/zhengling/zhengling/extract/para"
 )
@@ -30,11 +31,20 @@ func foldRune(r rune) rune {
 	case r == '；':
 		return ';'
 	}
-	if s, ok := tradFold[r]; ok {
-		return s
+	if r >= 0x4E00 && r < 0xA000 && tradKeys[r>>6]&(1<<(r&63)) != 0 {
+		return tradFold[r]
 	}
 	return r
 }
+
+// tradKeys is the set of tradFold's keys, so that the common case (a
+// character that needs no folding) costs no map lookup.
+var tradKeys = func() (set [0xA000 >> 6]uint64) {
+	for r := range tradFold {
+		set[r>>6] |= 1 << (r & 63)
+	}
+	return set
+}()
 
 // tradFold holds the traditional forms of the characters in this package's
 // word tables (國慶節 → 国庆节, 截至報名時止 → 截至报名时止); the full
@@ -59,19 +69,40 @@ var tradFold = map[rune]rune{
 	'屬': '属', '凈': '净', '審': '审', '證': '证',
 }
 
-// view is the folded simplified text of one paragraph.
+// view is the folded simplified text of one paragraph, as runes and as
+// UTF-8 with each rune's byte offset, so that word tests compare bytes.
 type view struct {
-	p *para.Paragraph
-	r []rune
+	p   *para.Paragraph
+	r   []rune
+	b   string
+	off []int32 // off[i] is the byte offset of rune i; off[len(r)] = len(b)
 }
 
 func newView(p *para.Paragraph) view {
-	src := p.SimpleRunes()
-	r := make([]rune, len(src))
-	for i, c := range src {
-		r[i] = foldRune(c)
+	n := len(p.SimpleRunes())
+	r := make([]rune, 0, n)
+	off := make([]int32, 0, n+1)
+	changed := false
+	for at, c := range p.Simple {
+		f := foldRune(c)
+		changed = changed || f != c
+		r = append(r, f)
+		off = append(off, int32(at))
 	}
-	return view{p: p, r: r}
+	if len(r) != n { // p.Simple is not p's view (cannot happen with para.New)
+		r = append(r[:0], p.SimpleRunes()...)
+		changed = true
+	}
+	b := p.Simple
+	if changed {
+		b = string(r)
+		off = off[:0]
+		for at := range b {
+			off = append(off, int32(at))
+		}
+	}
+	off = append(off, int32(len(b)))
+	return view{p: p, r: r, b: b, off: off}
 }
 
 // insideWord reports whether offset i falls inside a token of the
@@ -92,16 +123,10 @@ func (v view) at(i int) rune {
 
 // has reports whether the text at i starts with s.
 func (v view) has(i int, s string) bool {
-	if i < 0 {
+	if i < 0 || i > len(v.r) {
 		return false
 	}
-	for _, c := range s {
-		if i >= len(v.r) || v.r[i] != c {
-			return false
-		}
-		i++
-	}
-	return true
+	return strings.HasPrefix(v.b[v.off[i]:], s)
 }
 
 // prefixAt returns the first word of words that the text at i starts with.
@@ -116,9 +141,12 @@ func (v view) prefixAt(i int, words []string) string {
 
 // suffixBefore returns the first word of words that ends right before i.
 func (v view) suffixBefore(i int, words []string) string {
+	if i < 0 || i > len(v.r) {
+		return ""
+	}
+	head := v.b[:v.off[i]]
 	for _, w := range words {
-		n := len([]rune(w))
-		if v.has(i-n, w) {
+		if strings.HasSuffix(head, w) {
 			return w
 		}
 	}

@@ -1,0 +1,70 @@
+package timex
+
+import (
+	"testing"
+
+	"github.com/zhengling/zhengling/extract/para"
+)
+
+func TestFindMeeting(t *testing.T) {
+	tests := []struct {
+		name     string
+		paras    []string
+		pageYear int
+		want     *Meeting
+	}{
+		{"host presides (seed000)", []string{"8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议。"}, 2022,
+			&Meeting{Date: d(2022, 8, 2), Name: "区政府常务会议", Host: "蒋海华", HostTitle: "区委副书记、区长"}},
+		{"host attends (seed001)", []string{"核心提示:5月7日下午,开发区召开区党工委(扩大)会暨疫情防控工作领导小组会议,市委常委、区党工委书记商振江出席会议并讲话。"}, 2022,
+			&Meeting{Date: d(2022, 5, 7), Name: "区党工委(扩大)会暨疫情防控工作领导小组会议", Host: "商振江", HostTitle: "市委常委、区党工委书记"}},
+		{"no host (seed003)", []string{"10月23日,阜新市海州区召开全面振兴新突破三年行动领导小组(扩大)会议暨决战四季度决胜首战年工作推进会议。"}, 2023,
+			&Meeting{Date: d(2023, 10, 23), Name: "全面振兴新突破三年行动领导小组(扩大)会议暨决战四季度决胜首战年工作推进会议"}},
+		{"full date, later paragraph", []string{"大石窝镇会议纪要", "2011年6月7日9:00,大石窝镇党委、政府在镇机关二楼大会议室召开镇2011年重点项目(工程)工作会,听取相关负责人汇报。"}, 0,
+			&Meeting{Date: d(2011, 6, 7), Name: "镇2011年重点项目(工程)工作会"}},
+		{"traditional script", []string{"9月5日上午,區委書記王明主持召開區委常委會會議。"}, 2022,
+			&Meeting{Date: d(2022, 9, 5), Name: "区委常委会会议", Host: "王明", HostTitle: "区委书记"}},
+		{"no page year", []string{"8月2日下午,区长蒋海华主持召开区政府常务会议。"}, 0,
+			&Meeting{Name: "区政府常务会议", Host: "蒋海华", HostTitle: "区长"}},
+		{"speech, no meeting", []string{"同志们:", "今天召开这个会议,主要目的通过汇报点评,对第一季度重点项目进行总结。"}, 2013, nil},
+		{"date not at the start", []string{"会议要求,9月1日前召开专题会议。"}, 2022, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ps []*para.Paragraph
+			for i, s := range tt.paras {
+				ps = append(ps, paragraph(t, i, s))
+			}
+			got := FindMeeting(ps, tt.pageYear)
+			switch {
+			case got == nil && tt.want == nil:
+			case got == nil || tt.want == nil:
+				t.Fatalf("got %+v, want %+v", got, tt.want)
+			case *got != *tt.want:
+				t.Fatalf("got  %+v\nwant %+v", *got, *tt.want)
+			}
+		})
+	}
+}
+
+func TestFirstDate(t *testing.T) {
+	tests := []struct {
+		paras []string
+		want  Date
+	}{
+		{[]string{"（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）"}, d(2007, 6, 29)},
+		{[]string{"8月2日下午,区长主持召开会议。", "会议要求2022年9月1日前完成。"}, d(2022, 9, 1)},
+		{[]string{"二〇二四年六月二十七日"}, d(2024, 6, 27)},
+		{[]string{"发布时间：2024-06-27 16:18"}, d(2024, 6, 27)},
+		{[]string{"2024年应届毕业生", "9月*日至10月*日"}, Date{}},
+		{nil, Date{}},
+	}
+	for _, tt := range tests {
+		var ps []*para.Paragraph
+		for i, s := range tt.paras {
+			ps = append(ps, paragraph(t, i, s))
+		}
+		if got := FirstDate(ps); got != tt.want {
+			t.Errorf("%q: got %s, want %s", tt.paras, got, tt.want)
+		}
+	}
+}
