@@ -64,7 +64,7 @@ func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int)
 		return j, false
 	}
 	prefix, prefixAt := prefixComparator(rs, m.start, j.clause.start, wordStart)
-	change, changeAt, moves := changeVerb(rs, m.start, j.clause.start)
+	change, changeAt, moves := changeVerb(rs, m.start, j.clause.start, wordStart)
 	j.comparator = comparatorOf(m, prefix)
 	j.approx = m.approx || prefix.approx
 	j.change = change
@@ -177,7 +177,27 @@ func prefixComparator(rs []rune, i, floor int, wordStart func(int) bool) (cmpRow
 		}
 		return ok
 	})
+	if at >= 0 && (found.cmp == CmpGT || found.cmp == CmpLT) {
+		found, at = negated(rs, found, at)
+	}
 	return found, at
+}
+
+// negated turns 不得超过 into <= and 不能低于 into >=.
+func negated(rs []rune, c cmpRow, at int) (cmpRow, int) {
+	k := at
+	if k > 0 && strings.ContainsRune(negatedModals, rs[k-1]) {
+		k--
+	}
+	if k == 0 || rs[k-1] != '不' {
+		return c, at
+	}
+	if c.cmp == CmpGT {
+		c.cmp = CmpLE
+	} else {
+		c.cmp = CmpGE
+	}
+	return c, k - 1
 }
 
 // wordEnding is the longest row ending at e whose word, if one rune long,
@@ -193,10 +213,10 @@ func wordEnding[T any](ix lexicon[T], rs []rune, e int, wordStart func(int) bool
 
 // changeVerb finds the verb before the value: its change, where it starts
 // (-1 for none) and whether it sets or moves the value (新增 only counts).
-func changeVerb(rs []rune, i, floor int) (change string, at int, moves bool) {
+func changeVerb(rs []rune, i, floor int, wordStart func(int) bool) (change string, at int, moves bool) {
 	change, at = ChangeNone, -1
 	lookBack(rs, i, floor, func(e int) bool {
-		c, ok := changeIx.longestEnding(rs, e)
+		c, ok := wordEnding(changeIx, rs, e, wordStart)
 		if ok {
 			change, at, moves = c.row.change, e-c.n, c.word != "新增"
 		}

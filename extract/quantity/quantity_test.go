@@ -8,6 +8,7 @@ import (
 
 	"github.com/zhengling/zhengling/extract/hanzi"
 	"github.com/zhengling/zhengling/extract/para"
+	"github.com/zhengling/zhengling/extract/timex"
 	"github.com/zhengling/zhengling/segment"
 )
 
@@ -120,7 +121,13 @@ var findCorpus = []struct {
 	{"此前,我们已连续开展了两轮政银企对接活动,签约资金100多亿元", nil, []q{{1e10, "元", "=", "", true, 0}}},
 	// 不得超过 (<=) with a modal cue (seed002)
 	{"两侧用地范围以外绿化带宽度不得超过5米", []q{{5, "米", "<=", "", false, 0}}, nil},
-	// a change verb inside an instruction is a goal (see TestInstructing)
+	// negated strict comparators turn around (163.com)
+	{"这一比例不会超过15%", nil, []q{{15, "%", "<=", "", false, 0}}},
+	{"室外新风口与污染物排放口的距离不能小于1.5米", nil, []q{{1.5, "米", ">=", "", false, 0}}},
+	// 几十万 has no value; the other end of the range stands alone (thepaper)
+	{"一个点位的进场费从几十万元到100多万元不等", nil, []q{{1e6, "元", "=", "", true, 0}}},
+	// foreign currencies keep their unit (baijiahao)
+	{"她每小时的收入高达100英镑", nil, []q{{100, "英镑", "=", "", false, 0}}},
 
 	// not quantities
 	{"围绕国控点周边半径5公里,加快推进空气质量标准站建设", nil, nil},                   // a measure of place (seed001)
@@ -348,5 +355,45 @@ func BenchmarkFind(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Find(p, Context{})
+	}
+}
+
+// TestContext: the directive context and the time expressions of the
+// paragraph.
+func TestContext(t *testing.T) {
+	always := func(int) bool { return true }
+
+	// a change verb inside an instructing item sets a goal; in a report it
+	// states a result
+	p := paragraph(t, "单位地区生产总值能耗下降3%")
+	if r := Find(p, Context{Instructing: always}); len(r.Targets) != 1 || r.Targets[0].Change != ChangeDecrease {
+		t.Errorf("instructing: %+v", r)
+	}
+	if r := Find(p, Context{}); len(r.Figures) != 1 || len(r.Targets) != 0 {
+		t.Errorf("report: %+v", r)
+	}
+
+	// a target takes the deadline of its clause
+	s := "确保年底前完成投资500亿元以上"
+	p = paragraph(t, s)
+	at := strings.Index(s, "年底前")
+	start := len([]rune(s[:at]))
+	times := []timex.Expr{{Deadline: timex.Deadline{Text: "年底前", Kind: timex.KindBy, Start: start, End: start + 3}, Role: timex.RoleDeadline}}
+	r := Find(p, Context{Times: times})
+	if len(r.Targets) != 1 || r.Targets[0].Deadline == nil || r.Targets[0].Deadline.Text != "年底前" {
+		t.Errorf("deadline: %+v", r.Targets)
+	}
+
+	// a figure takes the period of its sentence
+	s = "1-8 月份,全市规模以上工业增加值同比增长2.3%"
+	p = paragraph(t, s)
+	times = []timex.Expr{{Deadline: timex.Deadline{Text: "1-8 月份", Kind: timex.KindDuring, Start: 0, End: 6}, Role: timex.RolePeriod}}
+	r = Find(p, Context{Times: times})
+	if len(r.Figures) != 1 || r.Figures[0].Period != "1-8 月份" || r.Figures[0].Deadline == nil {
+		t.Errorf("period: %+v", r.Figures)
+	}
+	// without time expressions the period is read from the text
+	if r = Find(p, Context{}); len(r.Figures) != 1 || r.Figures[0].Period != "1-8 月份" {
+		t.Errorf("fallback period: %+v", r.Figures)
 	}
 }

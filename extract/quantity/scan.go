@@ -208,6 +208,9 @@ func notANumberHere(rs []rune, i int, n numeral.Number) bool {
 	if p == '第' {
 		return true
 	}
+	if !n.Arabic && strings.ContainsRune(vagueBefore, p) {
+		return true // 几十万元, 数百家: no value
+	}
 	k, next := nextNonSpace(rs, n.End)
 	if n.Arabic && isASCIILetter(next) && k == n.End && !asciiUnitAt(rs, k) {
 		return true
@@ -217,6 +220,9 @@ func notANumberHere(rs []rune, i int, n numeral.Number) bool {
 	}
 	return next == '年' && n.Arabic && n.Value >= 1000 && n.Value < 3000 && n.Value == math.Trunc(n.Value) && n.End-n.Start == 4
 }
+
+// vagueBefore make a Chinese numeral vague: 几十万元到100多万元, 数百家.
+const vagueBefore = "几数"
 
 func asciiUnitAt(rs []rune, k int) bool {
 	return hasPrefixAt(rs, k, "KB") || hasPrefixAt(rs, k, "MB")

@@ -34,6 +34,10 @@ var units = longestFirst([]unitRow{
 	{"千瓦时", "千瓦时", unitCount},    // 发电量3亿千瓦时
 	{"千瓦", "千瓦", unitCount},      // 装机20万千瓦
 	{"吨", "吨", unitCount},        // 粮食产量30万吨
+	{"英镑", "英镑", unitCount},      // 每小时的收入高达100英镑
+	{"欧元", "欧元", unitCount},      // 投资2亿欧元
+	{"港元", "港元", unitCount},      // 募资10亿港元
+	{"日元", "日元", unitCount},      // 援助50亿日元
 	{"美元", "美元", unitCount},      // 实际利用外资1.2亿美元
 	{"人民币", "元", unitCount},      // 折合人民币500万
 	{"元", "元", unitCount},        // 完成投资500亿元以上
@@ -87,9 +91,6 @@ var prefixComparators = longestFirst([]cmpRow{
 	{"不小于", CmpGE, false},   // 面积不小于50平方米
 	{"至少", CmpGE, false},    // 至少有 1项获省政府督查激励
 	{"最少", CmpGE, false},    // 最少安排3人
-	{"不得超过", CmpLE, false},  // 县乡道路不得超过3米
-	{"不能超过", CmpLE, false},  // 每次不能超过2小时
-	{"不宜超过", CmpLE, false},  // 不宜超过30人
 	{"不超过", CmpLE, false},   // 文件不超过2MB
 	{"不高于", CmpLE, false},   // 流转价格不高于下庄村
 	{"不多于", CmpLE, false},   // 每人不多于2项
@@ -113,6 +114,10 @@ var prefixComparators = longestFirst([]cmpRow{
 	{"接近", "", true},        // 接近九成
 	{"近", "", true},         // 需动员近2万名普查指导员
 })
+
+// negatedModals may stand between 不 and a strict comparator, which the
+// negation turns around: 不得超过5米 (<=), 不会超过15% (<=), 不能小于1.5米 (>=).
+const negatedModals = "得能会应宜可准"
 
 // suffixComparators follow the unit (及以上 before 以上).
 var suffixComparators = longestFirst([]cmpRow{
