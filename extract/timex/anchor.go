@@ -16,6 +16,9 @@ const maxEventRunes = 30
 // 目前, 提前 (seed002).
 var notEventBefore = []rune("面靠眼跟当目提日此先空生超向往从之以")
 
+// anchorTasks right after the 前 make 在…前 a requirement too: 在全国“两会”召开前完成….
+var anchorTasks = []string{"完成", "做好", "落实", "报送", "提交", "上报", "到位", "开展", "组织", "部署", "出台", "印发", "建成", "全面"}
+
 // anchorModals make 在…前 a requirement: 必须在…回头看前 (seed002), 但必须在…之前
 // 作出选择 (kaili page); 正在准备火箭出厂前各项工作 (cmse page) sets none.
 var anchorModals = []string{"必须", "务必", "须", "要", "应当", "应", "需要", "需", "确保", "争取", "力争", "一律", "均", "请", "统一"}
@@ -37,7 +40,7 @@ func anchors(v view, cands []cand) []cand {
 			continue
 		}
 		open, evStart, ok := anchorOpen(v, stop)
-		if !ok || !hasCueBefore(v, open, anchorModals, 8) {
+		if !ok || !hasCueBefore(v, open, anchorModals, 8) && v.prefixAt(end, anchorTasks) == "" {
 			continue
 		}
 		evStart = skipLeadingDate(v, cands, evStart, stop)
@@ -52,7 +55,7 @@ func anchors(v view, cands []cand) []cand {
 // anchorOpen finds the opener of the event that ends at stop, within the clause.
 func anchorOpen(v view, stop int) (open, evStart int, ok bool) {
 	for k := stop - 1; k >= 0 && stop-k <= maxEventRunes; k-- {
-		if isClauseEnd(v.r[k]) || v.r[k] == '、' {
+		if c := v.r[k]; isClauseEnd(c) && c != '“' && c != '”' || c == '、' {
 			return 0, 0, false
 		}
 		if w := v.suffixBefore(k, anchorOpeners); w != "" {

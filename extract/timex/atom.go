@@ -106,13 +106,17 @@ func afterYear(v view, j int, a *atom) int {
 	if k, ok := parseBelowYear(v, v.spaces(j), a); ok {
 		return k
 	}
-	switch v.at(j) {
+	k := j
+	if v.at(k) == '年' && (v.at(k+1) == '底' || v.at(k+1) == '末' || v.at(k+1) == '内') {
+		k++ // 今年年底前, 2024年年底
+	}
+	switch v.at(k) {
 	case '底', '末':
 		a.part, a.grain = partEnd, grainYear
-		return j + 1
+		return k + 1
 	case '内':
 		a.part, a.grain = partWithin, grainYear
-		return j + 1
+		return k + 1
 	}
 	a.grain = grainYear
 	return j

@@ -130,7 +130,8 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 	}
 	base.Precision = c.last().precision()
 	base.Event = c.eventName()
-	if len(c.atoms) > 1 && !c.consecutive && c.atoms[0].holiday == nil {
+	// 元旦、春节前: before each of them.
+	if len(c.atoms) > 1 && !c.consecutive && (c.atoms[0].holiday == nil || c.by) {
 		var out []Expr
 		for i := range c.atoms {
 			e := base

@@ -44,7 +44,16 @@ var goalAfterCues = []string{"完成", "建成", "竣工", "投用", "投产", "
 // eventVerbs in the clause after a day date make it the date of an event
 // that took place: 8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议 (seed000),
 // 4月27日,市科协召开了第一季度工作汇报会, 9 月 9 日,习近平总书记主持召开… (seed002).
-var eventVerbs = []string{"主持召开", "召开", "主持", "举行", "举办", "召集", "出席", "会见", "调研", "视察", "考察", "走访", "深入", "开幕", "闭幕", "印发", "发布", "签署", "通过"}
+// A leader presiding or visiting is told after the fact; a meeting that is
+// convened (2月22日召开全市大会) may still be ahead, so those verbs count only
+// with 了 or on a day not after the document's date.
+var eventVerbs = []string{"主持召开", "主持", "出席", "会见", "调研", "视察", "考察", "走访", "深入"}
+
+// scheduleVerbs name events that a text may announce or report.
+var scheduleVerbs = []string{"召开", "举行", "举办", "召集", "开幕", "闭幕", "印发", "发布", "签署", "通过"}
+
+// futureAfter between a date and its verb keeps it ahead: 2月22日,市委将召开….
+var futureAfter = []string{"将", "拟", "计划", "预计", "定于", "准备", "要"}
 
 // eventVerbsDone right after a date: 在 9 月 15 日召开的工作推进会上 (seed002).
 var eventVerbsDone = []string{"召开的", "召开了", "举行的", "举行了", "举办的", "举办了", "开幕的", "发布的", "印发的", "通过的"}
@@ -84,7 +93,7 @@ func roleOf(v view, c *cand, ref Date) Role {
 		return RolePeriod // 《营商环境创新2022年行动计划》
 	case reportingFrame(v, c):
 		return RolePeriod
-	case isEventDate(v, c):
+	case isEventDate(v, c, ref):
 		return RoleEventDate
 	case isPast(c, ref):
 		return RoleEventDate
@@ -165,7 +174,7 @@ func reportingFrame(v view, c *cand) bool {
 }
 
 // isEventDate: a day that a past event took place on.
-func isEventDate(v view, c *cand) bool {
+func isEventDate(v view, c *cand, ref Date) bool {
 	a := c.last()
 	if c.by || c.from != nil || a.grain != grainDay || a.holiday != nil {
 		return false
@@ -181,7 +190,51 @@ func isEventDate(v view, c *cand) bool {
 	if !atClauseStart(v, c.start) {
 		return false
 	}
-	return hasCueInSentence(v, c.end, eventVerbs, 60)
+	at, verb := indexAnyInSentence(v, c.end, 60, eventVerbs, scheduleVerbs)
+	if at < 0 || hasCueInRange(v, c.end, at, futureAfter) {
+		return false
+	}
+	// 4月27日,市科协召开了…: a day set off by a comma opens a narrative.
+	narrative := v.at(v.spaces(c.end)) == ','
+	if narrative || containsWord(eventVerbs, verb) || v.at(at+len([]rune(verb))) == '了' {
+		return true
+	}
+	_, last := a.bounds(ref)
+	return ref.IsZero() || !last.IsZero() && !ref.Before(last)
+}
+
+// indexAnyInSentence finds the first word of any list up to the sentence end.
+func indexAnyInSentence(v view, i, max int, lists ...[]string) (int, string) {
+	for k := i; k < len(v.r) && k-i <= max; k++ {
+		if isSentenceEnd(v.r[k]) {
+			break
+		}
+		for _, l := range lists {
+			if w := v.prefixAt(k, l); w != "" {
+				return k, w
+			}
+		}
+	}
+	return -1, ""
+}
+
+// hasCueInRange looks for a word starting in [i, j).
+func hasCueInRange(v view, i, j int, words []string) bool {
+	for k := i; k < j; k++ {
+		if v.prefixAt(k, words) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func containsWord(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
 }
 
 // atClauseStart: only blanks or a lead-in (核心提示:) separate i from the
