@@ -41,7 +41,7 @@ var ownerAdverbs = []string{"具体", "侧重", "统一", "全面", "全程", "�
 // owners collects the item's owners from its own text, the clause that
 // introduces its run (各行业主管部门负责，①引导… in seed000), its heading and
 // the subject of a bare item, simplified and without duplicates.
-func (d *doc) owners(n *node, own []span, heading string) []string {
+func (d *doc) owners(n *node, own []span, heading span) []string {
 	var out []string
 	out = append(out, n.m.owners...)
 	for _, s := range own {
@@ -165,11 +165,11 @@ func (d *doc) runFirst(n *node) *node {
 }
 
 // headingOwners reads the subject of a clause of the heading: X要….
-func (d *doc) headingOwners(n *node, heading string) []string {
+func (d *doc) headingOwners(n *node, heading span) []string {
 	if n.m.style == StyleBare {
 		return nil
 	}
-	h := d.paras[n.m.para].SimpleText(n.m.body, n.m.body+utf8.RuneCountInString(heading))
+	h := d.paras[heading.para].SimpleText(heading.start, heading.end)
 	if !strings.Contains(h, "要") {
 		return nil
 	}

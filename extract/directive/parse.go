@@ -322,14 +322,15 @@ func (d *doc) directive(n *node, id string) *Directive {
 	if len(n.children) > 0 && n.children[0].m.para == n.m.para {
 		childStart = n.children[0].m.start
 	}
-	dir.Heading, _ = d.headingOf(n.m, childStart)
-	if n.endPara == n.m.para && n.end < n.m.body+len([]rune(dir.Heading)) {
-		dir.Heading = strings.TrimSpace(p.Text(n.m.body, n.end))
+	hs, _ := d.headingSpan(n.m, childStart)
+	if hs.para == n.endPara && n.end < hs.end {
+		hs = trimHeading(d.views[hs.para].r, hs.para, hs.start, max(n.end, hs.start))
 	}
+	dir.Heading = d.paras[hs.para].Text(hs.start, hs.end)
 	dir.Text = d.text(pos{n.m.para, n.m.start}, pos{n.endPara, n.end})
 	own := d.ownSegments(n)
 	dir.Instructs = d.instructs(own)
-	dir.Owners = d.owners(n, own, dir.Heading)
+	dir.Owners = d.owners(n, own, hs)
 	dir.Children = d.finish(n.children, id)
 	return dir
 }
@@ -338,16 +339,30 @@ func (d *doc) directive(n *node, id string) *Directive {
 // whether the item holds nothing but that heading before the next marker
 // (stop, or the paragraph end when stop < 0).
 func (d *doc) headingOf(m mark, stop int) (string, bool) {
+	h, ok := d.headingSpan(m, stop)
+	return d.paras[h.para].Text(h.start, h.end), ok
+}
+
+// headingSpan locates the heading: from the body to the first 。；：！？ (or
+// stop, or the paragraph end), without spaces and the commas before the
+// next marker. A marker alone on its line (<p>一、</p><p>总体要求</p>) takes
+// its heading from the next paragraph.
+func (d *doc) headingSpan(m mark, stop int) (span, bool) {
 	v := d.views[m.para]
 	end := len(v.r)
 	if stop >= 0 && stop < end {
 		end = stop
 	}
+	if m.body >= end && stop < 0 && d.markerOnly(m) {
+		next := d.views[m.para+1]
+		h, _ := d.headingSpan(mark{para: m.para + 1, body: next.lead}, -1)
+		return h, false
+	}
 	k := m.body
 	for k < end && !isHeadingEnd(v.r[k]) {
 		k++
 	}
-	h := strings.TrimSpace(d.paras[m.para].Text(m.body, k))
+	h := trimHeading(v.r, m.para, m.body, k)
 	residue := 0
 	for ; k < end; k++ {
 		if r := v.r[k]; !isSpace(r) && !isClausePunct(r) && !isHeadingEnd(r) {
@@ -355,6 +370,29 @@ func (d *doc) headingOf(m mark, stop int) (string, bool) {
 		}
 	}
 	return h, residue <= maxResidue
+}
+
+// markerOnly reports whether m's paragraph holds only the marker and the
+// next paragraph is plain text that can be its heading.
+func (d *doc) markerOnly(m mark) bool {
+	i := m.para + 1
+	if !m.paraStart || i >= len(d.views) || d.breaks[i] {
+		return false
+	}
+	next := d.views[i]
+	return len(scanMarks(next)) == 0 || scanMarks(next)[0].start != next.lead
+}
+
+// trimHeading drops the spaces around a heading and the commas that end it
+// before a run-in marker (一是坚持和巩固，二是…).
+func trimHeading(r []rune, pi, start, end int) span {
+	for start < end && isSpace(r[start]) {
+		start++
+	}
+	for end > start && (isSpace(r[end-1]) || isListComma(r[end-1])) {
+		end--
+	}
+	return span{para: pi, start: start, end: end}
 }
 
 // maxResidue is the stray text a heading-only line may carry after its
