@@ -5,6 +5,12 @@ import (
 	"unicode/utf8"
 )
 
+// isRune reports whether unit is one valid rune, as kids index them.
+func (d *dictionary) isRune(unit []byte) bool {
+	r, n := utf8.DecodeRune(unit)
+	return n == len(unit) && !(r == utf8.RuneError && n == 1)
+}
+
 // pseudoDistance is the cost gse gives a character no dictionary word
 // covers (its pseudo token, POS "x").
 const pseudoDistance = 32
@@ -90,13 +96,20 @@ func (d *dictionary) shortestPath(s *scratch) []jumper {
 			base = js[cur-1].dist
 		}
 		found, firstLen := 0, 0
-		lo, hi, exact := d.start(s.lower[us[cur].start:us[cur].end])
+		first := s.lower[us[cur].start:us[cur].end]
+		lo, hi, exact := d.start(first)
 		for k := cur; k < len(us) && lo < hi; k++ {
 			prefix := s.lower[us[cur].start:us[k].end]
-			if !exact {
+			switch {
+			case exact && k == cur:
+				// byRune gave the keys starting with this one-rune unit.
+			case exact && k == cur+1 && d.isRune(s.lower[us[k].start:us[k].end]):
+				r1, _ := utf8.DecodeRune(first)
+				r2, _ := utf8.DecodeRune(s.lower[us[k].start:])
+				lo, hi = d.second(r1, r2)
+			default:
 				lo, hi = d.narrow(lo, hi, us[k].start-us[cur].start, prefix)
 			}
-			exact = false
 			if lo < hi && len(d.key(lo)) == len(prefix) {
 				js[k].update(base, d.dist[lo], lo, k-cur+1)
 				if found++; found == 1 {

@@ -27,12 +27,23 @@ type dictionary struct {
 	names []string
 	hash  string
 	// byRune[r] is the range of keys that start with rune r (r < 0x10000),
-	// so a cut starts its search in a few hundred keys, not 350k.
-	byRune []keyRange
-	end    []int32 // see indexExtensions
+	// so a cut starts its search in a few hundred keys, not 350k, and the
+	// range of its children in kids.
+	byRune []runeIndex
+	// kids[byRune[r].kidLo:byRune[r].kidHi] are the second runes of the keys
+	// starting with r, in order, each with the range of keys starting with
+	// the two runes: most words are two or three characters, so most cuts
+	// never compare key bytes.
+	kids []child
+	end  []int32 // see indexExtensions
 }
 
-type keyRange struct{ lo, hi int32 }
+type runeIndex struct{ lo, hi, kidLo, kidHi int32 }
+
+type child struct {
+	r      rune
+	lo, hi int32
+}
 
 func loadDictionary(data []byte) (*dictionary, error) {
 	t, err := dictfile.Decode(data)
@@ -59,37 +70,78 @@ func loadDictionary(data []byte) (*dictionary, error) {
 	return d, nil
 }
 
-// indexRunes fills byRune. Keys sorted bytewise are sorted by first rune,
-// since UTF-8 preserves code point order.
+func (d *dictionary) len() int { return len(d.dist) }
+
+func (d *dictionary) key(i int) []byte { return d.keys[d.off[i]:d.off[i+1]] }
+
+// indexRunes fills byRune and kids. Keys sorted bytewise are sorted by
+// runes, since UTF-8 preserves code point order.
 func (d *dictionary) indexRunes() {
-	d.byRune = make([]keyRange, 0x10000)
+	d.byRune = make([]runeIndex, 0x10000)
 	for i := range d.len() {
-		r, size := utf8.DecodeRune(d.key(i))
-		if r >= 0x10000 || (r == utf8.RuneError && size < 2) {
+		k := d.key(i)
+		r1, n1 := bmpRune(k)
+		if n1 == 0 {
 			continue
 		}
-		if kr := &d.byRune[r]; kr.hi == 0 {
-			*kr = keyRange{int32(i), int32(i + 1)}
-		} else {
-			kr.hi = int32(i + 1)
+		ri := &d.byRune[r1]
+		if ri.hi == 0 {
+			*ri = runeIndex{lo: int32(i), kidLo: int32(len(d.kids)), kidHi: int32(len(d.kids))}
 		}
+		ri.hi = int32(i + 1)
+		r2, n2 := utf8.DecodeRune(k[n1:])
+		if n2 == 0 || (r2 == utf8.RuneError && n2 == 1) {
+			continue
+		}
+		if last := len(d.kids) - 1; int(ri.kidHi) > int(ri.kidLo) && d.kids[last].r == r2 {
+			d.kids[last].hi = int32(i + 1)
+			continue
+		}
+		d.kids = append(d.kids, child{r: r2, lo: int32(i), hi: int32(i + 1)})
+		ri.kidHi = int32(len(d.kids))
 	}
+}
+
+// bmpRune decodes the first rune of b when it is a valid rune below
+// 0x10000; n is 0 otherwise.
+func bmpRune(b []byte) (r rune, n int) {
+	r, n = utf8.DecodeRune(b)
+	if r >= 0x10000 || (r == utf8.RuneError && n < 2) {
+		return 0, 0
+	}
+	return r, n
 }
 
 // start returns the range of keys that start with the first rune of unit
 // and whether that range is exactly the keys starting with all of unit.
 func (d *dictionary) start(unit []byte) (lo, hi int, exact bool) {
-	r, size := utf8.DecodeRune(unit)
-	if r >= 0x10000 || (r == utf8.RuneError && size < 2) {
+	r, n := bmpRune(unit)
+	if n == 0 {
 		return 0, d.len(), false
 	}
-	kr := d.byRune[r]
-	return int(kr.lo), int(kr.hi), size == len(unit)
+	ri := d.byRune[r]
+	return int(ri.lo), int(ri.hi), n == len(unit)
 }
 
-func (d *dictionary) len() int { return len(d.dist) }
-
-func (d *dictionary) key(i int) []byte { return d.keys[d.off[i]:d.off[i+1]] }
+// second returns the range of keys that start with runes r1 r2, found in
+// r1's children.
+func (d *dictionary) second(r1, r2 rune) (lo, hi int) {
+	ri := d.byRune[r1]
+	kids := d.kids[ri.kidLo:ri.kidHi]
+	l, h := 0, len(kids)
+	for l < h {
+		m := int(uint(l+h) >> 1)
+		if kids[m].r < r2 {
+			l = m + 1
+		} else {
+			h = m
+		}
+	}
+	if l < len(kids) && kids[l].r == r2 {
+		return int(kids[l].lo), int(kids[l].hi)
+	}
+	return 0, 0
+}
 
 // narrow returns the sub-range of [lo, hi) whose keys start with prefix,
 // given that every key of [lo, hi) starts with prefix[:shared]. lo == hi

@@ -105,10 +105,17 @@ func Decode(data []byte) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
-	raw, err := io.ReadAll(zr)
-	if err != nil {
+	// gzip's trailer holds the uncompressed size: read in one buffer.
+	var out bytes.Buffer
+	if n := len(data); n >= 4 {
+		if size := binary.LittleEndian.Uint32(data[n-4:]); size < 1<<28 {
+			out.Grow(int(size) + bytes.MinRead)
+		}
+	}
+	if _, err := out.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrFormat, err)
 	}
+	raw := out.Bytes()
 	d := decoder{buf: raw}
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, fmt.Errorf("%w: magic", ErrFormat)
