@@ -48,6 +48,7 @@ type atom struct {
 	placeholder bool // 9月*日, xx月底
 	holiday     *holiday
 	iso         bool // written 2024-07-08
+	reported    bool // a reported period or past date: no next-year shift
 }
 
 // monthParts maps the words after X月 to the part they name; longer words

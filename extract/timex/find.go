@@ -116,6 +116,9 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 	text := v.p.Text(c.start, c.end)
 	base := Expr{Deadline: Deadline{Text: text, Para: v.p.Index, Start: c.start, End: c.end}}
 	base.Role = roleOf(v, c, ref)
+	if base.Role == RolePeriod || base.Role == RoleEventDate {
+		c.markReported()
+	}
 	var warns []string
 	if c.hasPlaceholder() {
 		warns = append(warns, "placeholder: "+text)
@@ -156,6 +159,16 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 		}
 	}
 	return []Expr{base}, warns
+}
+
+// markReported turns off the next-year shift in every atom of c.
+func (c *cand) markReported() {
+	for i := range c.atoms {
+		c.atoms[i].reported = true
+	}
+	if c.from != nil {
+		c.from.reported = true
+	}
 }
 
 func (c *cand) kind(span bool) string {

@@ -3,6 +3,8 @@ package timex
 import "time"
 
 // yearOf returns the year an atom means, or 0 when it cannot be known.
+// The next-year shift is for what is still to be done; a reported period
+// (第一季度重点工作完成情况 in an August report) is the one just past.
 // refMonth is the month the year rule compares with (SPEC.md: without a
 // year, the reference year, except that a month more than one month before
 // the reference month means next year: an 11月 document's 3月底前 is next March).
@@ -16,7 +18,7 @@ func (a *atom) yearOf(ref Date, refMonth int) int {
 		return ref.Year + a.yearRel
 	}
 	y := ref.Year
-	if refMonth > 0 && int(ref.Month)-refMonth > 1 {
+	if refMonth > 0 && int(ref.Month)-refMonth > 1 && !a.reported {
 		y++
 	}
 	return y
