@@ -273,8 +273,8 @@ func side(rs []rune, j judged, wordStart func(int) bool, verbFound bool, instruc
 	if c, ok := nearestCue(rs, j.clause.start, j.sentence.start, true, wordStart); ok {
 		return c.side
 	}
-	if isThreshold(rs, j.mention) {
-		return sideTarget
+	if isThreshold(rs, j.mention) && (j.kind == unitDuration || instructing != nil && instructing(j.start)) {
+		return sideTarget // 年龄在18周岁及以上; 一要…达到90%以上
 	}
 	if verbFound && instructing != nil && instructing(j.start) {
 		return sideTarget // 二要…单位能耗下降3%

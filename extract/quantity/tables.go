@@ -21,6 +21,8 @@ type unitRow struct {
 // units are tried longest first at the rune after a number (spaces skipped).
 var units = longestFirst([]unitRow{
 	{"个百分点", "个百分点", unitPoints}, // 提高２．４个百分点
+	{"个基点", "个基点", unitPoints},   // 欧洲央行可以再降息20个基点
+	{"基点", "个基点", unitPoints},    // 降息25基点
 	{"个工作日", "工作日", unitCount},   // 压缩到 50 至100 个工作日
 	{"工作日", "工作日", unitCount},    // 不少于7个工作日
 	{"平方公里", "平方公里", unitCount},  // 面积120平方公里
