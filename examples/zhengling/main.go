@@ -4,7 +4,9 @@
 //	zhengling [--date YYYY-MM-DD] [--url URL] [--format json|jsonl|csv|ics] PATH...
 //
 // PATH is a saved page, a plain-text file, a directory (walked recursively in
-// lexical order) or - for standard input. One input without --format prints
+// lexical order), a WARC archive (.warc or .warc.gz, told by content: one
+// input per HTML response record, its "file" ARCHIVE#N for the archive's
+// N-th record) or - for standard input. One input without --format prints
 // one indented JSON Document; several print JSON Lines in input order. A
 // file that fails gives {"file": …, "error": …} and exit status 1; usage
 // errors exit 2.
@@ -18,7 +20,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"strings"
 
 	"github.com/zhengling/zhengling/extract"
 	"github.com/zhengling/zhengling/extract/timex"
@@ -28,7 +29,8 @@ const usageText = `usage: zhengling [flags] PATH...
 
 Extracts the directives, deadlines, targets, figures and percentages of
 saved Chinese government pages (HTML in any charset) and texts.
-PATH is a file, a directory (walked recursively) or - for standard input.
+PATH is a file, a directory (walked recursively), a WARC archive (each HTML
+response record is one input, named ARCHIVE#N) or - for standard input.
 
 flags:
 `
@@ -137,7 +139,7 @@ func single(paths []string) bool {
 		return true
 	}
 	st, err := os.Stat(paths[0])
-	return err == nil && !st.IsDir() && !strings.HasSuffix(paths[0], ".warc") && !strings.HasSuffix(paths[0], ".warc.gz")
+	return err == nil && !st.IsDir() && !isWARC(paths[0])
 }
 
 // jsonOutput reports whether errors go into the output as JSON lines.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -10,8 +9,6 @@ import (
 	"github.com/zhengling/zhengling/extract"
 	"github.com/zhengling/zhengling/segment"
 )
-
-var errWARCUnsupported = errors.New("WARC input is not supported yet")
 
 // result is the outcome of one input.
 type result struct {
