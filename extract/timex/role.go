@@ -71,6 +71,10 @@ var futureCues = []string{"将于", "将在", "拟于", "定于", "计划于", "
 // fromWords open a reported period: 从1-7月来看, 自 9 月 15 日推进会以来 (seed002).
 var fromWords = []string{"从", "自"}
 
+// lookWords in the clause after 从 A 到 B make it a reported period:
+// 从 3 月份到 4、5 月份进入复工复产后 (seed002), 从3月份到5月份来看.
+var lookWords = []string{"来看", "看", "以来", "后", "期间"}
+
 // startWords after 从/自 X make X the start of a task: 从8月中下旬开始,开展… (seed002).
 var startWords = []string{"开始", "起"}
 
@@ -168,6 +172,9 @@ func reportingFrame(v view, c *cand) bool {
 		return true
 	}
 	if v.suffixBefore(v.spacesBack(c.start), fromWords) != "" {
+		if c.from != nil { // 从9月1日到9月30日,开展…: a span from 从 to 到 is a schedule
+			return hasCueAfter(v, c.end, lookWords, 15)
+		}
 		return !hasCueAfter(v, c.end, startWords, 3)
 	}
 	return false
