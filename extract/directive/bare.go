@@ -59,14 +59,31 @@ func bareAfterCue(v *view) (mark, bool) {
 // bareWithCue returns the bare item of a paragraph whose first clause is a
 // cue followed by 要, possibly after a subject: 会议强调，各级各部门要….
 func bareWithCue(v *view) (mark, bool) {
-	comma := -1
-	for k := v.lead; k < len(v.r) && k-v.lead <= maxCueClause; k++ {
-		if isClausePunct(v.r[k]) {
-			comma = k
-			break
+	if m, ok := bareWithCueAt(v, v.lead); ok {
+		return m, true
+	}
+	// 会议传达学习…精神。会议强调，要立足于…: a report sentence, then the cue.
+	if !hasRunesAt(v.r, v.lead, []rune("会议")) {
+		return mark{}, false
+	}
+	for k := v.lead; k < len(v.r); k++ {
+		if v.r[k] == '。' {
+			return bareWithCueAt(v, skipPunct(v.r, k+1))
 		}
 	}
-	if comma < 0 || isStop(v.r[comma]) || !endsWithCueVerb(v.r[v.lead:comma]) {
+	return mark{}, false
+}
+
+func bareWithCueAt(v *view, from int) (mark, bool) {
+	if from >= len(v.r) {
+		return mark{}, false
+	}
+	if topicClause(v.r[from:]) {
+		// 针对《政府工作报告》任务分解情况，黄腾要求，要对号入座… (马村区)
+		from = clauseEnd(v.r, from, maxTopicClause) + 1
+	}
+	comma := clauseEnd(v.r, from, maxCueClause)
+	if comma < 0 || isStop(v.r[comma]) || !endsWithCueVerb(v.r[from:comma]) {
 		return mark{}, false
 	}
 	start := skipPunct(v.r, comma+1)
@@ -83,6 +100,33 @@ func bareWithCue(v *view) (mark, bool) {
 		}
 	}
 	return mark{}, false
+}
+
+// topicWords open a clause that names the subject before the cue:
+// 针对…情况，黄腾要求，要…; 就做好“三年行动”相关工作，周大庆强调，要….
+var topicWords = []string{"针对", "对于", "关于", "就", "围绕"}
+
+// maxTopicClause bounds that leading clause.
+const maxTopicClause = 40
+
+func topicClause(r []rune) bool {
+	for _, w := range topicWords {
+		if hasRunesAt(r, 0, []rune(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEnd returns the offset of the punctuation that ends the clause
+// starting at from, looking at most limit runes ahead, or -1.
+func clauseEnd(r []rune, from, limit int) int {
+	for k := from; k < len(r) && k-from <= limit; k++ {
+		if isHeadingEnd(r[k]) || r[k] == ',' || r[k] == '，' {
+			return k
+		}
+	}
+	return -1
 }
 
 func endsWithCueVerb(clause []rune) bool {

@@ -110,12 +110,16 @@ func (d *doc) withBare(ms []mark) []mark {
 				bm, ok = bareWithCue(v)
 			}
 		}
+		rest := ms[first:k]
 		if ok {
 			bm.para = i
+			for len(rest) > 0 && rest[0].start < bm.start {
+				out, rest = append(out, rest[0]), rest[1:]
+			}
 			out = append(out, bm)
 		}
 		seriesOpen = endsWithCue(v.p) || (ok && bm.paraStart)
-		out = append(out, ms[first:k]...)
+		out = append(out, rest...)
 	}
 	return out
 }
