@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // cand is one time expression found in a paragraph, before its role is
 // decided: a single atom, a span (A至B), an enumeration (5月、6月), a
 // recurrence (每周), a duration (一周内) or an event anchor (…回头看前).
@@ -15,6 +17,9 @@ type cand struct {
 	duration    bool
 	event       string // the anchoring event of 省环保督察回头看前
 }
+
+// limited: a 限期 prefix sets a limit even when it is already past.
+func (c *cand) limited() bool { return strings.HasPrefix(c.prefix, "限期") }
 
 // last is the atom the expression ends with.
 func (c *cand) last() *atom { return &c.atoms[len(c.atoms)-1] }
@@ -134,7 +139,7 @@ func finishCand(v view, c cand) cand {
 	if l.part == partWithin {
 		c.by = true
 	}
-	if c.prefix != "" && len(c.prefix) >= len("限期") && c.prefix[:len("限期")] == "限期" {
+	if c.limited() {
 		c.by = true
 	}
 	if c.from != nil && c.from.month == 1 && c.from.day == 0 && c.from.year == 0 && !c.from.relYear &&
@@ -284,47 +289,64 @@ func parseRecurrence(v view, i int) (cand, bool) {
 var durationUnits = []string{"个工作日", "个季度", "个星期", "个小时", "个月", "个周", "工作日", "小时", "星期", "天", "日", "周", "月", "年"}
 
 func parseDuration(v view, i int) (cand, bool) {
-	start := i
-	cumulative := false
-	if v.at(i) == '前' || v.at(i) == '近' || v.at(i) == '后' {
-		if v.at(i) == '前' && containsRune(notFirstBefore, v.at(i-1)) {
+	start, lead := i, v.at(i)
+	if lead == '前' || lead == '近' || lead == '后' {
+		if lead == '前' && containsRune(notFirstBefore, v.at(i-1)) {
 			return cand{}, false
 		}
-		cumulative = v.at(i) == '前'
 		i++
+	} else {
+		lead = 0
 	}
-	if isDigit(v.at(i-1)) || isHanDigit(v.at(i-1)) && i == start || containsRune(notDurationBefore, v.at(start-1)) {
+	if isDigit(v.at(i-1)) || lead == 0 && isHanDigit(v.at(i-1)) || containsRune(notDurationBefore, v.at(start-1)) {
 		return cand{}, false
 	}
-	n, j := digits(v, i, 5)
-	if j == i {
-		n, j = hanNumber(v, i)
-		if v.at(i) == '两' {
-			n, j = 2, i+1
-		}
-	}
-	if j == i || n == 0 {
+	n, j := countAt(v, i)
+	if n == 0 {
 		return cand{}, false
 	}
 	k := v.spaces(j)
 	w := v.prefixAt(k, durationUnits)
-	if w == "" {
+	end := k + len([]rune(w))
+	if w == "" || !durationUnitFits(v, w, j-i, end) {
 		return cand{}, false
 	}
-	if (w == "月" || w == "日" && !followedByWithin(v, k+1)) || w == "年" && j-i == 4 {
-		return cand{}, false // 9月 is a month, 15日 a day, 2024年 a year
-	}
-	end := k + len([]rune(w))
-	if (w == "周" || w == "个周") && (v.at(end) == '岁' || v.at(end) == '年') {
-		return cand{}, false // 18周岁, 70周年
-	}
-	if s := v.prefixAt(end, []string{"以内", "之内", "内"}); s != "" {
+	if s := v.prefixAt(end, withinWords); s != "" {
 		end += len([]rune(s))
 	}
-	if cumulative && w != "个月" && w != "个季度" {
-		cumulative = false
-	}
+	// 前8个月 (seed002) is the year-to-date period of a figure.
+	cumulative := lead == '前' && (w == "个月" || w == "个季度")
 	return cand{start: start, end: end, duration: !cumulative, cumulative: cumulative}, true
+}
+
+var withinWords = []string{"以内", "之内", "内"}
+
+// countAt reads a count in ASCII or Chinese digits (两 = 2) and its end.
+func countAt(v view, i int) (int, int) {
+	if n, j := digits(v, i, 5); j > i {
+		return n, j
+	}
+	if v.at(i) == '两' {
+		return 2, i + 1
+	}
+	return hanNumber(v, i)
+}
+
+// durationUnitFits rules out what only looks like a duration: 9月 is a
+// month, 15日 a day (15日内 is a duration), 2024年 a year, 18周岁 an age,
+// 70周年 an anniversary.
+func durationUnitFits(v view, unit string, numLen, end int) bool {
+	switch unit {
+	case "月":
+		return false
+	case "日":
+		return v.prefixAt(end, withinWords) != ""
+	case "年":
+		return numLen != 4
+	case "周", "个周":
+		return v.at(end) != '岁' && v.at(end) != '年'
+	}
+	return true
 }
 
 // notDurationBefore: 第一年 is an ordinal, 最后一天 no duration.
@@ -333,10 +355,6 @@ var notDurationBefore = []rune("第最之以然周期.")
 
 // notFirstBefore: the 前 of 目前6个月, 当前, 提前 opens no "first N months".
 var notFirstBefore = []rune("目当提此以之日空跟面眼")
-
-func followedByWithin(v view, i int) bool {
-	return v.at(i) == '内' || v.has(i, "以内") || v.has(i, "之内")
-}
 
 // holidayCand reads what follows a holiday: 国庆节前 (by), 春节后, 中秋、国庆假期.
 func holidayCand(v view, a atom) cand {

@@ -254,7 +254,7 @@ func atClauseStart(v view, i int) bool {
 // isPast: the expression ends before the reference date (birth-date limits,
 // 今年7月份…会议后). 限期至2011年10月底前 keeps its explicit limit.
 func isPast(c *cand, ref Date) bool {
-	if ref.IsZero() || len(c.prefix) >= len("限期") && c.prefix[:len("限期")] == "限期" {
+	if ref.IsZero() || c.limited() {
 		return false
 	}
 	_, last := c.last().bounds(ref)
