@@ -205,7 +205,7 @@ func scoreText(s string) int {
 		case r == utf8.RuneError:
 			score -= 8
 		case r < 0x80:
-		case commonHan[r]:
+		case r < 0x10000 && commonHan[r]:
 			score += 2
 		case r >= 0x3400 && r <= 0x9FFF:
 			score--

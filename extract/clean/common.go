@@ -24,10 +24,14 @@ const commonHanText = "" +
 	"談极極朗己识識穿笔筆哪存川负負究银銀旅顶頂才杀殺验驗模勇血箱类類艺藝伤傷遇兰蘭丽麗限派酒印执執默智显顯逃沙境恋戀村假宫宮" +
 	"苏蘇返"
 
-var commonHan = func() map[rune]bool {
-	m := make(map[rune]bool, len(commonHanText)/3)
+// commonHan is a bitmap over the Basic Multilingual Plane: the detector
+// looks up every decoded rune of a page.
+var commonHan = func() *[0x10000]bool {
+	var m [0x10000]bool
 	for _, r := range commonHanText {
-		m[r] = true
+		if r < 0x10000 {
+			m[r] = true
+		}
 	}
-	return m
+	return &m
 }()

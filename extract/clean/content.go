@@ -142,7 +142,11 @@ func densest(top *html.Node) *html.Node {
 			continue
 		}
 		ld := float64(st.linkRunes) / float64(st.runes)
-		s := st.score * (1 - ld) * (1 - ld) * classWeight(n)
+		s := st.score * (1 - ld) * (1 - ld)
+		if s*maxClassWeight < bestScore {
+			continue
+		}
+		s *= classWeight(n)
 		if s > bestScore || s == bestScore && best != nil && n == best.Parent {
 			best, bestScore = n, s
 		}
@@ -160,6 +164,9 @@ var (
 	negativeClass = regexp.MustCompile(`(?i)comment|cmt|reply|recommend|related|sidebar|side_|footer|foot|copyright|copy|share|menu|nav|rank|banner|advert|login|tuijian|xgxw|hot`)
 	positiveClass = regexp.MustCompile(`(?i)article|content|text|body|post|zoom|detail|entry|zw|txt|main`)
 )
+
+// maxClassWeight is the largest classWeight.
+const maxClassWeight = 1.3
 
 func classWeight(n *html.Node) float64 {
 	cls := attr(n, "class") + " " + attr(n, "id")

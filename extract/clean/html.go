@@ -17,7 +17,12 @@ func htmlBytes(b []byte, contentType string) (*Page, error) {
 	}
 	root, err := html.Parse(strings.NewReader(s))
 	if err != nil {
-		return nil, fmt.Errorf("clean: parse html: %w", err)
+		// the parser refuses pathological nesting (more than 512 open
+		// elements); read such a page as a stream of text lines instead.
+		p := Text(tokenText(s))
+		p.Encoding = enc
+		p.Warnings = append(p.Warnings, fmt.Sprintf("html: %v; read as text", err))
+		return p, nil
 	}
 	p := &Page{Encoding: enc}
 	doc := goquery.NewDocumentFromNode(root)
@@ -151,4 +156,37 @@ func hidden(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// tokenText turns HTML into plain text with the tokenizer, which keeps no
+// tree: block tags and <br> become line breaks, scripts and styles go.
+func tokenText(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if a == atom.Script || a == atom.Style {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if blockTags[a] || a == atom.Br {
+				b.WriteByte('\n')
+			}
+		}
+	}
 }

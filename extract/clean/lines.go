@@ -22,8 +22,8 @@ const (
 // view of a line (so 正式會員可完整閱讀 matches 正式会员可完整阅读).
 type rule struct {
 	re *regexp.Regexp
-	// maxLen: the rule applies only to lines of at most this many runes
-	// (0: any length), so that a body sentence quoting 版权所有 stays.
+	// maxLen: the rule applies only to lines of at most this many runes,
+	// so that a body sentence quoting 版权所有 stays.
 	maxLen int
 	kind   lineKind
 }
@@ -35,7 +35,7 @@ func r(expr string, maxLen int, kind lineKind) rule {
 // chromeRules: each with a real line it removes.
 var chromeRules = []rule{
 	// navigation and breadcrumbs
-	r(`^(网站)?首页$`, 0, kindChrome),                                        // 首页
+	r(`^(网站)?首页$`, 8, kindChrome),                                        // 首页
 	r(`^(首页)?\s*[>»›]`, 120, kindChrome),                                 // >政府信息公开>政务专题>会议公开>区政府会议
 	r(`^(首页\s*)?([^>»]{1,12}\s*[>»›]\s*){2,}`, 120, kindChrome),          // 首页 > 国务院公报 > 2007年第23号
 	r(`^(您|你)?(当前|现在)?的?(所在)?位置\s*[:>]`, 160, kindChrome),                // 当前位置:首页>发展改革工作
@@ -53,19 +53,19 @@ var chromeRules = []rule{
 	// prompts and disclaimers
 	r(`打开.{0,6}(App|APP|app|客户端)|打开(网易|腾讯|搜狐|新浪|凤凰|澎湃|今日头条|人民日报).{0,4}新闻|下载.{0,8}(App|APP|客户端)`, 60, kindChrome), // 打开网易新闻 查看精彩图片
 	r(`查看精彩图片|^扫一扫|扫描二维码|在手机打开|手机扫码|长按识别`, 60, kindChrome),                                                       // 扫一扫在手机打开当前页
-	r(`^免责声明|^声明\s*[:：]|不代表本(网|站|平台)|本网转载|如有侵权|侵犯了您的版权`, 0, kindChrome),                                          // 免责声明:本网转载自其它媒体的文章…
+	r(`^免责声明|^声明\s*[:：]|不代表本(网|站|平台)|本网转载|如有侵权|侵犯了您的版权`, 400, kindChrome),                                        // 免责声明:本网转载自其它媒体的文章…
 	r(`^(核心提示|导读|摘要)\s*[:：]`, 300, kindChrome),                                                                   // 核心提示:5月7日下午,开发区召开…
 	// widgets
 	r(`字号\s*[:：]|字体\s*[:：]|^\[?(大|中|小)\]?\s*\[?(大|中|小)\]`, 80, kindChrome),                  // 字号:[ ]  字体：放大 正常 缩小
 	r(`(访问|浏览|阅读|点击)(次数|量|数)\s*([:：]|$)`, 60, kindChrome),                                   // 浏览次数：
-	r(`^[\[【]?(打印|关闭|打印本页|关闭窗口|打印正文|收藏|纠错|我要纠错|返回顶部)[\]】]?$`, 0, kindChrome),                // [打印]
+	r(`^[\[【]?(打印|关闭|打印本页|关闭窗口|打印正文|收藏|纠错|我要纠错|返回顶部)[\]】]?$`, 12, kindChrome),               // [打印]
 	r(`[\[【](打印|关闭|打印本页|关闭窗口)[\]】]`, 40, kindChrome),                                        // 【打印本页】【关闭窗口】
-	r(`^(分享到?|分享至|转发|微信|微博|QQ空间)\s*[:：]?$`, 0, kindChrome),                                  // 分享到：
+	r(`^(分享到?|分享至|转发|微信|微博|QQ空间)\s*[:：]?$`, 8, kindChrome),                                  // 分享到：
 	r(`^(上一篇|下一篇|上一条|下一条)\s*[:：]?`, 200, kindChrome),                                        // 上一篇： 凯里市2024年…询价公告
 	r(`^相关(稿件|新闻|阅读|链接|文章|推荐)$|^(推荐图文|推荐资讯|推荐阅读|点击排行|热门搜索|热点新闻|猜你喜欢|友情链接)`, 40, kindChrome), // 相关稿件
 	r(`^更多\s*[>»]|更多>同类资讯`, 40, kindChrome),                                                 // 更多>同类资讯
 	r(`^[(（]?(责任编辑|责编|编辑|审核|校对|来源|作者|记者)\s*[:：][^，。]{1,40}[)）]?$`, 60, kindChrome),          // （责任编辑：周雁）
-	r(`^收藏《|^收藏$`, 0, kindChrome),                                                           // 收藏《在全区7-8月…讲话》
+	r(`^收藏(《|$)`, 200, kindChrome), // 收藏《在全区7-8月…讲话》
 	r(`发送邮件至.{0,40}申请|申请加入.{0,10}(号|媒体团)|点.{0,2}[【\[]?在看[】\]]?|^看都看完了`, 60, kindChrome),     // 发送邮件至zhengwu@thepaper.cn申请加入澎湃政务号或媒体团 / 看都看完了，点【在看】试试
 	r(`^([^，。|]{1,16}\|){2,}[^，。|]{1,16}$`, 80, kindChrome),                                 // 20190926|国贸|增长率|全球经济 / 产品答疑|网站律师|SINA English
 	r(`[【\[]点击.{1,6}[】\]]`, 120, kindChrome),                                                // …评选”火热进行中！【点击投票】Pick你心目中的商业领袖
@@ -83,20 +83,22 @@ var chromeRules = []rule{
 	r(`^(点击|戳)(进入|这里|查看|阅读).{0,20}(>>|》》|→)?$|>>$|^返回.{0,8}首页`, 30, kindChrome),             // 点击进入“文艺星青年”>>
 	r(`^([\[【]\d+[\]】]\s*)+$|^上一页|下一页$|^\d+\s*/\s*\d+\s*下一页`, 60, kindChrome),               // 【1】【2】【3】【4】 / 上一页 1/2 下一页
 	r(`^(#[^#\s]{1,20}#?\s*){2,}$`, 80, kindChrome),                                         // #天文航天#月球#中国航天 #嫦娥五号
-	r(`^\+?关注$|^(已关注|取消关注|举报|点赞|在看|赞赏|评论\s*\(?\d*\)?)$|^已输入\d+字`, 0, kindChrome),            // 关注 / 评论（0） / 已输入0字
+	r(`^\+?关注$|^(已关注|取消关注|举报|点赞|在看|赞赏|评论\s*\(?\d*\)?)$|^已输入\d+字`, 12, kindChrome),           // 关注 / 评论（0） / 已输入0字
 	r(`^(图集|组图|视频|音频)$|^[(（]?(摄影|图片|图|摄)\s*[:：/][^，。]{1,20}[)）]?$`, 30, kindChrome),         // 图集 / 摄影：产品经理
 	r(`^(微信|微博|QQ|QQ空间|朋友圈|分享)(\s+(微信|微博|QQ|QQ空间|朋友圈|复制链接))+$|^分享至好友和朋友圈`, 40, kindChrome),  // 微信 微博
 	r(`山西省人民政府网提示|温馨提示\s*[:：]?$`, 80, kindChrome),                                           // 山西省人民政府网提示
 	r(`^(下午好|上午好|晚上好|你好|您好)[,，].{0,8}(登录|注册)`, 40, kindChrome),                              // 下午好，请登录
 	// paywalls and cut texts: warning "truncated: <line>"
-	r(`未完.{0,4}全文共\s*\d+\s*字|当前仅显示\d+字|正式会员可完整阅读|省略\d+字|余下全文|阅读全文|剩余\d+%未读`, 0, kindTruncated), // ……(未完,全文共7174字,当前仅显示2519字…
+	r(`未完.{0,4}全文共\s*\d+\s*字|当前仅显示\d+字|正式会员可完整阅读|省略\d+字|余下全文|阅读全文|剩余\d+%未读`, 200, kindTruncated), // ……(未完,全文共7174字,当前仅显示2519字…
 }
 
-// classify returns the kind of a line, given its simplified view.
+// classify returns the kind of a line, given its simplified view. Every
+// rule has a length bound, and most lines are long prose, so most lines
+// are checked against a few rules only.
 func classify(view string) lineKind {
 	n := utf8.RuneCountInString(view)
 	for _, ru := range chromeRules {
-		if ru.maxLen > 0 && n > ru.maxLen {
+		if n > ru.maxLen {
 			continue
 		}
 		if ru.re.MatchString(view) {

@@ -25,8 +25,8 @@ const (
 )
 
 // labels maps the visible labels of government pages to Meta fields. A
-// label counts at the start of a line or after white space or a bar, and
-// must be followed by a colon (full- or half-width).
+// label must be followed by a colon (full- or half-width), and a metadata
+// line must start with one.
 var labels = map[string]field{
 	"索引号":  fIndexNo,                            // 索引号: 113706130042791846/2022-03924
 	"发文字号": fDocNo, "文号": fDocNo, "发文号": fDocNo, // 发文字号: 鲁政办字〔2022〕1号
@@ -43,8 +43,8 @@ var labels = map[string]field{
 	"有效性": fNone, "生效日期": fNone, "废止日期": fNone, "体裁分类": fNone, "服务对象": fNone, "关键词": fNone,
 }
 
-// labelRE finds "label:" at a boundary; built from labels, longest first so
-// that 发布时间 wins over 时间.
+// labelRE finds "label:"; built from labels, longest first so that
+// 发布时间 wins over 时间.
 var labelRE = func() *regexp.Regexp {
 	names := make([]string, 0, len(labels))
 	for k := range labels {
@@ -59,7 +59,9 @@ var labelRE = func() *regexp.Regexp {
 			}
 		}
 	}
-	return regexp.MustCompile(`(?:^|[\s|丨/【\[(])(` + strings.Join(names, "|") + `)\s*[:：]`)
+	// No boundary before a label: portals glue spans ("来源：证券时报网作者：李在山");
+	// leftmost-first matching keeps 发布时间 whole.
+	return regexp.MustCompile(`(` + strings.Join(names, "|") + `)\s*[:：]`)
 }()
 
 // labelOnly matches a line that is a label alone (a table cell 索引号 or

@@ -63,17 +63,17 @@ func contentSpan(blocks []block) (int, int) {
 func readHeaderBlocks(blocks []block, ms *metaSet) {
 	for i := 0; i < len(blocks); i++ {
 		t := collapseSpace(blocks[i].text)
-		if pairs, ok := parseMetaLine(t, false); ok {
-			for _, pr := range pairs {
-				ms.add(pr)
+		if labelOnly.MatchString(view(t)) {
+			name := strings.TrimRight(view(t), " :：")
+			if i+1 < len(blocks) && !labelOnly.MatchString(view(blocks[i+1].text)) {
+				ms.add(pair{labels[name], cleanValue(blocks[i+1].text)})
+				i++
 			}
 			continue
 		}
-		if i+1 < len(blocks) && labelOnly.MatchString(view(t)) {
-			name := strings.TrimRight(view(t), " :：")
-			if _, isLabel := parseMetaLine(blocks[i+1].text, false); !isLabel {
-				ms.add(pair{labels[name], cleanValue(blocks[i+1].text)})
-				i++
+		if pairs, ok := parseMetaLine(t, false); ok {
+			for _, pr := range pairs {
+				ms.add(pr)
 			}
 			continue
 		}
@@ -133,7 +133,7 @@ func squash(s string) string {
 // characters (the <title> of gov.cn has "2007　年末"); spaces between two
 // Latin words or numbers stay.
 func tidyTitle(s string) string {
-	rs := []rune(collapseSpace(s))
+	rs := []rune(collapseSpace(stripPinyin(s)))
 	var b strings.Builder
 	for i, r := range rs {
 		if r == ' ' && i > 0 && i+1 < len(rs) && !(latin(rs[i-1]) && latin(rs[i+1])) {
@@ -167,7 +167,7 @@ func dropBodyChrome(lines []line, ms *metaSet) []line {
 			}
 			continue
 		}
-		if classify(l.view) != kindBody {
+		if l.kind != kindBody {
 			continue
 		}
 		if utf8.RuneCountInString(l.view) <= maxCaption && captionRE.MatchString(l.view) {
@@ -294,7 +294,7 @@ func trimEdges(lines []line) []line {
 	if n := len(lines); n > 0 {
 		if loc := tailChrome.FindStringIndex(lines[n-1].view); loc != nil && loc[0] > 0 {
 			kept := strings.TrimSpace(sourceSlice(lines[n-1].text, lines[n-1].view, 0, loc[0]))
-			lines[n-1] = line{text: kept, view: view(kept)}
+			lines[n-1] = makeLine(kept)
 		}
 	}
 	return lines

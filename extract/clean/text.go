@@ -14,11 +14,18 @@ type line struct {
 	view  string // simplified, width-folded
 	blank bool   // empty, or a removed line: never joined across
 	links int    // runes inside links (HTML blocks)
+	kind  lineKind
 }
 
 func newLine(s string) line {
 	t := collapseSpace(stripPinyin(s))
-	return line{text: t, view: view(t), blank: t == ""}
+	return makeLine(t)
+}
+
+// makeLine builds a line from collapsed text, classifying it once.
+func makeLine(t string) line {
+	v := view(t)
+	return line{text: t, view: v, blank: t == "", kind: classify(v)}
 }
 
 // headerLimit is how many leading non-blank lines may be page header
@@ -45,9 +52,9 @@ func Text(s string) *Page {
 			body = append(body, l)
 		case i < start && i <= titleAt:
 			readHeaderLine(l, &ms) // before and at the title: header only
-		case i < start && (readHeaderLine(l, &ms) || isMenuLine(l.view) || hanCount(l.view) == 0 || classify(l.view) != kindBody):
+		case i < start && (readHeaderLine(l, &ms) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody):
 			body = append(body, line{blank: true})
-		case i >= start && (readBodyMeta(l, &ms) || classify(l.view) != kindBody):
+		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody):
 			body = append(body, line{blank: true})
 		default:
 			body = append(body, l)
@@ -112,7 +119,7 @@ func headerEnd(lines []line) int {
 		if seen++; seen > headerLimit {
 			return firstNonBlank(lines)
 		}
-		if looksBody(l.view) && classify(l.view) == kindBody {
+		if looksBody(l.view) && l.kind == kindBody {
 			if _, ok := parseMetaLine(l.text, false); !ok {
 				return i
 			}
@@ -164,7 +171,7 @@ func findTitle(header []line) (string, int) {
 
 func titleLike(l line) bool {
 	n := utf8.RuneCountInString(l.view)
-	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || classify(l.view) != kindBody {
+	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || l.kind != kindBody {
 		return false
 	}
 	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") {
@@ -208,6 +215,9 @@ func cutTruncated(lines []line, warnings *[]string) []line {
 		if l.blank {
 			continue
 		}
+		if !strings.ContainsAny(l.view, "字读文") { // every marker has one
+			continue
+		}
 		loc := truncRE.FindStringIndex(l.view)
 		if loc == nil {
 			continue
@@ -222,7 +232,7 @@ func cutTruncated(lines []line, warnings *[]string) []line {
 			lines[i] = line{blank: true}
 			continue
 		}
-		lines[i] = line{text: kept, view: view(kept)}
+		lines[i] = makeLine(kept)
 	}
 	return lines
 }

@@ -1,0 +1,235 @@
+package clean
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestClassify is a corpus of real lines from the seeds, the gov pages and
+// the news pages, with the kind each must get.
+func TestClassify(t *testing.T) {
+	cases := []struct {
+		line string
+		want lineKind
+	}{
+		// navigation
+		{"首页", kindChrome},
+		{">政府信息公开>政务专题>会议公开>区政府会议", kindChrome},
+		{"首页 > 国务院公报 > 2007年第23号", kindChrome},
+		{"当前位置：首页 >发展改革工作 >投资管理和项目推进 >投资运行", kindChrome},
+		{"您当前所在位置： 首页 >> 新闻中心 >> 通知公告", kindChrome},
+		{"网站首页  |  关于我们  |  联系方式  |  使用说明  |  隐私政策  |  免责声明  |  网站地图  |   |  粤ICP备05102027号", kindChrome},
+		// footers
+		{"Produced By 大汉网络 大汉版通发布系统", kindChrome},
+		{"粤公网安备 44040202001358号", kindChrome},
+		{"网站标识码bm01000001 京ICP备05070218号", kindChrome},
+		{"版权所有：中国载人航天工程官方网站", kindChrome},
+		{"主办单位：国务院办公厅 运行维护单位：中国政府网运行中心", kindChrome},
+		{"技术支持：浙江省经济信息中心", kindChrome},
+		{"推荐使用1920*1080分辨率", kindChrome},
+		{"地址：凯里市行政中心C座3楼", kindChrome},
+		{"无障碍浏览版", kindChrome},
+		{"切換到繁體", kindChrome},
+		// prompts, disclaimers
+		{"打开网易新闻 查看精彩图片", kindChrome},
+		{"扫一扫在手机打开当前页", kindChrome},
+		{"免责声明:本网转载自其它媒体的文章,目的在于弘扬科技创新精神,传递更多科技创新信息,并不代表本网赞同其观点和对其真实性负责。", kindChrome},
+		{"核心提示:5月7日下午,开发区召开区党工委(扩大)会暨疫情防控工作领导小组会议,市委常委、区党工委书记商振江出席", kindChrome},
+		{"安装新浪财经客户端第一时间接收最全面的市场资讯→【下载地址】", kindChrome},
+		{"更多猛料！欢迎扫描左方二维码关注新浪新闻官方微信（xinlang-xinwen）", kindChrome},
+		{"本文仅代表作者观点，不代表澎湃新闻的观点或立场", kindChrome},
+		// widgets
+		{"字号:[ ]", kindChrome},
+		{"字体：放大 正常 缩小", kindChrome},
+		{"[打印]", kindChrome},
+		{"【打印本页】【关闭窗口】", kindChrome},
+		{"分享到：", kindChrome},
+		{"上一篇： 凯里市2024年生产障碍耕地治理项目（招标代理）询价公告", kindChrome},
+		{"相关稿件", kindChrome},
+		{"更多>同类资讯", kindChrome},
+		{"（责任编辑：周雁）", kindChrome},
+		{"【编辑：姚昊】", kindChrome},
+		{"本文来源：新京报 责任编辑：杜硕_NB12556", kindChrome},
+		{"（原标题：姚明对周琦说了啥？周琦上下半场判若两人）", kindChrome},
+		{"收藏《在全區(qū)7-8月高質量發(fā)展重點工作調度會上的講話》)", kindChrome},
+		{"【1】【2】【3】【4】", kindChrome},
+		{"上一页 1/2 下一页", kindChrome},
+		{"#天文航天#月球#中国航天 #嫦娥五号", kindChrome},
+		{"20190926|国贸|增长率|全球经济", kindChrome},
+		{"评论（0）", kindChrome},
+		{"共享充电宝。视觉中国 资料", kindChrome},
+		{"编辑 刘晓阳 校对 李铭", kindChrome},
+		// paywalls
+		{"……(新文秘網http://m.120pk.cn省略897字,正式會員可完整閱讀)……", kindTruncated},
+		// body lines that look a little like chrome
+		{"8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议。", kindBody},
+		{"会议强调:", kindBody},
+		{"一、会议传达学习了习近平总书记重要讲话和重要指示精神", kindBody},
+		{"要加快建设无障碍设施，确保残疾人出行便利。", kindBody},
+		{"网站点击量持续增长，全年达到100万次。", kindBody},
+		{"附件4：减免报名费申请.doc", kindBody},
+		{"咨询电话：0855-8225253、0855-8223107", kindBody},
+		{"同志們:", kindBody},
+		{"特此通知。", kindBody},
+	}
+	for _, c := range cases {
+		if got := classify(view(collapseSpace(c.line))); got != c.want {
+			t.Errorf("classify(%q) = %d, want %d", c.line, got, c.want)
+		}
+	}
+}
+
+func TestIsMenuLine(t *testing.T) {
+	cases := []struct {
+		line string
+		want bool
+	}{
+		{"氢能科技 沙蓬绿色种养产业模式 联源科技 超联科技 园区 园区 园区 园区 园区", true},
+		{"首页 新闻 政务公开 办事服务 互动交流", true},
+		{"参会人员:李光明 薛满德 张福利", false},
+		{"科技是第一生产力、人才是第一资源、创新是第一动力 加快建设科技强国,实现高水平科技自立自强", false},
+	}
+	for _, c := range cases {
+		if got := isMenuLine(c.line); got != c.want {
+			t.Errorf("isMenuLine(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+func TestParseMetaLine(t *testing.T) {
+	cases := []struct {
+		line   string
+		strict bool
+		want   []pair
+	}{
+		{"索引号: 113706130042791846/2022-03924 成文日期: 2022-08-03", false,
+			[]pair{{fIndexNo, "113706130042791846/2022-03924"}, {fWritten, "2022-08-03"}}},
+		{"发布机构: 莱山区政府办 组配分类: 区政府会议", false,
+			[]pair{{fPublisher, "莱山区政府办"}, {fCategory, "区政府会议"}}},
+		{"发布日期: 2022- 08- 03 16: 42 信息来源: 莱山区政府办 访问次数: 字号:[ ]", false,
+			[]pair{{fPublished, "2022- 08- 03 16: 42"}, {fSource, "莱山区政府办"}, {fNone, ""}, {fNone, ""}}},
+		{"来源： 凯里市人力资源和社会保障局 发布时间： 2024-06-27 16:18", false,
+			[]pair{{fSource, "凯里市人力资源和社会保障局"}, {fPublished, "2024-06-27 16:18"}}},
+		{"时间：2019-09-18 06:23 来源： 山西日报", false,
+			[]pair{{fPublished, "2019-09-18 06:23"}, {fSource, "山西日报"}}},
+		{"发布日期：2016-11-22 浏览次数： 信息来源：省发改委", false,
+			[]pair{{fPublished, "2016-11-22"}, {fNone, ""}, {fSource, "省发改委"}}},
+		{"2019-09-26 12:11来源：证券时报网作者：李在山", false,
+			[]pair{{fPublished, "2019-09-26 12:11"}, {fSource, "证券时报网"}, {fAuthor, "李在山"}}},
+		{"发文字号：烟莱政办字〔2024〕5号", true, []pair{{fDocNo, "烟莱政办字〔2024〕5号"}}},
+		{"来源: 新京报 举报", false, []pair{{fSource, "新京报"}}},
+		// not metadata
+		{"时间：2024年7月8日9:00-11:00", true, nil},
+		{"会议强调:", false, nil},
+		{"8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议。", false, nil},
+		{"（一）报名时间：2024年7月8日至7月10日", false, nil},
+	}
+	for _, c := range cases {
+		got, ok := parseMetaLine(c.line, c.strict)
+		if ok != (c.want != nil) || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("parseMetaLine(%q) = %v %v, want %v", c.line, got, ok, c.want)
+		}
+	}
+}
+
+func TestNormDate(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"2022- 08- 03 16: 42", "2022-08-03T16:42:00+08:00"},
+		{"2016-11-22 09:53", "2016-11-22T09:53:00+08:00"},
+		{"2024-06-27  16:18:03", "2024-06-27T16:18:03+08:00"},
+		{"2021-01-05", "2021-01-05"},
+		{"2024年3月1日", "2024-03-01"},
+		{"2019/9/18", "2019-09-18"},
+		{"2007-08-20-23:59:59", "2007-08-20T23:59:59+08:00"},
+		{"2022-13-03", ""},
+		{"无日期", ""},
+	}
+	for _, c := range cases {
+		if got, _ := normDate(c.in); got != c.want {
+			t.Errorf("normDate(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestPublishedAtPrefersShownTime(t *testing.T) {
+	cases := []struct {
+		visible, tag, want string
+	}{
+		{"2016-11-22", "2016-11-22T09:53:00+08:00", "2016-11-22T09:53:00+08:00"}, // fgw.zj.gov.cn
+		{"2024-06-27T16:18:00+08:00", "", "2024-06-27T16:18:00+08:00"},           // kaili.gov.cn
+		{"2021-01-05", "", "2021-01-05"},                                         // cmse.gov.cn
+		{"", "2019-09-18T06:23:00+08:00", "2019-09-18T06:23:00+08:00"},
+		{"2019-09-17", "2019-09-18T06:23:00+08:00", "2019-09-17"}, // another day: the shown one
+	}
+	for _, c := range cases {
+		ms := metaSet{tagPub: c.tag}
+		ms.visible.PublishedAt = c.visible
+		if got := ms.result().PublishedAt; got != c.want {
+			t.Errorf("visible %q tag %q: %q, want %q", c.visible, c.tag, got, c.want)
+		}
+	}
+}
+
+func TestStripPinyin(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"在全區(qū)7-8月高質量發(fā)展", "在全區7-8月高質量發展"},
+		{"經(jīng)濟要穩(wěn)住", "經濟要穩住"},
+		{"決戰（zhàn）階段", "決戰階段"},
+		{"核酸检测(PCR)阳性", "核酸检测(PCR)阳性"},
+		{"方案(a)和方案(b)", "方案(a)和方案(b)"},
+		{"(qū)开头", "(qū)开头"},
+	}
+	for _, c := range cases {
+		if got := stripPinyin(c.in); got != c.want {
+			t.Errorf("stripPinyin(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestJoinWrapped(t *testing.T) {
+	cases := []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{"hard wrap inside a sentence (seed 004)",
+			[]string{"今天的會議,主要任務是安排部署9-10月份重點工作,以平穩健康的經濟環境迎接黨的", "二十大勝利召開。"},
+			[]string{"今天的會議,主要任務是安排部署9-10月份重點工作,以平穩健康的經濟環境迎接黨的二十大勝利召開。"}},
+		{"wrapped heading, then body (seed 002)",
+			[]string{"二、落实好“一联三帮”机制,确保完成“六稳”“六保”任务,促进民", "营经 济“两个健康”发展", "省委省政府实施的“一联三帮”保企稳业专项行动。"},
+			[]string{"二、落实好“一联三帮”机制,确保完成“六稳”“六保”任务,促进民营经 济“两个健康”发展", "省委省政府实施的“一联三帮”保企稳业专项行动。"}},
+		{"heading then numbered item",
+			[]string{"二、要以一抓到底的決心穩住經濟大盤", "第一，要全力以赴抓招商、引項目。"},
+			[]string{"二、要以一抓到底的決心穩住經濟大盤", "第一，要全力以赴抓招商、引項目。"}},
+		{"a cue line ends its paragraph",
+			[]string{"会议强调:", "要慎终如始抓好疫情防控。"}, []string{"会议强调:", "要慎终如始抓好疫情防控。"}},
+		{"label line starts a paragraph",
+			[]string{"七、会议对“新农居建设”、“泉水和治理”等项目进展情况进行了通报", "参会人员:李光明 薛满德"},
+			[]string{"七、会议对“新农居建设”、“泉水和治理”等项目进展情况进行了通报", "参会人员:李光明 薛满德"}},
+		{"a wrapped one-character line",
+			[]string{"今年第一季度,在区委区政府的领导下,现将第一季度重点工作完成情况总结如", "下:"},
+			[]string{"今年第一季度,在区委区政府的领导下,现将第一季度重点工作完成情况总结如下:"}},
+		{"blank lines separate",
+			[]string{"一要抓好上半年工作总结分析", "", "二要谋划好下半年"}, []string{"一要抓好上半年工作总结分析", "二要谋划好下半年"}},
+	}
+	for _, c := range cases {
+		var ls []line
+		for _, s := range c.lines {
+			ls = append(ls, newLine(s))
+		}
+		if got := joinWrapped(ls); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestCollapseSpace(t *testing.T) {
+	in := "\u3000\u3000会议 \n\t指出，\u00a0要\u200b全面\ue602加强 "
+	if got, want := collapseSpace(in), "会议 指出， 要 全面 加强"; got != want {
+		t.Errorf("collapseSpace = %q, want %q", got, want)
+	}
+	if strings.Contains(collapseSpace("a\u3000b"), "\u3000") {
+		t.Error("U+3000 kept")
+	}
+}

@@ -1,0 +1,168 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// seedCase is what the gold annotations of a seed fix about its cleaning
+// (copied from the eval's gold files, so that the test runs without them).
+type seedCase struct {
+	file            string
+	title           string // "" = not checked
+	start, end      string
+	absent          []string
+	meta            Meta
+	warningPrefixes []string
+}
+
+var seedCases = []seedCase{
+	{
+		file:  "000_89870a89919acc8f.txt",
+		title: "莱山区政府第八次常务会议",
+		start: "8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议。",
+		end:   "确保各项工作不撒不漏。",
+		absent: []string{"Produced By", "大汉版通", "访问次数", "字号", "索引号", "政府信息公开>", "发布机构",
+			"【常务会议】"},
+		meta: Meta{IndexNo: "113706130042791846/2022-03924", Publisher: "莱山区政府办", Source: "莱山区政府办",
+			Category: "区政府会议", WrittenDate: "2022-08-03", PublishedAt: "2022-08-03T16:42:00+08:00"},
+	},
+	{
+		file:   "001_8f0b99024fc2d402.txt",
+		title:  "连云港开发区召开区党工委(扩大)会暨疫情防控工作领导小组会议",
+		start:  "5月7日下午,开发区召开区党工委(扩大)会暨疫情防控工作领导小组会议,市委常委、区党工委书记商振江出席会议并讲话",
+		end:    "提高预警信息发现能力。",
+		absent: []string{"核心提示", "免责声明", "粤ICP备", "网站首页", "推荐图文", "点击排行", "氢能科技", "科技是第一生产力", "更多>同类资讯"},
+		meta:   Meta{PublishedAt: "2022-05-12", Source: "连云港开发区"},
+	},
+	{
+		file:  "002_1821f895a3fc65c9.txt",
+		start: "同志们:",
+		end:   "如期全面建成小康社会。",
+	},
+	{
+		file:   "003_dc844d99eb37f958.txt",
+		start:  "10月23日,阜新市海州区召开全面振兴新突破三年行动领导小组(扩大)会议",
+		end:    "韩家店镇、各街道党政负责同志参加会议。",
+		absent: []string{"打开网易新闻", "查看精彩图片"},
+	},
+	{
+		file:            "004_a9f72bc432a4d99b.txt",
+		title:           "在全區7-8月高質量發展重點工作調度會上的講話",
+		start:           "同志們:",
+		end:             "及時研究解決項目推進各",
+		absent:          []string{"(qū)", "(fā)", "(jīng)", "(zhàn)", "新文秘網", "120pk", "正式會員可完整閱讀", "未完,全文共", "收藏《"},
+		warningPrefixes: []string{"truncated: 未完,全文共7174字", "truncated: 省略897字", "mojibake: ?偟膩碚f"},
+	},
+}
+
+func TestTextSeeds(t *testing.T) {
+	for _, c := range seedCases {
+		t.Run(c.file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("../../fixtures/seeds", c.file))
+			if err != nil {
+				t.Skip("seed not present:", err)
+			}
+			p, err := Bytes(b, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkPage(t, p, c)
+		})
+	}
+}
+
+func checkPage(t *testing.T, p *Page, c seedCase) {
+	t.Helper()
+	if len(p.Paragraphs) == 0 {
+		t.Fatal("no paragraphs")
+	}
+	if c.title != "" && p.Title != c.title {
+		t.Errorf("title %q, want %q", p.Title, c.title)
+	}
+	if !strings.HasPrefix(p.Paragraphs[0], c.start) {
+		t.Errorf("body starts %q, want %q", p.Paragraphs[0], c.start)
+	}
+	if last := p.Paragraphs[len(p.Paragraphs)-1]; !strings.HasSuffix(last, c.end) {
+		t.Errorf("body ends %q, want %q", last, c.end)
+	}
+	body := strings.Join(p.Paragraphs, "\n")
+	for _, a := range c.absent {
+		if strings.Contains(body, a) {
+			t.Errorf("body keeps %q", a)
+		}
+	}
+	if c.meta != (Meta{}) {
+		got := p.Meta
+		got.SiteName, got.Column, got.Keywords, got.Author = "", "", "", ""
+		if got != c.meta {
+			t.Errorf("meta\n got %+v\nwant %+v", got, c.meta)
+		}
+	}
+	for _, w := range c.warningPrefixes {
+		found := false
+		for _, g := range p.Warnings {
+			found = found || strings.HasPrefix(g, w)
+		}
+		if !found {
+			t.Errorf("no warning %q in %q", w, p.Warnings)
+		}
+	}
+}
+
+func TestTextEdgeCases(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"empty", "", nil},
+		{"only chrome", "首页\n>政府信息公开>政务专题\nProduced By 大汉网络", nil},
+		{"CRLF", "会议强调:\r\n要慎终如始抓好疫情防控。\r\n", []string{"会议强调:", "要慎终如始抓好疫情防控。"}},
+		{"paywall inside a line",
+			"三是要聚焦開工抓調度。對已簽約項目要精準制定推進各 ……(未完,全文共7174字,當前僅顯示2519字,請閱讀下面提示信息。",
+			[]string{"三是要聚焦開工抓調度。對已簽約項目要精準制定推進各"}},
+	}
+	for _, c := range cases {
+		p := Text(c.in)
+		if strings.Join(p.Paragraphs, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: %q, want %q", c.name, p.Paragraphs, c.want)
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	for _, c := range seedCases {
+		if b, err := os.ReadFile(filepath.Join("../../fixtures/seeds", c.file)); err == nil {
+			f.Add(string(b[:min(len(b), 2000)]))
+		}
+	}
+	f.Add("首页\n索引号:\n发布日期: 2022- 08- 03 16: 42\n\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		p := Text(s)
+		for _, para := range p.Paragraphs {
+			if para == "" || strings.TrimSpace(para) != para {
+				t.Errorf("untrimmed or empty paragraph %q", para)
+			}
+			if utf8.ValidString(s) && !utf8.ValidString(para) {
+				t.Errorf("invalid UTF-8 paragraph")
+			}
+		}
+	})
+}
+
+func BenchmarkText(b *testing.B) {
+	raw, err := os.ReadFile("../../fixtures/seeds/002_1821f895a3fc65c9.txt")
+	if err != nil {
+		b.Skip(err)
+	}
+	s := string(raw)
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Text(s)
+	}
+}
