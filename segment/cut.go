@@ -48,7 +48,7 @@ func units(text []byte, out []unit) []unit {
 }
 
 // lowerASCII lower-cases A–Z as gse does before looking words up.
-func lowerASCII(dst, text []byte) []byte {
+func lowerASCII(dst []byte, text string) []byte {
 	dst = append(dst[:0], text...)
 	for i, c := range dst {
 		if 'A' <= c && c <= 'Z' {

@@ -89,7 +89,7 @@ func (s *Segmenter) Tokens(text string) []Token {
 	}
 	sc := s.pool.Get().(*scratch)
 	defer s.pool.Put(sc)
-	sc.lower = lowerASCII(sc.lower, []byte(text))
+	sc.lower = lowerASCII(sc.lower, text)
 	sc.units = units(sc.lower, sc.units)
 	js := s.dict.shortestPath(sc)
 	return s.readPath(text, sc.units, js)
