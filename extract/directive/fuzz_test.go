@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -69,6 +70,25 @@ func TestOutlineInvariants(t *testing.T) {
 
 func BenchmarkParse(b *testing.B) {
 	text := readTestdata(b, "seed002.txt")
+	ps := testParas(b, text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse(ps)
+	}
+}
+
+// BenchmarkParseMany is a 180 KB page of numbered lines, the worst case for
+// the sequence and outline passes.
+func BenchmarkParseMany(b *testing.B) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 180_000; i++ {
+		fmt.Fprintf(&sb, "%d．报考人员根据所要报的岗位要求，如实填写相关报名信息。①一是核对；②二是提交。\n", i%60+1)
+		if i%60 == 59 {
+			sb.WriteString("（一）招聘条件\n")
+		}
+	}
+	text := sb.String()
 	ps := testParas(b, text)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()

@@ -155,13 +155,7 @@ func (d *doc) runFirst(n *node) *node {
 	if n.parent == nil {
 		return nil
 	}
-	var first *node
-	for _, s := range n.parent.children {
-		if s.run == n.run && first == nil {
-			first = s
-		}
-	}
-	return first
+	return n.first
 }
 
 // headingOwners reads the subject of a clause of the heading: X要….

@@ -33,6 +33,7 @@ func Parse(paras []*para.Paragraph) []*Directive {
 		heads[i], only[i] = headKey(h), ho
 	}
 	ms, _ = dropOutline(ms, heads, only)
+	d.index(ms)
 	b := &builder{pr: learnPrecedence(ms, d.breaks)}
 	d.nest(b, ms)
 	d.extend(b.roots, pos{len(paras) - 1, paras[len(paras)-1].Len()})
@@ -58,6 +59,9 @@ type doc struct {
 	paras  []*para.Paragraph
 	views  []*view
 	breaks map[int]bool
+	// wrapEnd[i] is the last paragraph paragraph i's text runs on into;
+	// beforeBreak[i] the last paragraph before the next break.
+	wrapEnd, beforeBreak []int
 }
 
 func newDoc(paras []*para.Paragraph) *doc {
@@ -173,23 +177,42 @@ func wrapped(v *view) bool {
 // paraEnd is the end of paragraph i, carried over the wrapped paragraphs
 // that follow it up to (not into) a break or a paragraph that opens with
 // an item.
-func (d *doc) paraEnd(i int, opens map[int]bool) pos {
-	for i+1 < len(d.views) && wrapped(d.views[i]) && !d.breaks[i+1] && !opens[i+1] {
-		i++
-	}
-	return pos{i, d.paras[i].Len()}
+func (d *doc) paraEnd(i int) pos {
+	j := d.wrapEnd[i]
+	return pos{j, d.paras[j].Len()}
 }
 
 // breakLimit is the end of the last paragraph before the first break after
 // paragraph i.
 func (d *doc) breakLimit(i int) pos {
-	for j := i + 1; j < len(d.paras); j++ {
-		if d.breaks[j] {
-			return pos{j - 1, d.paras[j-1].Len()}
+	j := d.beforeBreak[i]
+	return pos{j, d.paras[j].Len()}
+}
+
+// index precomputes paraEnd and breakLimit for every paragraph, once the
+// paragraphs that open with an item are known.
+func (d *doc) index(ms []mark) {
+	n := len(d.paras)
+	opens := make([]bool, n)
+	for _, m := range ms {
+		if m.paraStart {
+			opens[m.para] = true
 		}
 	}
-	last := len(d.paras) - 1
-	return pos{last, d.paras[last].Len()}
+	d.wrapEnd = make([]int, n)
+	d.beforeBreak = make([]int, n)
+	for i := n - 1; i >= 0; i-- {
+		d.wrapEnd[i], d.beforeBreak[i] = i, n-1
+		if i+1 < n {
+			if wrapped(d.views[i]) && !d.breaks[i+1] && !opens[i+1] {
+				d.wrapEnd[i] = d.wrapEnd[i+1]
+			}
+			d.beforeBreak[i] = d.beforeBreak[i+1]
+			if d.breaks[i+1] {
+				d.beforeBreak[i] = i
+			}
+		}
+	}
 }
 
 // endBefore is where an item ends when the next item at its level or above
@@ -204,13 +227,12 @@ func (d *doc) endBefore(m mark) pos {
 
 // extend sets the extent of every item of the level, within limit.
 func (d *doc) extend(level []*node, limit pos) {
-	opens := d.openingParas(level)
 	for i, n := range level {
 		end := minPos(limit, d.breakLimit(n.m.para))
 		if i+1 < len(level) {
 			end = minPos(end, d.endBefore(level[i+1].m))
 		}
-		end = minPos(end, d.ownLimit(level, i, opens))
+		end = minPos(end, d.ownLimit(level, i))
 		// an item holds its descendants even past its own sentence or paragraph
 		if last := lastMarkEnd(n); end.before(last) {
 			end = last
@@ -228,40 +250,23 @@ func lastMarkEnd(n *node) pos {
 	return pos{n.m.para, n.m.end}
 }
 
-// openingParas marks the paragraphs that open with an item of the level or
-// its descendants.
-func (d *doc) openingParas(level []*node) map[int]bool {
-	opens := map[int]bool{}
-	var walk func([]*node)
-	walk = func(ns []*node) {
-		for _, n := range ns {
-			if n.m.paraStart {
-				opens[n.m.para] = true
-			}
-			walk(n.children)
-		}
-	}
-	walk(level)
-	return opens
-}
-
 // ownLimit bounds an item by its own kind: a bare item and a run-in item
 // end with their paragraph (carried over wrapped lines); a run-in ① or （1）
 // ends with its sentence; the last item of a run whose items are each one
 // paragraph ends with its paragraph too.
-func (d *doc) ownLimit(level []*node, i int, opens map[int]bool) pos {
+func (d *doc) ownLimit(level []*node, i int) pos {
 	n := level[i]
 	far := pos{len(d.paras), 0}
 	switch {
 	case n.m.style == StyleBare || !n.m.paraStart:
-		end := d.paraEnd(n.m.para, opens)
+		end := d.paraEnd(n.m.para)
 		if !n.m.paraStart && (n.m.style == StyleCircled || n.m.style == StyleParenArabic) {
 			end = minPos(end, d.sentenceEnd(n.m))
 		}
 		return end
 	case i == len(level)-1 || level[i+1].run != n.run:
 		if d.singleParagraphRun(level, i) {
-			return d.paraEnd(n.m.para, opens)
+			return d.paraEnd(n.m.para)
 		}
 	}
 	return far

@@ -94,18 +94,21 @@ func isBreak(p *para.Paragraph) bool {
 // outline repeats the speech's 一、(一)…(四) before the speech itself).
 // Nothing is dropped unless at least minOutline items repeat.
 func dropOutline(ms []mark, heads []string, headingOnly []bool) ([]mark, []string) {
+	type key struct {
+		style   string
+		ordinal int
+		head    string
+	}
+	lastPara := map[key]int{}
+	for i, m := range ms {
+		lastPara[key{m.style, m.ordinal, heads[i]}] = m.para
+	}
 	drop := make([]bool, len(ms))
 	n := 0
-	for i := range ms {
-		if !headingOnly[i] || heads[i] == "" {
-			continue
-		}
-		for j := i + 1; j < len(ms); j++ {
-			if ms[j].para > ms[i].para && ms[j].style == ms[i].style && ms[j].ordinal == ms[i].ordinal && heads[j] == heads[i] {
-				drop[i] = true
-				n++
-				break
-			}
+	for i, m := range ms {
+		if headingOnly[i] && heads[i] != "" && lastPara[key{m.style, m.ordinal, heads[i]}] > m.para {
+			drop[i] = true
+			n++
 		}
 	}
 	if n < minOutline {

@@ -8,7 +8,8 @@ type node struct {
 	m        mark
 	parent   *node
 	children []*node
-	run      int // restart group among its siblings: a new 一 opens a new run
+	run      int   // restart group among its siblings: a new 一 opens a new run
+	first    *node // the first item of its run
 	endPara  int
 	end      int
 	heading  string
@@ -137,10 +138,14 @@ func (b *builder) add(m mark) *node {
 
 func (b *builder) attach(n, parent *node) {
 	n.parent = parent
-	if parent == nil {
-		b.roots = append(b.roots, n)
-	} else {
-		parent.children = append(parent.children, n)
+	siblings := &b.roots
+	if parent != nil {
+		siblings = &parent.children
 	}
+	n.first = n
+	if k := len(*siblings); k > 0 && (*siblings)[k-1].run == n.run {
+		n.first = (*siblings)[k-1].first
+	}
+	*siblings = append(*siblings, n)
 	b.stack = append(b.stack, n)
 }
