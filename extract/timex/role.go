@@ -197,13 +197,16 @@ func isEventDate(v view, c *cand, ref Date) bool {
 	if !atClauseStart(v, c.start) {
 		return false
 	}
+	// 9月20日,由中国人民银行…: a day set off by a comma at the head of a
+	// clause tells what happened, unless what follows announces it.
+	if v.at(v.spaces(c.end)) == ',' && !hasCueInRange(v, c.end, min(c.end+12, len(v.r)), futureAfter) {
+		return true
+	}
 	at, verb := indexAnyInSentence(v, c.end, 60, eventVerbs, scheduleVerbs)
 	if at < 0 || hasCueInRange(v, c.end, at, futureAfter) {
 		return false
 	}
-	// 4月27日,市科协召开了…: a day set off by a comma opens a narrative.
-	narrative := v.at(v.spaces(c.end)) == ','
-	if narrative || containsWord(eventVerbs, verb) || v.at(at+len([]rune(verb))) == '了' {
+	if containsWord(eventVerbs, verb) || v.at(at+len([]rune(verb))) == '了' {
 		return true
 	}
 	_, last := a.bounds(ref)
@@ -272,10 +275,11 @@ func isPast(c *cand, ref Date) bool {
 // and 又要迎来国庆长假 (seed002) set no time.
 func hasGoalCue(v view, c *cand) bool {
 	s := v.spacesBack(c.start)
-	if v.suffixBefore(s, adjacentGoalCues) != "" {
-		return true
+	a := c.last()
+	if w := v.suffixBefore(s, adjacentGoalCues); w != "" && (w != "在" || a.grain != grainYear) {
+		return true // 基本集中在2018年至2019年 names a period, 到2025年 a limit
 	}
-	if a := c.last(); a.grain == grainYear || a.holiday != nil {
+	if a.grain == grainYear || a.holiday != nil {
 		return hasCueBefore(v, c.start, limitCues, 20)
 	}
 	return hasCueBefore(v, c.start, goalCues, 20)
