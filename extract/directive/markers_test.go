@@ -44,6 +44,8 @@ var markerCorpus = []struct {
 		[]string{"首先/sequence/1", "其次/sequence/2", "最后/sequence/3"}},
 	{"bare after cue", "会议强调:\n要慎终如始抓好疫情防控。全区上下要认真学习领会。\n要持之以恒强化廉政建设。",
 		[]string{"要/bare/0", "要/bare/0"}},
+	{"bare series after a cued bare paragraph", "会议强调，要进一步提高政治站位，科学谋划重大项目。\n要聚焦群众急难愁盼问题，谋划实施一批重大项目。\n会议还研究了其他事项。\n要做好保密工作。",
+		[]string{"要/bare/0", "要/bare/0"}},
 	{"bare by the host", "黄腾要求，要对号入座，逐项整改到位。", []string{"要/bare/0"}},
 	{"bare with subject", "会议强调，各级各部门要压实责任，转变作风。", []string{"要/bare/0"}},
 	{"bare after a topic clause", "针对《政府工作报告》任务分解情况,黄腾要求,要对号入座,抓好落实。各街道、各单位要对照自身任务建立台账。\n对于一季度大气污染防治工作情况,黄腾强调,大气污染防治形势依然严峻,要深入持久。\n就做好“三年行动”相关工作,周大庆强调,要提高政治站位。",

@@ -122,7 +122,8 @@ func (d *doc) withBare(ms []mark) []mark {
 			}
 			out = append(out, bm)
 		}
-		seriesOpen = endsWithCue(v.p) || (ok && bm.paraStart)
+		// the series runs on while paragraphs open with 要 (seed001)
+		seriesOpen = endsWithCue(v.p) || ok
 		out = append(out, rest...)
 	}
 	return out
