@@ -21,7 +21,20 @@ type block struct {
 // subtree, or the nodes between a begin and an end marker.
 type content struct {
 	root    *html.Node
+	extra   []*html.Node // further roots: a body split over several CMS containers
 	markers bool
+}
+
+func (c content) isRoot(n *html.Node) bool {
+	if n == c.root {
+		return n != nil
+	}
+	for _, x := range c.extra {
+		if x == n {
+			return true
+		}
+	}
+	return false
 }
 
 // maxDepth bounds the recursion; deeper elements are read as inline text,
@@ -111,7 +124,7 @@ func (w *walker) element(n *html.Node, depth int) bool {
 		w.text(flatText(n))
 		return true
 	}
-	enter := w.c.root == n
+	enter := w.c.isRoot(n)
 	if enter {
 		w.flush()
 		w.inside = true

@@ -56,6 +56,43 @@ func refine(n *html.Node) *html.Node {
 	return n
 }
 
+// cmsSelectors is how many of contentSelectors name a CMS's own body
+// container: a page may split its body over several of them (one
+// .TRS_Editor per section), and all of them are taken.
+const cmsSelectors = 4
+
+// outermost returns the nodes of found, other than best, that are neither
+// inside another one nor contain one.
+func outermost(found []*html.Node, best *html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range found {
+		if n == best {
+			continue
+		}
+		nested := false
+		for _, m := range found {
+			if m != n && (contains(m, n) || contains(n, m)) {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// contains reports whether n is an ancestor of m.
+func contains(n, m *html.Node) bool {
+	for x := m.Parent; x != nil; x = x.Parent {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
 // minContentHan is the least Han text a container needs to be taken.
 const minContentHan = 30
 
@@ -69,18 +106,27 @@ func findContent(doc *goquery.Document, root *html.Node) (content, []block) {
 			return c, blocks
 		}
 	}
-	for _, sel := range contentSelectors {
+	for i, sel := range contentSelectors {
+		var found []*html.Node
 		best, bestHan := (*html.Node)(nil), 0
 		doc.Find(sel).Each(func(_ int, s *goquery.Selection) {
 			n := s.Get(0)
-			if h := hanCount(flatText(n)); h > bestHan {
+			h := hanCount(flatText(n))
+			if h > bestHan {
 				best, bestHan = n, h
 			}
+			if h >= minContentHan {
+				found = append(found, n)
+			}
 		})
-		if best != nil && bestHan >= minContentHan {
-			c := content{root: refine(best)}
-			return c, walkBlocks(root, c)
+		if best == nil || bestHan < minContentHan {
+			continue
 		}
+		c := content{root: refine(best)}
+		if i < cmsSelectors {
+			c.extra = outermost(found, best)
+		}
+		return c, walkBlocks(root, c)
 	}
 	c := content{root: densest(root)}
 	return c, walkBlocks(root, c)

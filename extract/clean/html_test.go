@@ -86,6 +86,11 @@ var govCases = []struct {
 		absent:          []string{"(qū)", "(fā)", "首頁", "版權所有", "ICP"},
 		warningPrefixes: []string{"mojibake: ?偟膩碚f"},
 	}},
+	{"variants/split-trs.html", seedCase{
+		title: "区政府工作报告",
+		start: "一、过去一年工作回顾。", end: "确保年底前完成各项任务。",
+		absent: []string{"广告", "首页", "版权所有"},
+	}},
 	{"variants/shanxi-gbk.html", seedCase{
 		title: "山西品牌丝路行（南美站）正式启动",
 		start: "跨越千山万水", end: "（张巨峰）", meta: Meta{Source: "山西日报", PublishedAt: "2019-09-18T06:23:00+08:00"},
