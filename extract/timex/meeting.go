@@ -57,8 +57,16 @@ func meetingOf(v view, pageYear int) *Meeting {
 		}
 	}
 	a, ok := parseAtom(v, i)
-	if !ok || a.grain != grainDay || a.placeholder || a.relYear {
+	if ok && (a.grain != grainDay || a.placeholder || a.relYear) {
 		return nil
+	}
+	if !ok {
+		// 近日,市长李四主持召开市政府常务会议: a meeting without its day.
+		w := v.prefixAt(i, undatedOpenings)
+		if w == "" || v.at(v.spaces(i+utf8.RuneCountInString(w))) != ',' {
+			return nil // 今天召开这个会议 opens a speech, not a report
+		}
+		a = atom{start: i, end: i + utf8.RuneCountInString(w)}
 	}
 	sentEnd := sentenceEnd(v, a.end)
 	conv, verb := indexAny(v, a.end, sentEnd, conveneVerbs)
@@ -66,15 +74,19 @@ func meetingOf(v view, pageYear int) *Meeting {
 		return nil
 	}
 	m := &Meeting{Name: meetingName(v, conv+utf8.RuneCountInString(verb), sentEnd)}
-	if y := a.year; y != 0 || pageYear != 0 {
+	if y := a.year; a.month > 0 && (y != 0 || pageYear != 0) {
 		if y == 0 {
 			y = pageYear
 		}
 		m.Date, _ = monthBounds(y, a.month, a.day, partWhole)
 	}
-	m.Host, m.HostTitle = host(v, a.end, sentEnd)
+	// The host may be named in the next sentence: …召开常务会议。区长蒋海华主持会议。
+	m.Host, m.HostTitle = host(v, a.end, sentenceEnd(v, sentEnd+1))
 	return m
 }
+
+// undatedOpenings stand for the day in a report's opening: 近日, 日前.
+var undatedOpenings = []string{"近日", "日前", "近期", "今天", "今日", "昨天", "昨日"}
 
 // meetingName is the name after the verb, up to the clause's end, without 了.
 func meetingName(v view, i, end int) string {
@@ -93,7 +105,7 @@ func meetingName(v view, i, end int) string {
 func host(v view, from, end int) (name, title string) {
 	start := from
 	for k := from; k <= end; k++ {
-		if k == end || isClauseEnd(v.r[k]) {
+		if k == end || k < len(v.r) && isClauseEnd(v.r[k]) {
 			if n, t := hostInClause(v, start, k); n != "" {
 				return n, t
 			}
@@ -120,6 +132,13 @@ func hostInClause(v view, start, end int) (string, string) {
 		return "", ""
 	}
 	s := v.spaces(start)
+	// 会议由市科协党组书记、主席方杰主持 (seed002): the title starts after 由.
+	for k := titleEnd - 1; k > s; k-- {
+		if v.r[k] == '由' {
+			s = k + 1
+			break
+		}
+	}
 	return v.str(titleEnd, verbAt), strings.TrimSpace(v.str(s, titleEnd))
 }
 

@@ -25,6 +25,12 @@ func TestFindMeeting(t *testing.T) {
 			&Meeting{Date: d(2022, 9, 5), Name: "区委常委会会议", Host: "王明", HostTitle: "区委书记"}},
 		{"no page year", []string{"8月2日下午,区长蒋海华主持召开区政府常务会议。"}, 0,
 			&Meeting{Name: "区政府常务会议", Host: "蒋海华", HostTitle: "区长"}},
+		{"host in the next sentence", []string{"8月2日下午,区政府召开第八次常务会议。区长蒋海华主持会议。"}, 2022,
+			&Meeting{Date: d(2022, 8, 2), Name: "第八次常务会议", Host: "蒋海华", HostTitle: "区长"}},
+		{"由…主持 (seed002)", []string{"4月27日,市科协召开了第一季度工作汇报会,科协全体机关干部职工参加会议,会议由市科协党组书记、主席方杰主持。"}, 2013,
+			&Meeting{Date: d(2013, 4, 27), Name: "第一季度工作汇报会", Host: "方杰", HostTitle: "市科协党组书记、主席"}},
+		{"undated opening", []string{"近日,市长李明主持召开市政府第十次常务会议,研究部署近期重点工作。"}, 2024,
+			&Meeting{Name: "市政府第十次常务会议", Host: "李明", HostTitle: "市长"}},
 		{"speech, no meeting", []string{"同志们:", "今天召开这个会议,主要目的通过汇报点评,对第一季度重点项目进行总结。"}, 2013, nil},
 		{"date not at the start", []string{"会议要求,9月1日前召开专题会议。"}, 2022, nil},
 	}
