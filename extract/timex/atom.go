@@ -358,6 +358,10 @@ func parseYear(v view, i int, a *atom) (int, bool) {
 		}
 		return i, false
 	}
+	if j, ok := placeholderYear(v, i); ok {
+		a.placeholder = true // 20xx年12月底前: a template, not a year
+		return j, true
+	}
 	if y, j, ok := hanYear(v, i); ok {
 		a.year = y
 		return j, true
@@ -369,6 +373,23 @@ func parseYear(v view, i int, a *atom) (int, bool) {
 		}
 	}
 	return i, false
+}
+
+// placeholderYear reads a four-character year with template blanks: 20xx年, ××××年.
+func placeholderYear(v view, i int) (int, bool) {
+	blanks := 0
+	for k := i; k < i+4; k++ {
+		switch c := v.at(k); {
+		case isPlaceholder(c):
+			blanks++
+		case !isDigit(c):
+			return i, false
+		}
+	}
+	if blanks == 0 || v.at(i+4) != '年' {
+		return i, false
+	}
+	return i + 5, true
 }
 
 // hanYear reads a year in Chinese digits: 二〇二四年, 二零一一年.

@@ -159,6 +159,7 @@ func TestPlaceholderWarnings(t *testing.T) {
 		{"xx月底前完成整改", "placeholder: xx月底前"},
 		{"××月××日前报送", "placeholder: ××月××日前"},
 		{"于2013年x月x日召开", "placeholder: 2013年x月x日"},
+		{"20xx年12月底前完成", "placeholder: 20xx年12月底前"},
 	}
 	ref, _ := ParseDate("2022-09-05")
 	for _, tt := range tests {
