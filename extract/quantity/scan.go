@@ -189,6 +189,9 @@ func (s *scanner) numberAt(i int) (mention, int, bool) {
 	n.Value = round(n.Value) // 39.66亿 is 3966000000, not 3965999999.9999995
 	m := mention{start: i, end: n.End, unitStart: -1, unitEnd: n.End, value: n.Value, approx: n.Approx,
 		chinese: !n.Arabic, multiplied: n.Multiplied}
+	if n.Fraction {
+		return s.fraction(m)
+	}
 	if !s.suffix(&m) {
 		if r, ok := s.rangeAt(m); ok {
 			return r, r.end, true
@@ -245,10 +248,6 @@ func (s *scanner) suffix(m *mention) bool {
 		}
 	case r == '折':
 		if !s.zheAt(m, k) {
-			return false
-		}
-	case r == '分' && k+1 < len(rs) && rs[k+1] == '之':
-		if !s.fractionAt(m, k+2) {
 			return false
 		}
 	default:
@@ -332,17 +331,16 @@ func (s *scanner) zheAt(m *mention, k int) bool {
 	return true
 }
 
-// fractionAt reads 三分之一 (33.33%): a share, but not a percent expression.
-func (s *scanner) fractionAt(m *mention, k int) bool {
-	j, _ := nextNonSpace(s.rs, k)
-	n, ok := numeral.Scan(s.rs, j)
-	if !ok || n.Vague || m.value < 2 || n.Value > m.value {
-		return false
+// fraction reads 三分之一 (33.33%): a share, but not a percent expression;
+// a ratio above one (五百分之2333) is none.
+func (s *scanner) fraction(m mention) (mention, int, bool) {
+	if m.value <= 0 || m.value > 1 {
+		return mention{}, m.end, false
 	}
-	m.value = round(n.Value / m.value * 100)
-	m.unit, m.percent, m.unitEnd = "%", true, n.End
-	m.chinese = m.chinese && !n.Arabic
-	return true
+	m.value = round(m.value * 100)
+	m.unit, m.percent = "%", true
+	s.suffixComparator(&m)
+	return m, m.end, true
 }
 
 // unitAt reads a unit from the table at k, or the unit a multiplied number

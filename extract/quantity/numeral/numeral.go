@@ -26,6 +26,8 @@ type Number struct {
 	Multiplied bool
 	// Approx is true when 多 or 余 sits inside the number (5000多亿, 万余).
 	Approx bool
+	// Fraction is true for 三分之一: Value is the ratio (1/3).
+	Fraction bool
 	// Vague is true for a Chinese range of neighbouring digits (二三十, 三四百):
 	// its value means nothing and callers should not report it.
 	Vague bool
@@ -112,22 +114,80 @@ func Parse(s string) (float64, error) {
 	return n.Value, nil
 }
 
-// Scan reads the number that starts at rs[i]. It returns false when no
-// number starts there. A lone 百/千/万 counts only before 余/多 (万余份);
+// Scan reads the number that starts at rs[i], with a fraction (三分之一,
+// Fraction set) or a mixed number (三百五十又3分之1) it begins. It returns
+// false when no number starts there. A lone 百/千/万 counts only before 余/多 (万余份);
 // a sign is the caller's business.
 func Scan(rs []rune, i int) (Number, bool) {
 	if i < 0 || i >= len(rs) {
 		return Number{}, false
 	}
+	var n Number
+	var ok bool
 	switch r := rs[i]; {
 	case IsDigit(r):
-		return scanArabic(rs, i)
+		n, ok = scanArabic(rs, i)
 	case IsChineseDigit(r) || r == '十' || r == '拾':
-		return scanChinese(rs, i)
+		n, ok = scanChinese(rs, i)
 	case IsMultiplier(r):
 		return scanBareMultiplier(rs, i)
 	}
-	return Number{}, false
+	if ok {
+		readFraction(rs, &n)
+		readMixed(rs, &n)
+	}
+	return n, ok
+}
+
+// readMixed adds the fraction of a mixed number: 三百五十又3分之1.
+func readMixed(rs []rune, n *Number) {
+	k := skipSpaces(rs, n.End)
+	if n.Fraction || k >= len(rs) || rs[k] != '又' {
+		return
+	}
+	k = skipSpaces(rs, k+1)
+	var f Number
+	var ok bool
+	if k < len(rs) && IsDigit(rs[k]) {
+		f, ok = scanArabic(rs, k)
+	} else if k < len(rs) && (IsChineseDigit(rs[k]) || rs[k] == '十') {
+		f, ok = scanChinese(rs, k)
+	}
+	if !ok {
+		return
+	}
+	readFraction(rs, &f)
+	if f.Fraction {
+		n.Value = roundTo(n.Value+f.Value, 12)
+		n.End = f.End
+	}
+}
+
+// readFraction turns 三分之一, 五 分之 一, 一百分之五十五点五七九 into their
+// value (numerator over denominator) and marks the number a Fraction.
+func readFraction(rs []rune, n *Number) {
+	k := skipSpaces(rs, n.End)
+	if k >= len(rs) || rs[k] != '分' || n.Value == 0 || n.Vague {
+		return
+	}
+	k = skipSpaces(rs, k+1)
+	if k >= len(rs) || rs[k] != '之' {
+		return
+	}
+	k = skipSpaces(rs, k+1)
+	var num Number
+	var ok bool
+	if k < len(rs) && IsDigit(rs[k]) {
+		num, ok = scanArabic(rs, k)
+	} else if k < len(rs) && (IsChineseDigit(rs[k]) || rs[k] == '十' || rs[k] == '拾') {
+		num, ok = scanChinese(rs, k)
+	}
+	if !ok || num.Vague {
+		return
+	}
+	n.Value = roundTo(num.Value/n.Value, 12)
+	n.End, n.Fraction = num.End, true
+	n.Arabic = n.Arabic && num.Arabic
 }
 
 // scanBareMultiplier reads 万余, 百余, 千多: a multiplier with an implied one.
@@ -223,8 +283,9 @@ func readSpreadDigits(rs []rune, j int, digits string) (int, string) {
 }
 
 // scaleArabic applies what may follow Arabic digits: a k suffix (15k), 多/余
-// (5000多亿, 1000 多个) and multipliers (1.56万, 64 亿, 4.78万亿), each
-// possibly after spaces.
+// (5000多亿, 1000 多个) and multipliers read like a Chinese numeral whose
+// digits are Arabic (1.56万, 64 亿, 4.78万亿, 5万4千6百), each possibly after
+// spaces. Two Arabic groups join only across a multiplier.
 func scaleArabic(rs []rune, n *Number) {
 	j := n.End
 	if k := skipSpaces(rs, j); k < len(rs) && (rs[k] == 'k' || rs[k] == 'K') && !asciiLetterAt(rs, k+1) {
@@ -232,36 +293,56 @@ func scaleArabic(rs []rune, n *Number) {
 		n.Multiplied = true
 		j = k + 1
 	}
-	for {
-		k := skipSpaces(rs, j)
-		if k >= len(rs) {
-			break
-		}
-		r := rs[k]
-		switch {
-		case isApproxWord(r) && !n.Approx:
-			n.Approx = true
-			j = k + 1
-			continue
-		case IsMultiplier(r) && multiplierAllowed(rs, k):
-			n.Value *= multiplierValue(r)
-			n.Multiplied = true
-			j = k + 1
-			continue
-		}
-		break
+	if k := skipSpaces(rs, j); k < len(rs) && isApproxWord(rs[k]) {
+		n.Approx = true
+		j = k + 1
 	}
 	n.End = j
+	k := skipSpaces(rs, j)
+	if k >= len(rs) || !IsMultiplier(rs[k]) || !multiplierAllowed(rs, k) {
+		return
+	}
+	st := chineseState{digit: n.Value, pending: true}
+	last := j
+	for m := k; m < len(rs); m++ {
+		if IsSpace(rs[m]) {
+			continue
+		}
+		if IsDigit(rs[m]) {
+			if st.pending && st.digit != 0 {
+				break // 2019 134: a new number, not a place (1千零20 is one)
+			}
+			e, g := readDigitGroup(rs, m)
+			v, _ := strconv.ParseFloat(g, 64)
+			st.addDigit(v)
+			m, last = e-1, e
+			continue
+		}
+		if !st.add(rs, m) {
+			break
+		}
+		last = m + 1
+	}
+	if !st.units {
+		return
+	}
+	n.Value, n.End, n.Multiplied = st.value(), last, true
+	for q := j; q < last; q++ {
+		n.Approx = n.Approx || isApproxWord(rs[q])
+	}
 }
 
 // multiplierAllowed keeps 百/千 that begin a unit or a fraction word out of
 // the number: 100千瓦, 千米, 百分点, 七十百分位.
 func multiplierAllowed(rs []rune, k int) bool {
-	if k+1 < len(rs) {
-		switch rs[k+1] {
-		case '分', '瓦', '米', '克', '伏', '帕', '赫', '焦':
-			return false
-		}
+	if k+1 >= len(rs) {
+		return true
+	}
+	switch rs[k+1] {
+	case '分':
+		return skipSpaces(rs, k+2) < len(rs) && rs[skipSpaces(rs, k+2)] == '之' // 五百分之2.2 is a fraction of 500
+	case '瓦', '米', '克', '伏', '帕', '赫', '焦':
+		return false
 	}
 	return true
 }
@@ -279,6 +360,7 @@ type chineseState struct {
 	lastUnit     float64 // the last unit read, 0 before any
 	afterZero    bool    // a 零 came since the last unit: 一千零五 is 1005
 	pair         bool    // two non-zero digits in a row (九九, 二三十)
+	chineseLast  bool    // the pending digit was a Chinese character
 	units        bool    // any unit was read
 	multiplied   bool    // a 万 or 亿 was read
 	seq          []byte  // the digits as read, for 二〇二〇 and 九九
@@ -315,6 +397,7 @@ func (st *chineseState) add(rs []rune, j int) bool {
 	r := rs[j]
 	if d, ok := chineseDigits[r]; ok {
 		st.addDigit(d)
+		st.chineseLast = true
 		return true
 	}
 	if u, ok := smallUnits[r]; ok && multiplierAllowed(rs, j) {
@@ -324,15 +407,20 @@ func (st *chineseState) add(rs []rune, j int) bool {
 		return st.addBigUnit(u)
 	}
 	// 十余万, 一千多万: 多 inside the numeral only marks it as approximate.
-	return isApproxWord(r) && j+1 < len(rs) && IsMultiplier(rs[j+1]) && st.units
+	if k := skipSpaces(rs, j+1); isApproxWord(r) && k < len(rs) && IsMultiplier(rs[k]) && st.units {
+		return true
+	}
+	return false
 }
 
 func (st *chineseState) addDigit(d float64) {
-	if st.pending && st.digit != 0 && d != 0 {
+	if st.pending && st.digit != 0 && d != 0 && d < 10 {
 		st.pair = true
 	}
-	st.seq = append(st.seq, byte('0'+d))
-	st.digit, st.pending = d, true
+	if d < 10 {
+		st.seq = append(st.seq, byte('0'+d))
+	}
+	st.digit, st.pending, st.chineseLast = d, true, false
 	if d == 0 {
 		st.afterZero = true
 	}
@@ -343,8 +431,8 @@ func (st *chineseState) addSmallUnit(u float64) bool {
 		return false // 十百: two small units in a row
 	}
 	d := st.digit
-	if !st.pending {
-		d = 1 // 十五, 百三
+	if !st.pending || d == 0 {
+		d = 1 // 十五, 一万零十二
 	}
 	st.sec += d * u
 	st.placed(u)
@@ -390,7 +478,7 @@ func (st *chineseState) value() float64 {
 	d := 0.0
 	if st.pending {
 		d = st.digit
-		if st.lastUnit >= 100 && !st.afterZero && !st.pair {
+		if st.lastUnit >= 100 && !st.afterZero && !st.pair && st.chineseLast {
 			d *= st.lastUnit / 10
 		}
 	}

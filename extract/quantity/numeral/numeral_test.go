@@ -62,10 +62,20 @@ var parseCorpus = []struct {
 	{"十余万", 100000}, // NumberModel 十 余 万
 	{"一千多万", 10000000},
 	{"二〇二〇", 2020},
-	{"九九", 99},       // 九 九 折
-	{"三八", 38},       // 三八折
-	{"一半", 0},        // 半 is read by the quantity recogniser, not here
-	{"20多万", 200000}, // 圣保罗有20多万华商
+	{"九九", 99},        // 九 九 折
+	{"三八", 38},        // 三八折
+	{"一半", 0},         // 半 is read by the quantity recogniser, not here
+	{"20多万", 200000},  // 圣保罗有20多万华商
+	{"5万4千6百", 54600}, // Arabic digits in a Chinese numeral
+	{"7 万5 千4 百", 75400},
+	{"1千零20", 1020},
+	{"3万4000", 34000},
+	{"一万零十二", 10012},
+	{"十 余 万", 100000},
+	{"三分之一", 1.0 / 3}, // 约占三分之一
+	{"五 分之 一", 0.2},
+	{"一百分之二", 0.02},
+	{"三百五十又3分之1", 350 + 1.0/3},
 }
 
 func TestParse(t *testing.T) {
@@ -103,7 +113,9 @@ var scanCorpus = []struct {
 	{"统一", 1, 1, 2, false, false},
 	{"1,2,3", 0, 1, 1, false, false}, // a list, not 1,2
 	{"3.5成", 0, 3.5, 3, false, false},
-	{"万家灯火", 0, 0, 0, false, false}, // no number: a lone 万
+	{"万家灯火", 0, 0, 0, false, false},  // no number: a lone 万
+	{"十分重要", 0, 0, 0, false, false}, // 十分 (very) is no number
+	{"2019 134 万", 0, 2019, 4, false, false},
 }
 
 func TestScan(t *testing.T) {
