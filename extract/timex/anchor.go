@@ -4,9 +4,6 @@ package timex
 // (seed002), 必须在黔东南州人力资源和社会保障局正式批准备案之前作出选择 (kaili page).
 var anchorOpeners = []string{"赶在", "在", "于"}
 
-// anchorEnds close the event.
-var anchorEnds = []string{"之前", "以前", "前"}
-
 // pronounEvents are not events: 在此之前, 在这之前.
 var pronounEvents = []rune("此这那之其上")
 

@@ -315,16 +315,3 @@ func hasCueAfter(v view, i int, words []string, max int) bool {
 	}
 	return false
 }
-
-// hasCueInSentence looks for a word up to the end of the sentence.
-func hasCueInSentence(v view, i int, words []string, max int) bool {
-	for k := i; k < len(v.r) && k-i <= max; k++ {
-		if isSentenceEnd(v.r[k]) {
-			return false
-		}
-		if v.prefixAt(k, words) != "" {
-			return true
-		}
-	}
-	return false
-}
