@@ -55,12 +55,11 @@ var markerRules = []markerRule{
 
 // view is a paragraph prepared for marker scanning.
 type view struct {
-	p      *para.Paragraph
-	r      []rune // simplified, width-folded
-	tokAt  []int  // index into toks of the token covering each rune, -1 if none
-	toks   []segment.Token
-	lead   int // offset of the first non-space rune
-	endsOK bool
+	p     *para.Paragraph
+	r     []rune // simplified, width-folded
+	tokAt []int  // index into toks of the token covering each rune, -1 if none
+	toks  []segment.Token
+	lead  int // offset of the first non-space rune
 }
 
 func newView(p *para.Paragraph) *view {

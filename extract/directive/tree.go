@@ -10,9 +10,8 @@ type node struct {
 	children []*node
 	run      int   // restart group among its siblings: a new 一 opens a new run
 	first    *node // the first item of its run
-	endPara  int
+	endPara  int   // where the item ends: paragraph position and rune offset
 	end      int
-	heading  string
 }
 
 // defaultRank orders the styles when the document gives no evidence: a
@@ -71,7 +70,7 @@ type builder struct {
 	roots []*node
 }
 
-// open returns the item the stack's top would be the child of, nil at top.
+// top returns the innermost open item, nil when none is open.
 func (b *builder) top() *node {
 	if len(b.stack) == 0 {
 		return nil

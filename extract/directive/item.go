@@ -1,0 +1,171 @@
+package directive
+
+import (
+	"strconv"
+	"strings"
+)
+
+// finish turns the nodes of one level into directives with ids under prefix.
+func (d *doc) finish(level []*node, prefix string) []*Directive {
+	var out []*Directive
+	for i, n := range level {
+		id := strconv.Itoa(i + 1)
+		if prefix != "" {
+			id = prefix + "." + id
+		}
+		out = append(out, d.directive(n, id))
+	}
+	return out
+}
+
+func (d *doc) directive(n *node, id string) *Directive {
+	p := d.paras[n.m.para]
+	dir := &Directive{
+		ID:      id,
+		Marker:  p.Text(n.m.start, n.m.end),
+		Style:   n.m.style,
+		Ordinal: n.m.ordinal,
+		Level:   strings.Count(id, ".") + 1,
+		Para:    p.Index,
+		Start:   n.m.start,
+		End:     n.end,
+	}
+	if n.endPara != n.m.para {
+		e := d.paras[n.endPara].Index
+		dir.EndPara = &e
+	}
+	childStart := -1
+	if len(n.children) > 0 && n.children[0].m.para == n.m.para {
+		childStart = n.children[0].m.start
+	}
+	hs, _ := d.headingSpan(n.m, childStart)
+	if hs.para == n.endPara && n.end < hs.end {
+		hs = trimHeading(d.views[hs.para].r, hs.para, hs.start, max(n.end, hs.start))
+	}
+	dir.Heading = d.paras[hs.para].Text(hs.start, hs.end)
+	dir.Text = d.text(pos{n.m.para, n.m.start}, pos{n.endPara, n.end})
+	own := d.ownSegments(n)
+	dir.Instructs = d.instructs(own)
+	dir.Owners = d.owners(n, own, hs)
+	dir.Children = d.finish(n.children, id)
+	return dir
+}
+
+// headingOf returns the first sentence of the item without its marker, and
+// whether the item holds nothing but that heading before the next marker
+// (stop, or the paragraph end when stop < 0).
+func (d *doc) headingOf(m mark, stop int) (string, bool) {
+	h, ok := d.headingSpan(m, stop)
+	return d.paras[h.para].Text(h.start, h.end), ok
+}
+
+// headingSpan locates the heading: from the body to the first 。；：！？ (or
+// stop, or the paragraph end), without spaces and the commas before the
+// next marker. A marker alone on its line (<p>一、</p><p>总体要求</p>) takes
+// its heading from the next paragraph.
+func (d *doc) headingSpan(m mark, stop int) (span, bool) {
+	v := d.views[m.para]
+	end := len(v.r)
+	if stop >= 0 && stop < end {
+		end = stop
+	}
+	if m.body >= end && stop < 0 && d.markerOnly(m) {
+		next := d.views[m.para+1]
+		h, _ := d.headingSpan(mark{para: m.para + 1, body: next.lead}, -1)
+		return h, false
+	}
+	k := m.body
+	for k < end && !isHeadingEnd(v.r[k]) {
+		k++
+	}
+	h := trimHeading(v.r, m.para, m.body, k)
+	residue := 0
+	for ; k < end; k++ {
+		if r := v.r[k]; !isSpace(r) && !isClausePunct(r) && !isHeadingEnd(r) {
+			residue++
+		}
+	}
+	return h, residue <= maxResidue
+}
+
+// markerOnly reports whether m's paragraph holds only the marker and the
+// next paragraph is plain text that can be its heading.
+func (d *doc) markerOnly(m mark) bool {
+	i := m.para + 1
+	if !m.paraStart || i >= len(d.views) || d.breaks[i] {
+		return false
+	}
+	next := d.views[i]
+	return len(scanMarks(next)) == 0 || scanMarks(next)[0].start != next.lead
+}
+
+// trimHeading drops the spaces around a heading and the commas that end it
+// before a run-in marker (一是坚持和巩固，二是…).
+func trimHeading(r []rune, pi, start, end int) span {
+	for start < end && isSpace(r[start]) {
+		start++
+	}
+	for end > start && (isSpace(r[end-1]) || isListComma(r[end-1])) {
+		end--
+	}
+	return span{para: pi, start: start, end: end}
+}
+
+// maxResidue is the stray text a heading-only line may carry after its
+// heading (seed002's outline line ends '…增速较低的短板。1').
+const maxResidue = 2
+
+// text joins the source text between a and b, paragraphs separated by "\n".
+func (d *doc) text(a, b pos) string {
+	if a.para == b.para {
+		return d.paras[a.para].Text(a.off, b.off)
+	}
+	var sb strings.Builder
+	sb.WriteString(d.paras[a.para].Text(a.off, d.paras[a.para].Len()))
+	for i := a.para + 1; i <= b.para && i < len(d.paras); i++ {
+		sb.WriteByte('\n')
+		end := d.paras[i].Len()
+		if i == b.para {
+			end = b.off
+		}
+		sb.WriteString(d.paras[i].Text(0, end))
+	}
+	return sb.String()
+}
+
+// span is a stretch of one paragraph: [start, end) runes. beforeChild is
+// set when a child item follows it directly.
+type span struct {
+	para, start, end int
+	beforeChild      bool
+}
+
+// ownSegments returns the item's own text: its extent without its children.
+func (d *doc) ownSegments(n *node) []span {
+	var out []span
+	from := pos{n.m.para, n.m.start}
+	for _, c := range n.children {
+		out = d.appendSpan(out, from, pos{c.m.para, c.m.start})
+		if len(out) > 0 && out[len(out)-1].para == c.m.para && out[len(out)-1].end == c.m.start {
+			out[len(out)-1].beforeChild = true
+		}
+		from = pos{c.endPara, c.end}
+	}
+	return d.appendSpan(out, from, pos{n.endPara, n.end})
+}
+
+func (d *doc) appendSpan(out []span, a, b pos) []span {
+	for i := a.para; i <= b.para && i < len(d.paras); i++ {
+		s, e := 0, d.paras[i].Len()
+		if i == a.para {
+			s = a.off
+		}
+		if i == b.para {
+			e = b.off
+		}
+		if s < e {
+			out = append(out, span{para: i, start: s, end: e})
+		}
+	}
+	return out
+}
