@@ -43,6 +43,8 @@ func TestClassify(t *testing.T) {
 		{"字号:[ ]", kindChrome},
 		{"字体：放大 正常 缩小", kindChrome},
 		{"[打印]", kindChrome},
+		{"打印本页 关闭窗口", kindChrome},
+		{"【打印】 【关闭】", kindChrome},
 		{"【打印本页】【关闭窗口】", kindChrome},
 		{"分享到：", kindChrome},
 		{"上一篇： 凯里市2024年生产障碍耕地治理项目（招标代理）询价公告", kindChrome},
@@ -119,6 +121,7 @@ func TestParseMetaLine(t *testing.T) {
 			[]pair{{fPublished, "2019-09-26 12:11"}, {fSource, "证券时报网"}, {fAuthor, "李在山"}}},
 		{"发文字号：烟莱政办字〔2024〕5号", true, []pair{{fDocNo, "烟莱政办字〔2024〕5号"}}},
 		{"来源: 新京报 举报", false, []pair{{fSource, "新京报"}}},
+		{"信息来源：莱山区政府办 【打印】", false, []pair{{fSource, "莱山区政府办"}}},
 		// not metadata
 		{"时间：2024年7月8日9:00-11:00", true, nil},
 		{"会议强调:", false, nil},

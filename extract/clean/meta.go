@@ -160,9 +160,12 @@ var valueWidgets = []string{"举报", "分享", "打印", "收藏", "关闭"}
 // "[ ]" (an empty widget) and a trailing "）" of "（来源：新华社）".
 func cleanValue(s string) string {
 	s = collapseSpace(s)
-	s = strings.Trim(s, " []【】|丨")
-	for _, w := range valueWidgets {
-		s = strings.TrimSpace(strings.TrimSuffix(s, w))
+	for prev := ""; prev != s; {
+		prev = s
+		s = strings.Trim(s, " []【】|丨")
+		for _, w := range valueWidgets {
+			s = strings.TrimSpace(strings.TrimSuffix(s, w))
+		}
 	}
 	if strings.HasSuffix(s, "）") && !strings.Contains(s, "（") {
 		s = strings.TrimSuffix(s, "）")

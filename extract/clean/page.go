@@ -155,12 +155,15 @@ const maxCaption = 100
 // dropBodyChrome removes chrome, metadata and caption lines from the body.
 func dropBodyChrome(lines []line, ms *metaSet) []line {
 	out := lines[:0]
+	prose := false
 	for i, l := range lines {
 		if l.blank {
 			continue
 		}
-		// a dateline at the top of the container: "2019-08-13 14:07来源：澎湃新闻"
-		strict := i >= titleSearch || leadingDateRE.FindStringIndex(l.view) == nil
+		// above the first paragraph the container may hold the page's
+		// info line ("来源：区政府办 发布时间：…", "2019-08-13 14:07来源：澎湃新闻")
+		strict := prose || i >= titleSearch
+		prose = prose || looksBody(l.view)
 		if pairs, ok := parseMetaLine(l.text, strict); ok {
 			for _, pr := range pairs {
 				ms.add(pr)

@@ -174,8 +174,8 @@ func titleLike(l line) bool {
 	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || l.kind != kindBody {
 		return false
 	}
-	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") {
-		return false
+	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) {
+		return false // a cue, a sentence or an item heading (一、总体要求)
 	}
 	if _, ok := parseMetaLine(l.text, false); ok {
 		return false

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/zhengling/zhengling/extract/hanzi"
 )
 
 // seedCase is what the gold annotations of a seed fix about its cleaning
@@ -71,6 +73,11 @@ func TestTextSeeds(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkPage(t, p, c)
+			for _, para := range p.Paragraphs {
+				if v := hanzi.View(para); utf8.RuneCountInString(v) != utf8.RuneCountInString(para) {
+					t.Errorf("view not rune-aligned: %q", para)
+				}
+			}
 		})
 	}
 }
@@ -115,21 +122,29 @@ func checkPage(t *testing.T, p *Page, c seedCase) {
 
 func TestTextEdgeCases(t *testing.T) {
 	cases := []struct {
-		name string
-		in   string
-		want []string
+		name  string
+		in    string
+		want  []string
+		title string
 	}{
-		{"empty", "", nil},
-		{"only chrome", "首页\n>政府信息公开>政务专题\nProduced By 大汉网络", nil},
-		{"CRLF", "会议强调:\r\n要慎终如始抓好疫情防控。\r\n", []string{"会议强调:", "要慎终如始抓好疫情防控。"}},
+		{"empty", "", nil, ""},
+		{"only chrome", "首页\n>政府信息公开>政务专题\nProduced By 大汉网络", nil, ""},
+		{"title then an item heading",
+			"关于印发莱山区安全生产工作方案的通知\n一、总体要求\n为深入贯彻落实安全生产工作部署，确保全区安全形势持续稳定，制定本方案。",
+			[]string{"一、总体要求", "为深入贯彻落实安全生产工作部署，确保全区安全形势持续稳定，制定本方案。"},
+			"关于印发莱山区安全生产工作方案的通知"},
+		{"CRLF", "会议强调:\r\n要慎终如始抓好疫情防控。\r\n", []string{"会议强调:", "要慎终如始抓好疫情防控。"}, ""},
 		{"paywall inside a line",
 			"三是要聚焦開工抓調度。對已簽約項目要精準制定推進各 ……(未完,全文共7174字,當前僅顯示2519字,請閱讀下面提示信息。",
-			[]string{"三是要聚焦開工抓調度。對已簽約項目要精準制定推進各"}},
+			[]string{"三是要聚焦開工抓調度。對已簽約項目要精準制定推進各"}, ""},
 	}
 	for _, c := range cases {
 		p := Text(c.in)
 		if strings.Join(p.Paragraphs, "|") != strings.Join(c.want, "|") {
 			t.Errorf("%s: %q, want %q", c.name, p.Paragraphs, c.want)
+		}
+		if p.Title != c.title {
+			t.Errorf("%s: title %q, want %q", c.name, p.Title, c.title)
 		}
 	}
 }
