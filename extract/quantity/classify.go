@@ -3,6 +3,8 @@ package quantity
 import (
 	"strings"
 
+	"github.com/zhengling/zhengling/extract/timex"
+
 	"github.com/zhengling/zhengling/extract/quantity/numeral"
 )
 
@@ -30,6 +32,25 @@ func bounds(rs []rune, i, j int, stop func(rune) bool) (int, int) {
 	return s, e
 }
 
+// env is what judging a mention needs to know about its paragraph.
+type env struct {
+	rs          []rune
+	instructing func(int) bool     // may be nil
+	wordStart   func(int) bool     // a token starts at the offset
+	unitIsWord  func(mention) bool // the unit is a word of its own
+	times       []timex.Expr
+}
+
+// deadlineBetween reports a deadline expression inside [from, to).
+func (e *env) deadlineBetween(from, to int) bool {
+	for _, t := range e.times {
+		if t.Role == timex.RoleDeadline && t.Start >= from && t.End <= to {
+			return true
+		}
+	}
+	return false
+}
+
 // judged is a mention with its reading of the sentence around it.
 type judged struct {
 	mention
@@ -39,12 +60,16 @@ type judged struct {
 	clause     span
 	sentence   span
 	side       int
+	// dueInClause: a deadline (RoleDeadline) stands in the clause before
+	// the number.
+	dueInClause bool
 }
 
 // judge reads the comparator, change and side of m; ok is false when the
 // mention is not a target or figure at all (a count of rhetoric, a
 // condition, a measure of place).
-func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int) bool, unitIsWord func(mention) bool) (judged, bool) {
+func judge(e *env, m mention) (judged, bool) {
+	rs, instructing, wordStart, unitIsWord := e.rs, e.instructing, e.wordStart, e.unitIsWord
 	j := judged{mention: m}
 	j.clause.start, j.clause.end = bounds(rs, m.start, m.end, isClausePunct)
 	j.sentence.start, j.sentence.end = bounds(rs, m.start, m.end, isSentencePunct)
@@ -73,6 +98,7 @@ func judge(rs []rune, m mention, instructing func(int) bool, wordStart func(int)
 	}
 	j.verbStart = minPos(m.start, prefixAt, changeAt)
 	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start, wordStart)
+	j.dueInClause = e.deadlineBetween(j.clause.start, m.start)
 	j.side = side(rs, j, wordStart, moves, instructing)
 	if j.side == sideFigure && countsSubject(rs, j) {
 		return j, false // 10个招商局要切实发挥…: who acts, not how many
@@ -272,6 +298,9 @@ func side(rs []rune, j judged, wordStart func(int) bool, verbFound bool, instruc
 	}
 	if c, ok := nearestCue(rs, j.clause.start, j.sentence.start, true, wordStart); ok {
 		return c.side
+	}
+	if j.dueInClause {
+		return sideTarget // 9月底前完成投资3亿元: a value with a deadline is a goal
 	}
 	if isThreshold(rs, j.mention) && (j.kind == unitDuration || instructing != nil && instructing(j.start)) {
 		return sideTarget // 年龄在18周岁及以上; 一要…达到90%以上

@@ -87,7 +87,7 @@ func Find(p *para.Paragraph, ctx Context) Result {
 	sc.run()
 	var res Result
 	wordStart := tokenStarts(p, len(rs))
-	unitIsWord := unitTokens(p, len(rs))
+	e := &env{rs: rs, instructing: ctx.Instructing, wordStart: wordStart, unitIsWord: unitTokens(p, len(rs)), times: ctx.Times}
 	floor, prevEnd, prevSentence, prevMetric := 0, -100, span{}, ""
 	for _, m := range sc.mentions {
 		for _, x := range m.listed {
@@ -97,7 +97,7 @@ func Find(p *para.Paragraph, ctx Context) Result {
 		if _, inTitle := inSpans(sc.titles, m.start); inTitle {
 			continue
 		}
-		j, ok := judge(rs, m, ctx.Instructing, wordStart, unitIsWord)
+		j, ok := judge(e, m)
 		if !ok {
 			continue
 		}

@@ -68,6 +68,9 @@ var findCorpus = []struct {
 	// 批准: amounts a decision fixes; 调整为 is not 为 (gongbao)
 	{"会议决定：批准发行15500亿元特别国债购买外汇，批准2007年末国债余额限额调整为53365.53亿元。",
 		[]q{{1.55e12, "元", "=", "", false, 0}, {5.336553e12, "元", "=", "", false, 0}}, nil},
+	// 目标是 governs the clauses of its sentence after the colon
+	{"主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人。",
+		[]q{{6, "%", "~", "increase", true, 0}, {10000, "人", "=", "", false, 0}}, nil},
 	// an explicit bound of a requirement (kaili)
 	{"年龄在18周岁及以上", []q{{18, "周岁", ">=", "", false, 0}}, nil},
 	// 须 with a bound (kaili)
@@ -382,6 +385,14 @@ func TestContext(t *testing.T) {
 	r := Find(p, Context{Times: times})
 	if len(r.Targets) != 1 || r.Targets[0].Deadline == nil || r.Targets[0].Deadline.Text != "年底前" {
 		t.Errorf("deadline: %+v", r.Targets)
+	}
+
+	// a value with a deadline in its clause is a goal
+	s = "9月底前完成投资3亿元"
+	p = paragraph(t, s)
+	times = []timex.Expr{{Deadline: timex.Deadline{Text: "9月底前", Kind: timex.KindBy, Start: 0, End: 4}, Role: timex.RoleDeadline}}
+	if r = Find(p, Context{Times: times}); len(r.Targets) != 1 || r.Targets[0].Deadline == nil {
+		t.Errorf("due: %+v", r)
 	}
 
 	// a figure takes the period of its sentence

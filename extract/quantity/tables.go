@@ -201,8 +201,9 @@ var cues = longestFirst([]cueRow{
 	{"确保", sideTarget, true, false},   // 确保省重点项目完成投资 64 亿元以上
 	{"力争", sideTarget, true, false},   // 力争全年完成投资500亿元
 	{"争取", sideTarget, false, false},  // 争取新增企业10家
-	{"目标是", sideTarget, false, false}, // 目标是引进项目20个
-	{"目标为", sideTarget, false, false}, // 全年目标为增长6%
+	{"目标是", sideTarget, true, false},  // 主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人
+	{"目标为", sideTarget, true, false},  // 全年目标为增长6%
+	{"目标:", sideTarget, true, false},  // 主要目标：森林覆盖率达到45%
 	{"要求", sideTarget, false, true},   // 要求覆盖率达到90%
 	{"不低于", sideTarget, false, false}, // 按照不低于每人10元的全省统一标准
 	{"不少于", sideTarget, false, false}, // 每年不少于2次

@@ -113,7 +113,7 @@ var scanCorpus = []struct {
 	{"统一", 1, 1, 2, false, false},
 	{"1,2,3", 0, 1, 1, false, false}, // a list, not 1,2
 	{"3.5成", 0, 3.5, 3, false, false},
-	{"万家灯火", 0, 0, 0, false, false},  // no number: a lone 万
+	{"万家灯火", 0, 0, 0, false, false}, // no number: a lone 万
 	{"十分重要", 0, 0, 0, false, false}, // 十分 (very) is no number
 	{"2019 134 万", 0, 2019, 4, false, false},
 }
