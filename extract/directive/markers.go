@@ -47,7 +47,10 @@ var markerRules = []markerRule{
 	{StyleArabic, matchArabic},
 	// （1）仍在岗服务的“四项目人员” (kaili).
 	{StyleParenArabic, matchParenArabic},
-	// ①做好业务培训；②每月将新注册企业推送 (seed000).
+	// 1）统筹推进复工复产；2）… and ⑴…⑵… (plans written with a closing
+	// bracket only, or with the parenthesised digits of Unicode).
+	{StyleParenArabic, matchHalfParenArabic},
+	// ①做好业务培训；②每月将新注册企业推送 (seed000); ❶❷ likewise.
 	{StyleCircled, matchCircled},
 	// 首先，要提高认识。其次要压实责任。最后，… (speeches). Not 最后关头, 最后一公里.
 	{StyleSequence, matchSequence},
@@ -153,6 +156,9 @@ func mayStartMarker(r rune) bool {
 	case '(', '（', '第', '首', '其', '再', '最':
 		return true
 	}
+	if (r >= '⑴' && r <= '⒇') || (r >= '❶' && r <= '❿') {
+		return true
+	}
 	return false
 }
 
@@ -173,11 +179,15 @@ func matchChapter(v *view, i int) (int, int, int, bool) {
 		return 0, 0, 0, false
 	}
 	n, k := readHanNumber(v.r, i)
-	if n == 0 || v.at(k) != '、' || isHanDigit(v.at(k+1)) || isDigit(v.at(k+1)) {
+	if n == 0 || !isChapterSep(v.at(k)) || isHanDigit(v.at(k+1)) || isDigit(v.at(k+1)) {
 		return 0, 0, 0, false
 	}
 	return k + 1, k + 1, n, true
 }
+
+// isChapterSep reports the mark after a chapter numeral: 一、 and, in some
+// plans, 一．/一.
+func isChapterSep(r rune) bool { return r == '、' || r == '.' || r == '．' }
 
 func matchParen(v *view, i int) (int, int, int, bool) {
 	if v.r[i] != '(' {
@@ -273,11 +283,27 @@ func matchArabic(v *view, i int) (int, int, int, bool) {
 }
 
 func matchCircled(v *view, i int) (int, int, int, bool) {
-	r := v.r[i]
-	if r < '①' || r > '⑳' {
+	switch r := v.r[i]; {
+	case r >= '①' && r <= '⑳':
+		return i + 1, i + 1, int(r-'①') + 1, true
+	case r >= '❶' && r <= '❿':
+		return i + 1, i + 1, int(r-'❶') + 1, true
+	}
+	return 0, 0, 0, false
+}
+
+func matchHalfParenArabic(v *view, i int) (int, int, int, bool) {
+	if r := v.r[i]; r >= '⑴' && r <= '⒇' {
+		return i + 1, i + 1, int(r-'⑴') + 1, true
+	}
+	if !isDigit(v.r[i]) || !v.clauseStart(i) || v.at(i-1) == '(' || isDigit(v.at(i-1)) {
 		return 0, 0, 0, false
 	}
-	return i + 1, i + 1, int(r-'①') + 1, true
+	n, k := readDigits(v.r, i)
+	if k-i > 2 || n == 0 || v.at(k) != ')' {
+		return 0, 0, 0, false
+	}
+	return k + 1, k + 1, n, true
 }
 
 // sequenceWords maps the ordinal adverbs to their numbers; 最后 takes the
