@@ -4,7 +4,6 @@ import (
 	"math"
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -302,22 +301,4 @@ func paragraphScore(n *html.Node, own int) float64 {
 		return 0
 	}
 	return 1 + float64(punct) + math.Min(float64(own)/100, 3)
-}
-
-// hanShare is the share of Han runes in s.
-func hanShare(s string) float64 {
-	han, all := 0, 0
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		all++
-		if unicode.Is(unicode.Han, r) {
-			han++
-		}
-	}
-	if all == 0 {
-		return 0
-	}
-	return float64(han) / float64(all)
 }

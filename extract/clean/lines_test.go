@@ -31,6 +31,10 @@ func TestClassify(t *testing.T) {
 		{"地址：凯里市行政中心C座3楼", kindChrome},
 		{"无障碍浏览版", kindChrome},
 		{"切換到繁體", kindChrome},
+		{"您是本站第 123456 位访客", kindChrome},
+		{"我为政府网站找错", kindChrome},
+		{"本网站支持IPv6", kindChrome},
+		{"建议使用IE8以上版本浏览器", kindChrome},
 		// prompts, disclaimers
 		{"打开网易新闻 查看精彩图片", kindChrome},
 		{"扫一扫在手机打开当前页", kindChrome},

@@ -77,9 +77,9 @@ func readHeaderBlocks(blocks []block, ms *metaSet) {
 			}
 			continue
 		}
-		if d, src, ok := dateline(view(t)); ok {
+		// a short name after a date in a portal header is a column, not a source
+		if d, _, ok := dateline(view(t)); ok {
 			ms.add(pair{fPublished, d})
-			_ = src // a short name after a date in a portal header is a column, not a source
 		}
 	}
 }
@@ -111,8 +111,8 @@ func chooseTitle(h headInfo, blocks []block, cs int) string {
 	return tidyTitle(first)
 }
 
-// siteLike reports an og:title that is just the site name (a shorter
-// segment than the <title>'s article segment, or contained in it).
+// siteLike reports an og:title too short to be an article's title (a
+// site name such as 新浪网), when the <title> offers another.
 func siteLike(tag, title string) bool {
 	return title != "" && utf8.RuneCountInString(tag) < 6
 }

@@ -30,7 +30,7 @@ func makeLine(t string) line {
 
 // headerLimit is how many leading non-blank lines may be page header
 // (navigation, metadata, title) in plain text.
-const headerLimit = 16
+const headerLimit = 40
 
 // Text cleans plain text: a page saved as text or a copied speech.
 func Text(s string) *Page {
