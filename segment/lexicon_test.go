@@ -44,6 +44,8 @@ var lexiconCorpus = []struct {
 	{"two owners", "州工信局、财政局牵头,9 月底前完成办法起草", []string{"州工信局/nt", "财政局/nt"}, nil},
 	{"prefecture bureau", "本次招聘在黔东南州人力资源和社会保障局统一指导监督下", []string{"人力资源和社会保障局/nt"}, nil},
 	{"development zone", "开发区财政局负责", []string{"开发区", "财政局/nt"}, []string{"区财政局"}},
+	{"provincial department", "要抓好省生态环境厅关于地表水环境质量状况预警函所", []string{"省生态环境厅/nt"}, nil},
+	{"office", "州推进办已根据国省州相关政策", []string{"州推进办/nt"}, nil},
 	{"collective", "各县市区、州直牵头单位要高度重视", []string{"各县市区/nt", "牵头单位/nt"}, nil},
 	{"committee", "区党工委管委会班子领导", []string{"区党工委/nt", "管委会/nt"}, nil},
 	// Titles.
