@@ -31,8 +31,11 @@ var limitPrefixes = []string{"限期至", "限期到", "限期于", "限期", "�
 // untilWords before a date make it a limit: 到2025年, 延迟至2024年12月31日.
 var untilWords = []string{"到", "至"}
 
-// notUntilWords end in 到 without meaning "until": 达到, 做到, 受到.
-var notUntilWords = []string{"达到", "做到", "受到", "得到", "收到", "来到", "提到", "说到", "看到", "遇到", "报到", "直到"}
+// notUntilWords end in 到, 至 or 于 without meaning "until" or "at": 达到,
+// 做到, 甚至, 关于2023年度…计划 (a page of 大观区).
+var notUntilWords = []string{"达到", "做到", "受到", "得到", "收到", "来到", "提到", "说到", "看到", "遇到", "报到",
+	"甚至", "以至", "乃至", "关于", "对于", "由于", "属于", "基于", "鉴于", "至于", "处于", "等于", "终于", "在于",
+	"位于", "归于", "出于", "便于", "易于", "利于", "用于", "善于", "敢于", "勇于", "乐于", "忙于", "急于", "限于", "过于"}
 
 // bySuffixes make an atom a completion limit: 9月1日前, 10月底前,
 // 2024年7月10日及以前, 2024年12月31日之前.

@@ -103,6 +103,8 @@ func roleOf(v view, c *cand, ref Date) Role {
 		return RoleEventDate
 	case !c.by && v.prefixAt(v.spaces(c.end), describeCues) != "":
 		return RolePeriod
+	case c.coarse() && !c.by && v.at(v.spaces(c.end)) == '是':
+		return RolePeriod // 四季度是收官收口、实现目标的关键季 describes the quarter
 	case c.coarse() && !c.by && hasCueAfter(v, c.end, reportCues, 15):
 		return RolePeriod
 	case c.coarse() && !c.by && !hasGoalCue(v, c) && !hasCueAfter(v, c.end, goalAfterCues, 6):
@@ -276,10 +278,13 @@ func isPast(c *cand, ref Date) bool {
 func hasGoalCue(v view, c *cand) bool {
 	s := v.spacesBack(c.start)
 	a := c.last()
-	if w := v.suffixBefore(s, adjacentGoalCues); w != "" && (w != "在" || a.grain != grainYear) {
-		return true // 基本集中在2018年至2019年 names a period, 到2025年 a limit
+	weak := a.grain == grainYear || a.holiday != nil
+	if w := v.suffixBefore(s, adjacentGoalCues); w != "" && (w != "在" || !weak) && v.suffixBefore(s, notUntilWords) == "" {
+		// 基本集中在2018年至2019年, 在国庆中秋期间 name a period, 到2025年 sets a
+		// limit; 关于2023年度…计划 is no 于.
+		return true
 	}
-	if a.grain == grainYear || a.holiday != nil {
+	if weak {
 		return hasCueBefore(v, c.start, limitCues, 20)
 	}
 	return hasCueBefore(v, c.start, goalCues, 20)
