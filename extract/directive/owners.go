@@ -188,18 +188,26 @@ func (d *doc) ownerList(pi int, x string, off int) []string {
 		return nil
 	}
 	parts := splitOwners(x)
-	if len(parts) > 1 && !allOwnerLike(d, pi, parts, -1) {
+	if len(parts) > 1 && !d.allOwnerLike(pi, x, parts, off) {
 		parts = []string{x}
 	}
-	if !allOwnerLike(d, pi, parts, off) {
+	if !d.allOwnerLike(pi, x, parts, off) {
 		return nil
 	}
 	return parts
 }
 
-func allOwnerLike(d *doc, pi int, parts []string, off int) bool {
+// allOwnerLike reports whether every part of x (found at rune offset off of
+// paragraph pi, -1 when unknown) names an owner: 张三、李四 are both names.
+func (d *doc) allOwnerLike(pi int, x string, parts []string, off int) bool {
+	at := 0
 	for _, p := range parts {
-		if !hasSuffix(p, orgSuffixes) && !hasSuffix(p, titleSuffixes) && !d.personAt(pi, p, off) {
+		poff := -1
+		if k := strings.Index(x[at:], p); k >= 0 && off >= 0 {
+			poff = off + utf8.RuneCountInString(x[:at+k])
+			at += k + len(p)
+		}
+		if !hasSuffix(p, orgSuffixes) && !hasSuffix(p, titleSuffixes) && !d.personAt(pi, p, poff) {
 			return false
 		}
 	}

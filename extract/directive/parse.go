@@ -146,7 +146,7 @@ func (d *doc) nest(b *builder, ms []mark) {
 			m := ms[k]
 			if m.style != StyleBare {
 				b.add(m)
-			} else if !b.inBlock() {
+			} else if !b.inBlock(d) {
 				b.addBare(m)
 			}
 		}

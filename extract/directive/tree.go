@@ -81,12 +81,28 @@ func (b *builder) top() *node {
 // reset closes every open item (a part break, or the end of a bare item).
 func (b *builder) reset() { b.stack = b.stack[:0] }
 
-// inBlock reports whether an open numbered item began at a paragraph start:
-// then a 会议指出，要… paragraph is part of it, not a bare item (seed000 一、).
-func (b *builder) inBlock() bool {
+// inBlock reports whether an open numbered item is a heading over the
+// paragraphs that follow it (its paragraph is a heading line, or ends with
+// a colon): then a 会议指出，要… paragraph is part of it, not a bare item
+// (seed000 一、会议传达学习了…精神).
+func (b *builder) inBlock(d *doc) bool {
 	for _, n := range b.stack {
-		if n.m.style != StyleBare && n.m.paraStart {
+		if n.m.style != StyleBare && n.m.paraStart && opensBlock(d.views[n.m.para]) {
 			return true
+		}
+	}
+	return false
+}
+
+// opensBlock reports whether a paragraph announces more text: a heading
+// line without final punctuation, or a sentence ending with a colon.
+func opensBlock(v *view) bool {
+	if wrapped(v) {
+		return true
+	}
+	for k := len(v.r) - 1; k >= 0; k-- {
+		if !isSpace(v.r[k]) {
+			return v.r[k] == ':' || v.r[k] == '：'
 		}
 	}
 	return false
