@@ -88,11 +88,21 @@ func (s *Segmenter) Tokens(text string) []Token {
 		return nil
 	}
 	sc := s.pool.Get().(*scratch)
-	defer s.pool.Put(sc)
+	defer s.release(sc)
 	sc.lower = lowerASCII(sc.lower, text)
 	sc.units = units(sc.lower, sc.units)
 	js := s.dict.shortestPath(sc)
 	return s.readPath(text, sc.units, js)
+}
+
+// maxPooledUnits bounds the scratch kept for reuse, so that one huge text
+// does not pin its buffers for the life of the process.
+const maxPooledUnits = 1 << 16
+
+func (s *Segmenter) release(sc *scratch) {
+	if cap(sc.units) <= maxPooledUnits {
+		s.pool.Put(sc)
+	}
 }
 
 // readPath walks the best path back from the last unit and emits its words

@@ -148,6 +148,9 @@ func FuzzTokens(f *testing.F) {
 	for _, tc := range lexiconCorpus {
 		f.Add(tc.text)
 	}
+	for _, line := range strings.Split(readTestdata(f, "000_89870a89919acc8f.txt"), "\n") {
+		f.Add(line)
+	}
 	s, err := Default()
 	if err != nil {
 		f.Fatal(err)
@@ -163,4 +166,16 @@ func FuzzTokens(f *testing.F) {
 			t.Fatalf("%q: differs from gse: %s", text, d)
 		}
 	})
+}
+
+// A text longer than the pooled scratch is cut correctly and its buffers
+// are not kept.
+func TestTokensLongText(t *testing.T) {
+	s := mustDefault(t)
+	text := strings.Repeat("确保8月底前完成债券资金支出。", maxPooledUnits/10)
+	toks := s.Tokens(text)
+	checkCover(t, text, toks)
+	if want := 8 * (maxPooledUnits / 10); len(toks) != want {
+		t.Errorf("%d tokens, want %d", len(toks), want)
+	}
 }
