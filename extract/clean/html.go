@@ -2,6 +2,7 @@ package clean
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -37,6 +38,7 @@ func htmlBytes(b []byte, contentType string) (*Page, error) {
 type headInfo struct {
 	articleTitle string // ArticleTitle / og:title meta
 	title        string // best segment of <title>
+	url          string // og:url / url meta
 }
 
 // readHead reads the <meta> tags, <title> and canonical link.
@@ -53,10 +55,37 @@ func readHead(doc *goquery.Document, ms *metaSet, p *Page) headInfo {
 	if t := doc.Find("title").First(); t.Length() > 0 {
 		h.title = bestTitleSegment(collapseSpace(t.Text()))
 	}
-	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok {
-		p.URL = strings.TrimSpace(href)
-	}
+	p.URL = pageURL(doc, h.url)
 	return h
+}
+
+// savedFromRE is the comment browsers and crawlers put first in a saved
+// page: <!-- saved from url=(0061)http://www.laishan.gov.cn/… --> or
+// <!--http://www.cmse.gov.cn/xwzx/zhxw/202101/t20210106_47506.html-->.
+var savedFromRE = regexp.MustCompile(`^\s*(?:saved from url=\(\d+\))?\s*(https?://\S+?)\s*$`)
+
+// pageURL is the canonical link, else the url meta, else the address a
+// saved page names in its first comment; only absolute http(s) URLs count.
+func pageURL(doc *goquery.Document, metaURL string) string {
+	if href, ok := doc.Find(`link[rel="canonical"]`).First().Attr("href"); ok && isAbsURL(href) {
+		return strings.TrimSpace(href)
+	}
+	if isAbsURL(metaURL) {
+		return metaURL
+	}
+	for n := doc.Get(0).FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.CommentNode {
+			if m := savedFromRE.FindStringSubmatch(n.Data); m != nil {
+				return m[1]
+			}
+		}
+	}
+	return ""
+}
+
+func isAbsURL(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
 func firstAttr(s *goquery.Selection, names ...string) string {
@@ -87,6 +116,8 @@ func readMetaTag(name, content string, ms *metaSet, h *headInfo) {
 		setOnce(&t.Column, content)
 	case "keywords":
 		setOnce(&t.Keywords, content)
+	case "og:url", "url":
+		setOnce(&h.url, content)
 	case "author", "article:author":
 		setOnce(&t.Author, content)
 	}

@@ -121,6 +121,20 @@ func loadPage(t testing.TB, rel string) *Page {
 	return p
 }
 
+func TestPageURL(t *testing.T) {
+	want := map[string]string{
+		"gov/fgw-zj-gov-cn.html":         "http://fgw.zj.gov.cn/art/2016/11/22/art_1621004_30332664.html", // <meta name="url">
+		"gov/cmse-gov-cn.html":           "http://www.cmse.gov.cn/xwzx/zhxw/202101/t20210106_47506.html",  // first comment
+		"variants/saved-css-base64.html": "http://www.laishan.gov.cn/art/2022/8/3/art_1234_5678901.html",  // saved from url=
+		"variants/br-body.html":          "",
+	}
+	for f, u := range want {
+		if got := loadPage(t, f).URL; got != u {
+			t.Errorf("%s: URL %q, want %q", f, got, u)
+		}
+	}
+}
+
 func TestEncodingsOfVariants(t *testing.T) {
 	want := map[string]string{
 		"variants/shanxi-gbk.html": EncGBK, "variants/shanxi-wrong-decl.html": EncGBK,
