@@ -168,8 +168,8 @@ func FuzzTokens(f *testing.F) {
 	})
 }
 
-// A text longer than the pooled scratch is cut correctly and its buffers
-// are not kept.
+// A text longer than the pooled scratch (which then bypasses the pool) is
+// cut like any other.
 func TestTokensLongText(t *testing.T) {
 	s := mustDefault(t)
 	text := strings.Repeat("确保8月底前完成债券资金支出。", maxPooledUnits/10)
