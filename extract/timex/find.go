@@ -138,7 +138,7 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 		var out []Expr
 		for i := range c.atoms {
 			e := base
-			e.Kind = c.kind(false)
+			e.Kind = c.kind(v, false)
 			if !c.hasPlaceholder() {
 				_, e.Date = c.atoms[i].bounds(ref)
 			}
@@ -147,7 +147,7 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 		return out, warns
 	}
 	span := c.from != nil || len(c.atoms) > 1
-	base.Kind = c.kind(span)
+	base.Kind = c.kind(v, span)
 	if !c.hasPlaceholder() {
 		first, last := c.bounds(ref)
 		if last.Before(first) {
@@ -171,11 +171,18 @@ func (c *cand) markReported() {
 	}
 }
 
-func (c *cand) kind(span bool) string {
+// limitWords around a date make it a completion limit even without 前:
+// 完成时限是2022年, 把握好9月和12月这两个时间节点 (seed002).
+var (
+	limitBefore = []string{"时限", "期限", "截止时间", "截止日期", "最迟", "最晚", "不晚于", "不迟于"}
+	limitAfter  = []string{"时间节点", "节点", "为限", "截止", "到期"}
+)
+
+func (c *cand) kind(v view, span bool) string {
 	switch {
 	case span:
 		return KindDuring
-	case c.by, c.prefix != "":
+	case c.by, c.prefix != "", hasCueBefore(v, c.start, limitBefore, 8), hasCueAfter(v, c.end, limitAfter, 8):
 		return KindBy
 	}
 	return KindOn
