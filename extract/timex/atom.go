@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // grain is the coarsest calendar unit an atom names.
 type grain int
 
@@ -258,8 +260,10 @@ func monthTail(v view, j int, a *atom) int {
 // maxDay is the longest each month can be (February in a leap year).
 var maxDay = [13]int{31, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
-// clock skips a time of day after a day: 下午, 09:00, 9时30分, 17:00.
+// clock skips a time of day after a day: 下午, 09:00, 9时30分, 17:00,
+// after a weekday in brackets: 2024年7月10日（星期三）17:00.
 func clock(v view, j int) int {
+	j = weekday(v, j)
 	k := v.spaces(j)
 	if w := v.prefixAt(k, clockWords); w != "" {
 		j = k + len([]rune(w))
@@ -284,6 +288,30 @@ func clock(v view, j int) int {
 			return e + 1
 		}
 		return e
+	}
+	return j
+}
+
+// weekday skips (星期三), （周五）, (周日) right after a day.
+func weekday(v view, j int) int {
+	k := v.spaces(j)
+	if c := v.at(k); c != '(' && c != '（' {
+		return j
+	}
+	k++
+	switch {
+	case v.has(k, "星期"), v.has(k, "礼拜"):
+		k += 2
+	case v.at(k) == '周':
+		k++
+	default:
+		return j
+	}
+	if c := v.at(k); !strings.ContainsRune("一二三四五六日天", c) {
+		return j
+	}
+	if c := v.at(k + 1); c == ')' || c == '）' {
+		return k + 2
 	}
 	return j
 }
