@@ -111,7 +111,9 @@ func parseCand(v view, i int) (cand, bool) {
 		return cand{}, false
 	}
 	c := cand{start: a.start, end: a.end, atoms: []atom{a}}
-	if b, ok := parseSpanEnd(v, a); ok {
+	if from, to, ok := parseDayRange(v, a); ok {
+		c.from, c.atoms[0], c.end = &from, to, to.end
+	} else if b, ok := parseSpanEnd(v, a); ok {
 		c.from, c.atoms[0] = &a, b
 		c.end = b.end
 	} else if list, ok := parseEnumeration(v, a); ok {
@@ -187,6 +189,28 @@ func parseSpanEnd(v view, a atom) (atom, bool) {
 		b.year, b.relYear, b.yearRel = a.year, a.relYear, a.yearRel
 	}
 	return b, true
+}
+
+// parseDayRange reads days sharing one month: 5月10-12日, 7月8至10日.
+func parseDayRange(v view, a atom) (from, to atom, ok bool) {
+	if !bareMonth(a) {
+		return from, to, false
+	}
+	d1, e, ph1, _, ok1 := parseNum(v, v.spaces(a.end), 31)
+	k := v.spaces(e)
+	sep := v.prefixAt(k, rangeSeps)
+	if !ok1 || sep == "" {
+		return from, to, false
+	}
+	d2, e2, ph2, _, ok2 := parseNum(v, v.spaces(k+len([]rune(sep))), 31)
+	e2 = v.spaces(e2)
+	if !ok2 || (v.at(e2) != '日' && v.at(e2) != '号') || d2 > maxDay[a.month] || !ph1 && !ph2 && d2 <= d1 {
+		return from, to, false
+	}
+	from, to = a, a
+	from.day, from.grain, from.placeholder = d1, grainDay, ph1
+	to.day, to.grain, to.placeholder, to.end = d2, grainDay, ph2, clock(v, e2+1)
+	return from, to, true
 }
 
 // parseEnumeration reads further months after a month: 5月、6月; 9月和12月.
