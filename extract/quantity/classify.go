@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/zhengling/zhengling/extract/timex"
@@ -8,15 +9,23 @@ import (
 	"github.com/zhengling/zhengling/extract/quantity/numeral"
 )
 
-// clausePunct ends a clause; sentencePunct ends a sentence (on the folded
-// view, where ，；：！？ became , ; : ! ?).
-const (
-	clausePunct   = ",;:!?。，；：！？"
-	sentencePunct = ";!?。；！？"
-)
+// isClausePunct ends a clause, isSentencePunct a sentence (on the folded
+// view ，；：！？ became , ; : ! ?; both forms are accepted).
+func isClausePunct(r rune) bool {
+	switch r {
+	case ',', ';', ':', '!', '?', '。', '，', '；', '：', '！', '？':
+		return true
+	}
+	return false
+}
 
-func isClausePunct(r rune) bool   { return strings.ContainsRune(clausePunct, r) }
-func isSentencePunct(r rune) bool { return strings.ContainsRune(sentencePunct, r) }
+func isSentencePunct(r rune) bool {
+	switch r {
+	case ';', '!', '?', '。', '；', '！', '？':
+		return true
+	}
+	return false
+}
 
 // bounds returns the start of the unit that holds i (scanning left) and the
 // end (scanning right) for the given stop test.
@@ -39,6 +48,7 @@ type env struct {
 	wordStart   func(int) bool     // a token starts at the offset
 	unitIsWord  func(mention) bool // the unit is a word of its own
 	times       []timex.Expr
+	cues        []cueHit
 }
 
 // deadlineBetween reports a deadline expression inside [from, to).
@@ -69,7 +79,7 @@ type judged struct {
 // mention is not a target or figure at all (a count of rhetoric, a
 // condition, a measure of place).
 func judge(e *env, m mention) (judged, bool) {
-	rs, instructing, wordStart, unitIsWord := e.rs, e.instructing, e.wordStart, e.unitIsWord
+	rs, wordStart, unitIsWord := e.rs, e.wordStart, e.unitIsWord
 	j := judged{mention: m}
 	j.clause.start, j.clause.end = bounds(rs, m.start, m.end, isClausePunct)
 	j.sentence.start, j.sentence.end = bounds(rs, m.start, m.end, isSentencePunct)
@@ -99,7 +109,7 @@ func judge(e *env, m mention) (judged, bool) {
 	j.verbStart = minPos(m.start, prefixAt, changeAt)
 	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start, wordStart)
 	j.dueInClause = e.deadlineBetween(j.clause.start, m.start)
-	j.side = side(rs, j, wordStart, moves, instructing)
+	j.side = side(e, j, moves)
 	if j.side == sideFigure && countsSubject(rs, j) {
 		return j, false // 10个招商局要切实发挥…: who acts, not how many
 	}
@@ -286,8 +296,9 @@ func comparatorOf(m mention, prefix cmpRow) string {
 // clause, a goal word after it, a sentence-wide cue (确保A、B，C), an
 // explicit 以上/以下 bound (年龄在18周岁及以上), a verb-led value inside an
 // instructing item; a figure by default.
-func side(rs []rune, j judged, wordStart func(int) bool, verbFound bool, instructing func(int) bool) int {
-	if c, ok := nearestCue(rs, j.start, j.clause.start, false, wordStart); ok {
+func side(e *env, j judged, verbFound bool) int {
+	rs, instructing := e.rs, e.instructing
+	if c, ok := e.nearestCue(j.start, j.clause.start, false); ok {
 		if c.weak && j.comparator == CmpEQ && !verbFound && genericCounters[j.unit] {
 			return sideFigure
 		}
@@ -296,7 +307,7 @@ func side(rs []rune, j judged, wordStart func(int) bool, verbFound bool, instruc
 	if containsAny(rs, j.end, j.clause.end, goalAfterIx) {
 		return sideTarget
 	}
-	if c, ok := nearestCue(rs, j.clause.start, j.sentence.start, true, wordStart); ok {
+	if c, ok := e.nearestCue(j.clause.start, j.sentence.start, true); ok {
 		return c.side
 	}
 	if j.dueInClause {
@@ -311,19 +322,43 @@ func side(rs []rune, j judged, wordStart func(int) bool, verbFound bool, instruc
 	return sideFigure
 }
 
-// nearestCue scans left from i to floor for a cue; outer limits the scan
-// to cues that govern a whole sentence. A one-rune cue must begin a word
-// (共 of 公共预算 is none).
-func nearestCue(rs []rune, i, floor int, outer bool, wordStart func(int) bool) (cueRow, bool) {
-	for e := i; e > floor; e-- {
+// cueHit is one cue written in the paragraph, ending at end.
+type cueHit struct {
+	end int
+	n   int
+	row cueRow
+}
+
+// cueHits lists every cue of the paragraph in text order (longest first at
+// one end), found once so that each mention only walks the list. A one-rune
+// cue must begin a word (共 of 公共预算 is none); a bare 要 is rune-matched
+// (see isYao).
+func cueHits(rs []rune, wordStart func(int) bool) []cueHit {
+	var out []cueHit
+	for e := 1; e <= len(rs); e++ {
 		for _, c := range cueIx.endingAt(rs, e) {
-			if (!outer || c.row.sentence) && e-c.n >= floor && hasSuffixAt(rs, e, c.word) && (c.n > 1 || wordStart(e-1)) {
-				return c.row, true
+			if hasSuffixAt(rs, e, c.word) && (c.n > 1 || wordStart(e-1)) {
+				out = append(out, cueHit{e, c.n, c.row})
 			}
 		}
-		if !outer && isYao(rs, e-1) {
-			return yaoCue, true // 各县市要按照…, 要紧盯“满意率达到98%以上
+		if isYao(rs, e-1) {
+			out = append(out, cueHit{e, 1, yaoCue}) // 各县市要按照…, 要紧盯“满意率达到98%以上
 		}
+	}
+	return out
+}
+
+// nearestCue is the cue ending closest before i and starting at or after
+// floor; outer limits it to cues that govern a whole sentence.
+func (e *env) nearestCue(i, floor int, outer bool) (cueRow, bool) {
+	hits := e.cues
+	k := sort.Search(len(hits), func(k int) bool { return hits[k].end > i })
+	for k--; k >= 0 && hits[k].end > floor; k-- {
+		h := hits[k]
+		if h.end-h.n < floor || (outer && !h.row.sentence) {
+			continue
+		}
+		return h.row, true
 	}
 	return cueRow{}, false
 }

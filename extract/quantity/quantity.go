@@ -6,6 +6,7 @@ package quantity
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -88,6 +89,8 @@ func Find(p *para.Paragraph, ctx Context) Result {
 	var res Result
 	wordStart := tokenStarts(p, len(rs))
 	e := &env{rs: rs, instructing: ctx.Instructing, wordStart: wordStart, unitIsWord: unitTokens(p, len(rs)), times: ctx.Times}
+	e.cues = cueHits(rs, wordStart)
+	periods := &periodCache{rs: rs}
 	floor, prevEnd, prevSentence, prevMetric := 0, -100, span{}, ""
 	for _, m := range sc.mentions {
 		for _, x := range m.listed {
@@ -111,7 +114,7 @@ func Find(p *para.Paragraph, ctx Context) Result {
 			res.Targets = append(res.Targets, t)
 			continue
 		}
-		t.Period, t.Deadline = periodFor(p, rs, ctx.Times, j)
+		t.Period, t.Deadline = periodFor(p, ctx.Times, periods, j)
 		res.Figures = append(res.Figures, t)
 	}
 	for _, ph := range sc.placeholders {
@@ -179,10 +182,10 @@ func newTarget(p *para.Paragraph, rs []rune, j judged, floor int, wordStart func
 // metricText is the measured noun phrase, simplified, without the
 // function words a clause may open with (离今年新增 → 今年新增).
 func metricText(p *para.Paragraph, start, end int) string {
-	for _, t := range p.Tokens {
-		if t.Start < start {
-			continue
-		}
+	toks := p.Tokens
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= start })
+	for ; k < len(toks); k++ {
+		t := toks[k]
 		if t.Start >= end || !isFunctionWord(t.Pos) {
 			break
 		}
@@ -233,7 +236,7 @@ func distance(s, e int, j judged) int {
 // periodFor finds the reported period of a figure in its sentence: a
 // RolePeriod expression, or without time expressions the period written
 // before it (1-8 月份, 截至8月底).
-func periodFor(p *para.Paragraph, rs []rune, times []timex.Expr, j judged) (string, *timex.Deadline) {
+func periodFor(p *para.Paragraph, times []timex.Expr, periods *periodCache, j judged) (string, *timex.Deadline) {
 	if len(times) > 0 {
 		for k := len(times) - 1; k >= 0; k-- {
 			e := times[k]
@@ -244,15 +247,41 @@ func periodFor(p *para.Paragraph, rs []rune, times []timex.Expr, j judged) (stri
 		}
 		return "", nil
 	}
-	prefix := string(rs[j.sentence.start:j.start])
-	locs := periodPattern.FindAllStringIndex(prefix, -1)
-	if len(locs) == 0 {
+	var found span
+	for _, s := range periods.in(j.sentence) {
+		if s.end <= j.start {
+			found = s
+		}
+	}
+	if found.end == 0 {
 		return "", nil
 	}
-	loc := locs[len(locs)-1]
-	s := j.sentence.start + utf8.RuneCountInString(prefix[:loc[0]])
-	e := s + utf8.RuneCountInString(prefix[loc[0]:loc[1]])
-	return strings.TrimSpace(p.Text(s, e)), nil
+	return strings.TrimSpace(p.Text(found.start, found.end)), nil
+}
+
+// periodCache holds the written periods of one sentence, found once.
+type periodCache struct {
+	rs       []rune
+	sentence span
+	spans    []span
+	done     bool
+}
+
+// in returns the periods written in sentence s, as rune spans.
+func (c *periodCache) in(s span) []span {
+	if c.done && c.sentence == s {
+		return c.spans
+	}
+	c.sentence, c.spans, c.done = s, nil, true
+	text := string(c.rs[s.start:s.end])
+	if !strings.ContainsAny(text, "月截今") {
+		return nil // no period can be written here
+	}
+	for _, loc := range periodPattern.FindAllStringIndex(text, -1) {
+		start := s.start + utf8.RuneCountInString(text[:loc[0]])
+		c.spans = append(c.spans, span{start, start + utf8.RuneCountInString(text[loc[0]:loc[1]])})
+	}
+	return c.spans
 }
 
 // periodPattern is the minimal reported-period grammar used until time

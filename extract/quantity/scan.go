@@ -436,6 +436,9 @@ func spacedWord(rs []rune, k int, w string) (int, bool) {
 // perCentWordAt reads 百分之九十, 千分之一 (0.1%), 万分之三, 百万分之五,
 // with the spaces some pages put between every character.
 func perCentWordAt(rs []rune, i int) (mention, bool) {
+	if !isPowerOfTen(rs[i]) {
+		return mention{}, false
+	}
 	if i > 0 && (numeral.IsChineseDigit(rs[i-1]) || numeral.IsDigit(rs[i-1]) || numeral.IsMultiplier(rs[i-1])) {
 		return mention{}, false // 五百分之2.2 is a fraction of 500
 	}
@@ -477,7 +480,13 @@ func perCentWordAt(rs []rune, i int) (mention, bool) {
 	return m, true
 }
 
-func isPowerOfTen(r rune) bool { return strings.ContainsRune("百佰千仟万萬亿億", r) }
+func isPowerOfTen(r rune) bool {
+	switch r {
+	case '百', '佰', '千', '仟', '万', '萬', '亿', '億':
+		return true
+	}
+	return false
+}
 
 func multiplierOf(r rune) float64 {
 	switch r {

@@ -75,13 +75,21 @@ func digitValue(r rune) float64 {
 
 // IsChineseDigit reports whether r is a Chinese digit character (零 to 九,
 // 两, financial forms).
-func IsChineseDigit(r rune) bool { _, ok := chineseDigits[r]; return ok }
+func IsChineseDigit(r rune) bool {
+	if r < 0x3007 {
+		return false // below 〇: no Chinese digit, and most runes of a page
+	}
+	_, ok := chineseDigits[r]
+	return ok
+}
 
 // IsMultiplier reports whether r is one of 十百千万亿 in any form.
 func IsMultiplier(r rune) bool {
-	_, small := smallUnits[r]
-	_, big := bigUnits[r]
-	return small || big
+	switch r {
+	case '十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿', '億':
+		return true
+	}
+	return false
 }
 
 // IsSpace reports the spaces that may sit inside a number on real pages.
