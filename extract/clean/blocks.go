@@ -50,6 +50,7 @@ type walker struct {
 	buf       strings.Builder
 	bufLinks  int
 	inLink    int
+	inPre     int // inside <pre>, a line break ends a paragraph
 	heading   int
 	out       []block
 	bufInside bool
@@ -88,10 +89,24 @@ func (w *walker) text(s string) {
 	}
 }
 
+// preText splits preformatted text at its line breaks.
+func (w *walker) preText(s string) {
+	for i, part := range strings.Split(s, "\n") {
+		if i > 0 {
+			w.flush()
+		}
+		w.text(part)
+	}
+}
+
 func (w *walker) walk(n *html.Node, depth int) {
 	switch n.Type {
 	case html.TextNode:
-		w.text(n.Data)
+		if w.inPre > 0 {
+			w.preText(n.Data)
+		} else {
+			w.text(n.Data)
+		}
 		return
 	case html.CommentNode:
 		w.marker(isBeginMarker(n.Data), isEndMarker(n.Data))
@@ -136,6 +151,10 @@ func (w *walker) element(n *html.Node, depth int) bool {
 	}
 	if n.DataAtom == atom.A {
 		w.inLink++
+	}
+	if n.DataAtom == atom.Pre {
+		w.inPre++
+		defer func() { w.inPre-- }()
 	}
 	if head {
 		w.heading++

@@ -134,6 +134,28 @@ func TestSameParagraphsAcrossCharsets(t *testing.T) {
 	}
 }
 
+// TestPlainTextCharsets: a text file saved in GBK or Big5 cleans like its
+// UTF-8 original.
+func TestPlainTextCharsets(t *testing.T) {
+	raw, err := os.ReadFile("../../fixtures/seeds/000_89870a89919acc8f.txt")
+	if err != nil {
+		t.Skip(err)
+	}
+	base, _ := Bytes(raw, "")
+	got, err := Bytes(encode(t, simplifiedchinese.GBK, string(raw)), "")
+	if err != nil || got.Encoding != EncGBK {
+		t.Fatalf("gbk text: %v %s", err, got.Encoding)
+	}
+	samePage(t, "gbk text", base, got)
+	trad := "在全區7-8月高質量發展重點工作調度會上的講話\n同志們：\n" + tradText + "\n第二，要防患未然，堅決筑牢安全生產防線。\n"
+	base, _ = Bytes([]byte(trad), "")
+	got, err = Bytes(encode(t, traditionalchinese.Big5, trad), "")
+	if err != nil || got.Encoding != EncBig5 {
+		t.Fatalf("big5 text: %v %s", err, got.Encoding)
+	}
+	samePage(t, "big5 text", base, got)
+}
+
 func samePage(t *testing.T, name string, want, got *Page) {
 	t.Helper()
 	if !reflect.DeepEqual(want.Paragraphs, got.Paragraphs) || want.Title != got.Title || want.Meta != got.Meta {

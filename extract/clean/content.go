@@ -11,38 +11,48 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// contentSelectors are the article containers of the common CMSs, most
-// specific first; the one of them holding the most Han text wins.
-var contentSelectors = []string{
-	".TRS_Editor",         // TRS WCM: cmse.gov.cn, shanxi.gov.cn
-	".trs_editor_view",    // TRS 海云: kaili.gov.cn
-	"#UCAP-CONTENT",       // 国务院公报 / 开普云: gov.cn
-	".TRS_UEDITOR",        // TRS UEditor bodies
-	"#zoom",               // 大汉版通: fgw.zj.gov.cn
-	"#Zoom",               //
-	"#ozoom",              // 人民网 (people.com.cn)
-	".article-content",    // many 集约化 templates
-	"#js_content",         // 微信公众号
-	".rich_media_content", // 微信公众号
-	".post_body",          // 网易 163
-	"#artibody",           // 新浪 sina
-	".article-body",       //
-	".content-article",    // 腾讯 qq
-	"#detail",             // 新华网 xinhuanet
-	".pages_content",      // gov.cn
-	".wp_articlecontent",  // 博达 university sites
-	".v_news_content",     // 博达
-	".article_content",    //
-	".news_content",       //
-	"#mainText",           //
-	".zw",                 // 正文
-	"#zw",                 //
-	"article",             // HTML5 pages
+// contentSelector is one known article container. cms marks a CMS's own
+// body container: taken as it is, and when a page splits its body over
+// several of them (one .TRS_Editor per section) all of them are taken.
+// A generic container (.article-content, <article>) is narrowed to the
+// element inside it that holds the prose.
+type contentSelector struct {
+	sel string
+	cms bool
+}
+
+// contentSelectors, most specific first; per selector the match holding
+// the most Han text wins.
+var contentSelectors = []contentSelector{
+	{".TRS_Editor", true},         // TRS WCM: cmse.gov.cn, shanxi.gov.cn
+	{".trs_editor_view", true},    // TRS 海云: kaili.gov.cn
+	{"#UCAP-CONTENT", true},       // 国务院公报 / 开普云: gov.cn
+	{".TRS_UEDITOR", true},        // TRS UEditor bodies
+	{"#zoom", true},               // 大汉版通: fgw.zj.gov.cn
+	{"#Zoom", true},               //
+	{"#ozoom", true},              // 人民网 (people.com.cn)
+	{"#js_content", true},         // 微信公众号
+	{".rich_media_content", true}, // 微信公众号
+	{".article-content", false},   // many 集约化 templates, baijiahao, toutiao
+	{".post_body", false},         // 网易 163
+	{"#artibody", false},          // 新浪 sina
+	{".article-body", false},      //
+	{".content-article", false},   // 腾讯 qq
+	{"#detail", false},            // 新华网 xinhuanet
+	{".pages_content", false},     // gov.cn
+	{".wp_articlecontent", true},  // 博达 university sites
+	{".v_news_content", true},     // 博达
+	{".article_content", false},   //
+	{".news_content", false},      //
+	{"#mainText", false},          //
+	{".zw", false},                // 正文
+	{"#zw", false},                //
+	{"article", false},            // HTML5 pages
 }
 
 // refine narrows a generic container (.article-content, article) to the
 // element inside it that directly holds the prose, when that element holds
-// most of the container's text; a CMS body container stays as it is.
+// most of the container's text.
 func refine(n *html.Node) *html.Node {
 	d := densest(n)
 	if d == n {
@@ -54,11 +64,6 @@ func refine(n *html.Node) *html.Node {
 	}
 	return n
 }
-
-// cmsSelectors is how many of contentSelectors name a CMS's own body
-// container: a page may split its body over several of them (one
-// .TRS_Editor per section), and all of them are taken.
-const cmsSelectors = 4
 
 // outermost returns the nodes of found, other than best, that are neither
 // inside another one nor contain one.
@@ -105,10 +110,10 @@ func findContent(doc *goquery.Document, root *html.Node) (content, []block) {
 			return c, blocks
 		}
 	}
-	for i, sel := range contentSelectors {
+	for _, cs := range contentSelectors {
 		var found []*html.Node
 		best, bestHan := (*html.Node)(nil), 0
-		doc.Find(sel).Each(func(_ int, s *goquery.Selection) {
+		doc.Find(cs.sel).Each(func(_ int, s *goquery.Selection) {
 			n := s.Get(0)
 			h := hanCount(flatText(n))
 			if h > bestHan {
@@ -121,9 +126,11 @@ func findContent(doc *goquery.Document, root *html.Node) (content, []block) {
 		if best == nil || bestHan < minContentHan {
 			continue
 		}
-		c := content{root: refine(best)}
-		if i < cmsSelectors {
+		c := content{root: best}
+		if cs.cms {
 			c.extra = outermost(found, best)
+		} else {
+			c.root = refine(best)
 		}
 		return c, walkBlocks(root, c)
 	}
@@ -197,9 +204,27 @@ func densest(top *html.Node) *html.Node {
 		}
 	}
 	if best == nil {
-		return top
+		return bodyOf(top) // text straight under <body>
 	}
 	return best
+}
+
+// bodyOf returns the <body> element under n, or n.
+func bodyOf(n *html.Node) *html.Node {
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x.Type == html.ElementNode && x.DataAtom == atom.Body {
+			return x
+		}
+		for ch := x.FirstChild; ch != nil; ch = ch.NextSibling {
+			if ch.Type == html.ElementNode {
+				stack = append(stack, ch)
+			}
+		}
+	}
+	return n
 }
 
 // negativeClass and positiveClass are readability's hints in class and id

@@ -121,6 +121,39 @@ func loadPage(t testing.TB, rel string) *Page {
 	return p
 }
 
+// TestHTMLShapes is a corpus of small page shapes and their paragraphs.
+func TestHTMLShapes(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     []string
+	}{
+		{"text straight under body", "<html><body>会议强调，要确保各项工作不撒不漏。<br>第二段，要坚持问题导向。</body></html>",
+			[]string{"会议强调，要确保各项工作不撒不漏。", "第二段，要坚持问题导向。"}},
+		{"fragment", "<p>会议强调，要确保各项工作不撒不漏。</p>", []string{"会议强调，要确保各项工作不撒不漏。"}},
+		{"pre keeps its lines", "<html><body><pre>一、总体要求\n为深入贯彻落实，制定本方案。</pre></body></html>",
+			[]string{"一、总体要求", "为深入贯彻落实，制定本方案。"}},
+		{"strong inside br text is not repeated",
+			`<div class="TRS_Editor">会议指出，要全面加强全区政府系统政治思想建设。<br><strong>一要抓好上半年工作总结分析。</strong>以半年模拟考核为基础，统筹全年所有考核指标。<br><b>二要</b>谋划好下半年和明年重点项目。</div>`,
+			[]string{"会议指出，要全面加强全区政府系统政治思想建设。", "一要抓好上半年工作总结分析。以半年模拟考核为基础，统筹全年所有考核指标。", "二要谋划好下半年和明年重点项目。"}},
+		{"list items one per paragraph",
+			`<div id="zoom"><p>会议决定：</p><ol><li>1、小山坡农家院拆迁实行倒计时，由李学文副镇长负责，8月底前完工。</li><li>2、云居寺小广场及周边换进的脏乱差问题由魏春水副镇长侧重负责。</li></ol></div>`,
+			[]string{"会议决定：", "1、小山坡农家院拆迁实行倒计时，由李学文副镇长负责，8月底前完工。", "2、云居寺小广场及周边换进的脏乱差问题由魏春水副镇长侧重负责。"}},
+		{"table cells", `<div class="TRS_Editor"><p>各单位完成情况如下，请对照落实。</p><table><tr><td>莱山街道</td><td>完成率98%</td></tr></table></div>`,
+			[]string{"各单位完成情况如下，请对照落实。", "莱山街道", "完成率98%"}},
+		{"hidden and script text dropped", `<div class="TRS_Editor"><p>会议强调，要确保各项工作不撒不漏。</p><div style="display: none">隐藏的统计代码文字内容</div><script>document.write("脚本里的文字内容")</script></div>`,
+			[]string{"会议强调，要确保各项工作不撒不漏。"}},
+	}
+	for _, c := range cases {
+		p, err := Bytes([]byte(c.in), "")
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if strings.Join(p.Paragraphs, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, p.Paragraphs, c.want)
+		}
+	}
+}
+
 func TestPageURL(t *testing.T) {
 	want := map[string]string{
 		"gov/fgw-zj-gov-cn.html":         "http://fgw.zj.gov.cn/art/2016/11/22/art_1621004_30332664.html", // <meta name="url">
