@@ -118,6 +118,10 @@ func chooseEncoding(b []byte, declared string) string {
 		}
 	case "":
 	default:
+		// valid multi-byte UTF-8 is practically never meant as Latin-1
+		if valid && hasMultibyte(b) {
+			return EncUTF8
+		}
 		if _, err := htmlindex.Get(canon); err == nil && !looksCJKBytes(b) {
 			return canon
 		}

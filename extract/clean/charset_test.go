@@ -52,6 +52,9 @@ func TestDecode(t *testing.T) {
 			`<meta http-equiv="Content-Type" content="text/html; charset=big5">` + tradText, EncBig5},
 		{"gb18030 four-byte", encode(t, simplifiedchinese.GB18030, simpText+"€𠀀"), "", simpText + "€𠀀", EncGB18030},
 		{"ascii", []byte("hello"), "", "hello", EncUTF8},
+		{"utf-8 declared latin-1", []byte("<p>hello world, a long English page with one 会议 word</p>"), "text/html; charset=iso-8859-1",
+			"<p>hello world, a long English page with one 会议 word</p>", EncUTF8},
+		{"latin-1 declared and meant", []byte("caf\xe9"), "text/html; charset=iso-8859-1", "café", "iso-8859-1"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
