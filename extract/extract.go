@@ -284,3 +284,6 @@ func Bytes(b []byte, opts Options) (*Document, error) {
 	}
 	return build(page, opts)
 }
+
+// ParseDate reads a YYYY-MM-DD date, for Options.ReferenceDate.
+func ParseDate(s string) (Date, error) { return timex.ParseDate(s) }

@@ -245,5 +245,8 @@ func TestICSParses(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d VTODOs", len(cal.Children))
+	// Seed 000 has 8月底前 inside 二要's 一是: at least that one VTODO.
+	if len(cal.Children) == 0 {
+		t.Errorf("no VTODO for a document with deadlines")
+	}
 }
