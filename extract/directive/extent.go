@@ -101,6 +101,8 @@ func (d *doc) ownLimit(level []*node, i int) pos {
 	n := level[i]
 	far := pos{len(d.paras), 0}
 	switch {
+	case n.m.style == StyleBare && opensBlock(d.views[n.m.para]):
+		return far // 会议强调，要做好以下工作：\n一是…
 	case n.m.style == StyleBare || !n.m.paraStart:
 		end := d.paraEnd(n.m.para)
 		if !n.m.paraStart && (n.m.style == StyleCircled || n.m.style == StyleParenArabic) {

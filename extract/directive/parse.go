@@ -27,7 +27,7 @@ func Parse(paras []*para.Paragraph) []*Directive {
 		h, ho := d.headingOf(m, nextInPara(ms, i))
 		heads[i], only[i] = headKey(h), ho
 	}
-	ms, _ = dropOutline(ms, heads, only)
+	ms = dropOutline(ms, heads, only)
 	d.index(ms)
 	b := &builder{pr: learnPrecedence(ms, d.breaks)}
 	d.nest(b, ms)
@@ -139,8 +139,8 @@ func (d *doc) nest(b *builder, ms []mark) {
 	for i := range d.views {
 		if d.breaks[i] {
 			b.reset()
-		} else if i > 0 && len(b.stack) > 0 && b.stack[0].m.style == StyleBare && !wrapped(d.views[i-1]) {
-			b.reset() // a bare item ends with its paragraph
+		} else if d.bareEnds(b, i, ms, k) {
+			b.reset()
 		}
 		for ; k < len(ms) && ms[k].para == i; k++ {
 			m := ms[k]
@@ -151,4 +151,20 @@ func (d *doc) nest(b *builder, ms []mark) {
 			}
 		}
 	}
+}
+
+// bareEnds reports whether the open bare item ends before paragraph i
+// (whose first candidate is ms[k]): a bare item ends with its paragraph,
+// unless that paragraph announces a list (会议强调，要抓好以下工作：); then it
+// holds the paragraphs that open with items of its list's style.
+func (d *doc) bareEnds(b *builder, i int, ms []mark, k int) bool {
+	if len(b.stack) == 0 || b.stack[0].m.style != StyleBare {
+		return false
+	}
+	bare := b.stack[0]
+	if i <= bare.m.para || !opensBlock(d.views[bare.m.para]) {
+		return i > d.wrapEnd[bare.m.para]
+	}
+	opens := k < len(ms) && ms[k].para == i && ms[k].paraStart
+	return opens && len(bare.children) > 0 && ms[k].style != bare.children[0].m.style
 }

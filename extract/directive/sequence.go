@@ -93,7 +93,7 @@ func isBreak(p *para.Paragraph) bool {
 // whose marker and heading come again in a later paragraph (seed002's 篇一
 // outline repeats the speech's 一、(一)…(四) before the speech itself).
 // Nothing is dropped unless at least minOutline items repeat.
-func dropOutline(ms []mark, heads []string, headingOnly []bool) ([]mark, []string) {
+func dropOutline(ms []mark, heads []string, headingOnly []bool) []mark {
 	type key struct {
 		style   string
 		ordinal int
@@ -112,17 +112,15 @@ func dropOutline(ms []mark, heads []string, headingOnly []bool) ([]mark, []strin
 		}
 	}
 	if n < minOutline {
-		return ms, heads
+		return ms
 	}
 	var out []mark
-	var outHeads []string
 	for i, m := range ms {
 		if !drop[i] {
 			out = append(out, m)
-			outHeads = append(outHeads, heads[i])
 		}
 	}
-	return out, outHeads
+	return out
 }
 
 // minOutline is the smallest table of contents dropOutline removes.
