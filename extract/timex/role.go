@@ -103,14 +103,24 @@ func roleOf(v view, c *cand, ref Date) Role {
 		return RoleEventDate
 	case !c.by && v.prefixAt(v.spaces(c.end), describeCues) != "":
 		return RolePeriod
-	case c.coarse() && !c.by && v.at(v.spaces(c.end)) == '是':
-		return RolePeriod // 四季度是收官收口、实现目标的关键季 describes the quarter
-	case c.coarse() && !c.by && hasCueAfter(v, c.end, reportCues, 15):
-		return RolePeriod
-	case c.coarse() && !c.by && !hasGoalCue(v, c) && !hasCueAfter(v, c.end, goalAfterCues, 6):
+	case c.coarse() && !c.by && !setsTime(v, c):
 		return RolePeriod
 	}
 	return RoleDeadline
+}
+
+// setsTime decides for a quarter, half, year or holiday without 前 whether
+// the sentence sets it as the time of a task (确保三季度、全年指标都大幅提升,
+// seed000) or only names it (一要抓好上半年工作总结分析, 四季度是收官收口、
+// 实现目标的关键季).
+func setsTime(v view, c *cand) bool {
+	switch {
+	case v.at(v.spaces(c.end)) == '是':
+		return false
+	case hasCueAfter(v, c.end, reportCues, 15):
+		return false
+	}
+	return hasGoalCue(v, c) || hasCueAfter(v, c.end, goalAfterCues, 6)
 }
 
 // neverDeadline: 全年, 今年, 明年 alone qualify a noun (全年目标任务, 明年重点项目)
