@@ -310,6 +310,11 @@ func side(e *env, j judged, verbFound bool) int {
 	if c, ok := e.nearestCue(j.clause.start, j.sentence.start, true); ok {
 		return c.side
 	}
+	if ps, _ := bounds(rs, j.start, j.end, isPeriodPunct); ps < j.sentence.start {
+		if c, ok := e.nearestListCue(j.sentence.start, ps); ok {
+			return c.side // 主要预期目标是：…增长7%左右；一般公共预算收入增长6%
+		}
+	}
 	if j.dueInClause {
 		return sideTarget // 9月底前完成投资3亿元: a value with a deadline is a goal
 	}
@@ -329,20 +334,24 @@ type cueHit struct {
 	row cueRow
 }
 
-// cueHits lists every cue of the paragraph in text order (longest first at
+// cueHits lists every cue of the paragraph in text order (shortest first at
 // one end), found once so that each mention only walks the list. A one-rune
 // cue must begin a word (共 of 公共预算 is none); a bare 要 is rune-matched
 // (see isYao).
 func cueHits(rs []rune, wordStart func(int) bool) []cueHit {
 	var out []cueHit
 	for e := 1; e <= len(rs); e++ {
-		for _, c := range cueIx.endingAt(rs, e) {
+		if isYao(rs, e-1) {
+			out = append(out, cueHit{e, 1, yaoCue}) // 各县市要按照…, 要紧盯“满意率达到98%以上
+		}
+		// shortest first: readers walk the list backwards and must meet
+		// 完成年度计划 before 计划
+		cands := cueIx.endingAt(rs, e)
+		for k := len(cands) - 1; k >= 0; k-- {
+			c := cands[k]
 			if hasSuffixAt(rs, e, c.word) && (c.n > 1 || wordStart(e-1)) {
 				out = append(out, cueHit{e, c.n, c.row})
 			}
-		}
-		if isYao(rs, e-1) {
-			out = append(out, cueHit{e, 1, yaoCue}) // 各县市要按照…, 要紧盯“满意率达到98%以上
 		}
 	}
 	return out
@@ -361,6 +370,27 @@ func (e *env) nearestCue(i, floor int, outer bool) (cueRow, bool) {
 		return h.row, true
 	}
 	return cueRow{}, false
+}
+
+// nearestListCue is the nearest list cue (目标是：) in [floor, i).
+func (e *env) nearestListCue(i, floor int) (cueRow, bool) {
+	hits := e.cues
+	k := sort.Search(len(hits), func(k int) bool { return hits[k].end > i })
+	for k--; k >= 0 && hits[k].end > floor; k-- {
+		if h := hits[k]; h.row.list && h.end-h.n >= floor {
+			return h.row, true
+		}
+	}
+	return cueRow{}, false
+}
+
+// isPeriodPunct ends a full sentence, over its ；-separated items.
+func isPeriodPunct(r rune) bool {
+	switch r {
+	case '。', '!', '?', '！', '？':
+		return true
+	}
+	return false
 }
 
 // yaoCue is the cue of a bare 要 (rune-matched, see isYao).

@@ -71,6 +71,14 @@ var findCorpus = []struct {
 	// 目标是 governs the clauses of its sentence after the colon
 	{"主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人。",
 		[]q{{6, "%", "~", "increase", true, 0}, {10000, "人", "=", "", false, 0}}, nil},
+	// a list cue governs the ；-separated items of its sentence
+	{"主要预期目标是：地区生产总值增长7%左右；一般公共预算收入增长6%；城镇登记失业率控制在4.5%以内。",
+		[]q{{7, "%", "~", "increase", true, 0}, {6, "%", "=", "increase", false, 0}, {4.5, "%", "<=", "", false, 0}}, nil},
+	// 计划 sets a plan; 完成年度计划 reports progress against it
+	{"年度计划投资150亿元", []q{{1.5e10, "元", "=", "", false, 0}}, nil},
+	{"项目投资完成年度计划的82.3%", nil, []q{{82.3, "%", "=", "", false, 0}}},
+	// 较去年 compares with last year: a figure
+	{"销售毛利率较去年同期下滑4.51个百分点", nil, []q{{4.51, "个百分点", "=", "decrease", false, 0}}},
 	// an explicit bound of a requirement (kaili)
 	{"年龄在18周岁及以上", []q{{18, "周岁", ">=", "", false, 0}}, nil},
 	// 须 with a bound (kaili)

@@ -193,47 +193,55 @@ type cueRow struct {
 	// only; a plain count of lists or aspects stays a figure
 	// (我们还要求各县拉出…等3个清单).
 	weak bool
+	// list cues (目标是：) govern the ；-separated items up to the 。.
+	list bool
 }
 
 // cues decide target against figure; the nearest one before the number
 // wins (确保…已完成… is a figure).
 var cues = longestFirst([]cueRow{
-	{"确保", sideTarget, true, false},   // 确保省重点项目完成投资 64 亿元以上
-	{"力争", sideTarget, true, false},   // 力争全年完成投资500亿元
-	{"争取", sideTarget, false, false},  // 争取新增企业10家
-	{"目标是", sideTarget, true, false},  // 主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人
-	{"目标为", sideTarget, true, false},  // 全年目标为增长6%
-	{"目标:", sideTarget, true, false},  // 主要目标：森林覆盖率达到45%
-	{"要求", sideTarget, false, true},   // 要求覆盖率达到90%
-	{"不低于", sideTarget, false, false}, // 按照不低于每人10元的全省统一标准
-	{"不少于", sideTarget, false, false}, // 每年不少于2次
-	{"至少", sideTarget, false, false},  // 至少有 1项获省政府督查激励
-	{"压减", sideTarget, false, false},  // 将“三公”经费支出压减20%以上
-	{"压缩到", sideTarget, false, false}, // 审批时间压缩到 50 至100 个工作日
-	{"压缩至", sideTarget, false, false},
-	{"控制在", sideTarget, false, false}, // 城镇登记失业率控制在4.5%以内
-	{"稳定在", sideTarget, false, false}, // 转移就业稳定在84万人以上
-	{"批准", sideTarget, false, false},  // 会议决定：批准发行15500亿元特别国债
-	{"必须", sideTarget, false, true},   // 已经提交报名申请的必须在24小时内审核确认
-	{"务必", sideTarget, false, true},   // 务必在 9月1日前完成所有整改
-	{"应当", sideTarget, false, true},   // 应当在15日内作出答复
-	{"不得", sideTarget, false, true},   // 两侧用地范围以外绿化带宽度不得超过5米
-	{"须", sideTarget, false, true},    // 均须满12个月及以上
-	{"同比", sideFigure, false, false},  // 全市固定资产投资同比增长 4.9%
-	{"比上年", sideFigure, false, false}, // 比上年增长8%
-	{"截至", sideFigure, true, false},   // 截至8月底，全市金融机构新增存贷比达到87.6%
-	{"截止", sideFigure, true, false},   // 截止目前，122个已完成整改
-	{"已经", sideFigure, false, false},  // 我州1.56万剩余贫困人口已经全部达到脱贫条件
-	{"已", sideFigure, false, false},   // 基本农田保护率已将近90%
-	{"完成了", sideFigure, false, false}, // 完成了投资30亿元
-	{"实现了", sideFigure, false, false}, // 实现了增长5%
-	{"累计", sideFigure, false, false},  // 累计发放120万元
-	{"共", sideFigure, false, false},   // 各县(市、区)共谋划了 1000 多个项目
-	{"只有", sideFigure, false, false},  // 全州人普经费保障率只有10.7%
-	{"仅", sideFigure, false, false},   // 全州仅新增34家“四上”企业
-	{"下达", sideFigure, false, false},  // 今年省政府下达25条督查激励措施
-	{"发现", sideFigure, false, false},  // 发现215个问题
-	{"目前", sideFigure, false, false},  // 目前全州消费扶贫销售额 6.25 亿元
+	{"确保", sideTarget, true, false, false},   // 确保省重点项目完成投资 64 亿元以上
+	{"力争", sideTarget, true, false, false},   // 力争全年完成投资500亿元
+	{"争取", sideTarget, false, false, false},  // 争取新增企业10家
+	{"目标是", sideTarget, true, false, true},   // 主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人
+	{"目标为", sideTarget, true, false, true},   // 全年目标为增长6%
+	{"目标:", sideTarget, true, false, true},   // 主要目标：森林覆盖率达到45%
+	{"要求", sideTarget, false, true, false},   // 要求覆盖率达到90%
+	{"不低于", sideTarget, false, false, false}, // 按照不低于每人10元的全省统一标准
+	{"不少于", sideTarget, false, false, false}, // 每年不少于2次
+	{"至少", sideTarget, false, false, false},  // 至少有 1项获省政府督查激励
+	{"压减", sideTarget, false, false, false},  // 将“三公”经费支出压减20%以上
+	{"压缩到", sideTarget, false, false, false}, // 审批时间压缩到 50 至100 个工作日
+	{"压缩至", sideTarget, false, false, false},
+	{"控制在", sideTarget, false, false, false},    // 城镇登记失业率控制在4.5%以内
+	{"稳定在", sideTarget, false, false, false},    // 转移就业稳定在84万人以上
+	{"批准", sideTarget, false, false, false},     // 会议决定：批准发行15500亿元特别国债
+	{"必须", sideTarget, false, true, false},      // 已经提交报名申请的必须在24小时内审核确认
+	{"务必", sideTarget, false, true, false},      // 务必在 9月1日前完成所有整改
+	{"应当", sideTarget, false, true, false},      // 应当在15日内作出答复
+	{"不得", sideTarget, false, true, false},      // 两侧用地范围以外绿化带宽度不得超过5米
+	{"须", sideTarget, false, true, false},       // 均须满12个月及以上
+	{"计划", sideTarget, false, false, false},     // 年度计划投资150亿元
+	{"完成年度计划", sideFigure, false, false, false}, // 完成年度计划82.3%
+	{"完成计划", sideFigure, false, false, false},   // 完成计划的72%
+	{"比去年", sideFigure, false, false, false},    // 比去年同期增加1200人
+	{"较去年", sideFigure, false, false, false},    // 较去年同期下滑4.51个百分点
+	{"较上年", sideFigure, false, false, false},    // 较上年提高2个百分点
+	{"同比", sideFigure, false, false, false},     // 全市固定资产投资同比增长 4.9%
+	{"比上年", sideFigure, false, false, false},    // 比上年增长8%
+	{"截至", sideFigure, true, false, false},      // 截至8月底，全市金融机构新增存贷比达到87.6%
+	{"截止", sideFigure, true, false, false},      // 截止目前，122个已完成整改
+	{"已经", sideFigure, false, false, false},     // 我州1.56万剩余贫困人口已经全部达到脱贫条件
+	{"已", sideFigure, false, false, false},      // 基本农田保护率已将近90%
+	{"完成了", sideFigure, false, false, false},    // 完成了投资30亿元
+	{"实现了", sideFigure, false, false, false},    // 实现了增长5%
+	{"累计", sideFigure, false, false, false},     // 累计发放120万元
+	{"共", sideFigure, false, false, false},      // 各县(市、区)共谋划了 1000 多个项目
+	{"只有", sideFigure, false, false, false},     // 全州人普经费保障率只有10.7%
+	{"仅", sideFigure, false, false, false},      // 全州仅新增34家“四上”企业
+	{"下达", sideFigure, false, false, false},     // 今年省政府下达25条督查激励措施
+	{"发现", sideFigure, false, false, false},     // 发现215个问题
+	{"目前", sideFigure, false, false, false},     // 目前全州消费扶贫销售额 6.25 亿元
 })
 
 // genericCounters count lists, aspects and items rather than outputs.
