@@ -78,6 +78,12 @@ var markerCorpus = []struct {
 	{"要求 is not 要", "会议强调，要求各地加快进度。", nil},
 	{"a 要 line that is not after a cue", "第五,要开源节流确保收支平衡。一要多措并举组织收入。要加大财税征管力度,\n要着力提升财税质量,不折不扣落实减税降费政策。二要严格落实新预算法。",
 		[]string{"第五/di/5", "一要/yao/1", "二要/yao/2"}},
+	{"a 2 far away, in the same container", "第一,要全力以赴抓招商。一要聚焦目标抓攻坚。\n要紧盯产业链方向。\n要深入分析发展趋势。\n要瞄准目标企业。\n要找准合作契机。\n要加强跟踪对接。\n二要聚焦龙头抓对接。",
+		[]string{"第一/di/1", "一要/yao/1", "二要/yao/2"}},
+	{"the container moves on before a 2", "第一,要全力以赴抓招商,一要聚焦目标。\n第二,要防患未然,二要加强监管。",
+		[]string{"第一/di/1", "第二/di/2"}},
+	{"a sentence opening with a low number whose predecessors were lost", "要全力保障要素供给。三是坚持用改革的办法激发活力和动力。",
+		[]string{"三是/shi/3"}},
 	{"decimal", "1.5亿元用于项目建设,2.3万人实现就业。", nil},
 }
 

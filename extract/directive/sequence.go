@@ -8,15 +8,14 @@ import (
 	"github.com/zhengling/zhengling/extract/para"
 )
 
-// firstWindow is how many paragraphs after a run-in 一是 (一要, ①…) its 二是
+// maxWindow is how many paragraphs after a run-in 一是 (一要, ①…) its 二是
 // may appear: a lone run-in 一是 is a word of a sentence, not a list.
-const firstWindow = 4
+const maxWindow = 30
 
 // validate keeps the candidates that belong to a real numbered series:
 //   - a marker at a paragraph start is kept (一、 and （一） open items even
 //     when the page lost the rest of the series, as seed004's 第二 and 二、);
-//   - a run-in 1 is kept when a 2 of its style follows within firstWindow
-//     paragraphs, before the next 1 of that style;
+//   - a run-in 1 is kept when a 2 of its style follows (hasSecond);
 //   - a run-in n>1 is kept when the last kept marker of its style is n-1
 //     (…目标任务。二要紧抓… after 一要), or when it opens a sentence.
 //
@@ -51,19 +50,29 @@ func keepMark(ms []mark, i int, m mark, lastOrdinal int) bool {
 	case m.ordinal == lastOrdinal+1:
 		return true
 	default:
+		// 。三是坚持用改革的办法…: a sentence that opens with a low number
+		// is an item whose predecessors the page lost (seed002)
 		return m.afterStop && lastOrdinal == 0 && m.ordinal <= 3
 	}
 }
 
 // hasSecond reports whether the run-in first item ms[i] is followed by a
-// second item of its style within firstWindow paragraphs.
+// second item of its style before the next first one, before the next item
+// of a series that began before it (the container's next sibling: 第二，
+// after 第一，…一要…) and within maxWindow paragraphs.
 func hasSecond(ms []mark, i int) bool {
 	m := ms[i]
+	started := map[string]bool{}
 	for _, n := range ms[i+1:] {
-		if n.para > m.para+firstWindow {
+		if n.para > m.para+maxWindow {
 			return false
 		}
 		if n.style != m.style {
+			if n.ordinal == 1 {
+				started[n.style] = true
+			} else if n.paraStart && !started[n.style] {
+				return false
+			}
 			continue
 		}
 		if n.ordinal == 2 || (m.style == StyleSequence && n.ordinal == 0) {
