@@ -96,7 +96,8 @@ func (d *doc) markerOnly(m mark) bool {
 		return false
 	}
 	next := d.views[i]
-	return len(scanMarks(next)) == 0 || scanMarks(next)[0].start != next.lead
+	ms := scanMarks(next)
+	return len(ms) == 0 || ms[0].start != next.lead
 }
 
 // trimHeading drops the spaces around a heading and the commas that end it

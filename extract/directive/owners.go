@@ -16,6 +16,8 @@ var (
 	reDutyOwner = regexp.MustCompile(`责任(?:单位|部门|领导|人)\s*[:：]\s*([^。；;]+)`)
 	// 分管领导要多关心 (seed002, the subject of a heading's clause).
 	reHeadingSubject = regexp.MustCompile(`(?:^|[,，；;\s])([^,，。；;：:\s]{2,12}?)要`)
+	// 州发改委（牵头）: a note after an owner.
+	reBracketNote = regexp.MustCompile(`[(（][^()（）]*[)）]`)
 	// 州工信局、财政局; 两办督查室和区纪委监委: a list of owners.
 	reOwnerList = regexp.MustCompile(`[、,，]|和|与|及`)
 )
@@ -183,6 +185,9 @@ func (d *doc) headingOwners(n *node, heading span) []string {
 // otherwise) and splits it into owners: every part must name a unit, a
 // titled person or a person.
 func (d *doc) ownerList(pi int, x string, off int) []string {
+	if strings.ContainsAny(x, "(（") {
+		x, off = reBracketNote.ReplaceAllString(x, ""), -1 // 州发改委（牵头）
+	}
 	x = trimAdverbs(strings.TrimSpace(x))
 	if x == "" {
 		return nil
