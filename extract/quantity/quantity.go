@@ -83,45 +83,70 @@ type Result struct {
 // and each quantity with a unit judged a target (a goal the text sets) or a
 // figure (a value it reports). Template blanks (xxx%) give warnings.
 func Find(p *para.Paragraph, ctx Context) Result {
+	f := newFinder(p, ctx)
+	for _, m := range f.sc.mentions {
+		f.take(m)
+	}
+	for _, ph := range f.sc.placeholders {
+		s, e := bounds(f.env.rs, ph.start, ph.end, isClausePunct)
+		f.res.Warnings = append(f.res.Warnings, "placeholder: "+strings.TrimSpace(p.Text(s, e)))
+	}
+	return f.res
+}
+
+// finder carries one paragraph through Find.
+type finder struct {
+	p       *para.Paragraph
+	ctx     Context
+	sc      *scanner
+	env     *env
+	periods *periodCache
+	res     Result
+	prev    struct {
+		end      int
+		sentence span
+		metric   string
+	}
+}
+
+func newFinder(p *para.Paragraph, ctx Context) *finder {
 	rs := foldRunes(p.SimpleRunes())
 	sc := newScanner(rs)
 	sc.run()
-	var res Result
 	wordStart := tokenStarts(p, len(rs))
-	e := &env{rs: rs, instructing: ctx.Instructing, wordStart: wordStart, unitIsWord: unitTokens(p, len(rs)), times: ctx.Times}
-	e.cues = cueHits(rs, wordStart)
-	periods := &periodCache{rs: rs}
-	floor, prevEnd, prevSentence, prevMetric := 0, -100, span{}, ""
-	for _, m := range sc.mentions {
-		for _, x := range m.listed {
-			res.Percentages = append(res.Percentages, Percentage{
-				Text: p.Text(x.start, x.end), Value: x.value, Unit: x.unit, Para: p.Index, Start: x.start, End: x.end})
-		}
-		if _, inTitle := inSpans(sc.titles, m.start); inTitle {
-			continue
-		}
-		j, ok := judge(e, m)
-		if !ok {
-			continue
-		}
-		t := newTarget(p, rs, j, max(floor, j.clause.start), wordStart)
-		if t.Metric == "" && j.start-prevEnd < 12 && prevSentence == j.sentence {
-			t.Metric = prevMetric // 全县固定资产投资完成246.79亿元，…，同比增长15.3%
-		}
-		floor, prevEnd, prevSentence, prevMetric = j.end, j.end, j.sentence, t.Metric
-		if j.side == sideTarget {
-			t.Deadline = deadlineFor(ctx.Times, j)
-			res.Targets = append(res.Targets, t)
-			continue
-		}
-		t.Period, t.Deadline = periodFor(p, ctx.Times, periods, j)
-		res.Figures = append(res.Figures, t)
+	e := &env{rs: rs, instructing: ctx.Instructing, wordStart: wordStart,
+		unitIsWord: unitTokens(p, len(rs)), times: ctx.Times, cues: cueHits(rs, wordStart)}
+	f := &finder{p: p, ctx: ctx, sc: sc, env: e, periods: &periodCache{rs: rs}}
+	f.prev.end = -100
+	return f
+}
+
+// take lists m's percent expressions and files it as a target or figure.
+func (f *finder) take(m mention) {
+	p := f.p
+	for _, x := range m.listed {
+		f.res.Percentages = append(f.res.Percentages, Percentage{
+			Text: p.Text(x.start, x.end), Value: x.value, Unit: x.unit, Para: p.Index, Start: x.start, End: x.end})
 	}
-	for _, ph := range sc.placeholders {
-		s, e := bounds(rs, ph.start, ph.end, isClausePunct)
-		res.Warnings = append(res.Warnings, "placeholder: "+strings.TrimSpace(p.Text(s, e)))
+	if _, inTitle := inSpans(f.sc.titles, m.start); inTitle {
+		return
 	}
-	return res
+	j, ok := judge(f.env, m)
+	if !ok {
+		return
+	}
+	t := newTarget(p, f.env.rs, j, max(f.prev.end, j.clause.start), f.env.wordStart)
+	if t.Metric == "" && j.start-f.prev.end < 12 && f.prev.sentence == j.sentence {
+		t.Metric = f.prev.metric // 全县固定资产投资完成246.79亿元，…，同比增长15.3%
+	}
+	f.prev.end, f.prev.sentence, f.prev.metric = j.end, j.sentence, t.Metric
+	if j.side == sideTarget {
+		t.Deadline = deadlineFor(f.ctx.Times, j)
+		f.res.Targets = append(f.res.Targets, t)
+		return
+	}
+	t.Period, t.Deadline = periodFor(p, f.ctx.Times, f.periods, j)
+	f.res.Figures = append(f.res.Figures, t)
 }
 
 // tokenStarts reports whether a segmenter token starts at a rune offset;
