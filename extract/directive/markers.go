@@ -402,7 +402,7 @@ func readDigits(r []rune, i int) (int, int) {
 
 func isDigit(r rune) bool       { return r >= '0' && r <= '9' }
 func isASCIILetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
-func isSpace(r rune) bool       { return unicode.IsSpace(r) }
+func isSpace(r rune) bool       { return unicode.IsSpace(r) || r == 0xFEFF || r == 0x200B }
 func isArabicSep(r rune) bool   { return r == '、' || r == '.' || r == '．' }
 func isListComma(r rune) bool   { return r == ',' || r == '，' || r == '、' }
 func isSemicolon(r rune) bool   { return r == ';' || r == '；' }

@@ -43,6 +43,7 @@ var markerCorpus = []struct {
 	{"closing bracket only", "1）统筹推进复工复产；2）抓好安全生产。\n⑴做好培训。⑵定期走访。",
 		[]string{"1）/paren-arabic/1", "2）/paren-arabic/2", "⑴/paren-arabic/1", "⑵/paren-arabic/2"}},
 	{"dingbat circled", "❶做好业务培训；❷每月推送名单。", []string{"❶/circled/1", "❷/circled/2"}},
+	{"invisible marks before a marker", "\ufeff一、总体要求\n\u200b　二、主要任务", []string{"一、/chapter/1", "二、/chapter/2"}},
 	{"chapter with a dot", "一．总体要求\n二．主要任务", []string{"一．/chapter/1", "二．/chapter/2"}},
 	{"sequence", "首先，要提高政治站位。其次要压实工作责任。最后，要强化督查问责。",
 		[]string{"首先/sequence/1", "其次/sequence/2", "最后/sequence/3"}},
