@@ -55,10 +55,12 @@ func process(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		}()
 	}
 	out := newSink(cfg, stdout)
+	pr := startProgress(ctx, stderr, isTerminal(stderr), cfg.paths)
 	failed := 0
 	var writeErr error
 	for rc := range order {
 		r := <-rc
+		pr.finished(r.err != nil)
 		if r.err != nil {
 			failed++
 			if !cfg.jsonOutput() {
@@ -69,6 +71,7 @@ func process(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 			writeErr = out.write(r)
 		}
 	}
+	pr.stop()
 	if writeErr == nil {
 		writeErr = out.close()
 	}

@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+	"golang.org/x/term"
+)
+
+// progress draws a bar on stderr while a batch runs: pages done (of how
+// many, once known), pages/s, errors and the time left. It exists only when
+// stderr is a terminal, so that logs, pipes and CI stay clean; a nil
+// *progress does nothing.
+type progress struct {
+	p      *mpb.Progress
+	bar    *mpb.Bar
+	start  time.Time
+	done   atomic.Int64
+	errors atomic.Int64
+	total  atomic.Int64 // pages expected; unknownTotal until counted or when archives are met
+}
+
+const unknownTotal = -1
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// startProgress returns the progress bar of a batch over paths on w, or nil
+// when tty is false. The total is counted in the background.
+func startProgress(ctx context.Context, w io.Writer, tty bool, paths []string) *progress {
+	if !tty {
+		return nil
+	}
+	pr := &progress{start: time.Now()}
+	pr.total.Store(unknownTotal)
+	pr.p = mpb.NewWithContext(ctx, mpb.WithOutput(w), mpb.WithAutoRefresh(), mpb.WithWidth(100),
+		mpb.WithRefreshRate(250*time.Millisecond))
+	pr.bar = pr.p.AddBar(0,
+		mpb.PrependDecorators(decor.Any(pr.counts, decor.WCSyncWidth)),
+		mpb.AppendDecorators(decor.Any(pr.rates)),
+	)
+	go func() {
+		if n, ok := countPages(ctx, paths); ok {
+			pr.total.Store(n)
+			pr.bar.SetTotal(n, false)
+		}
+	}()
+	return pr
+}
+
+// finished counts one page, failed or not.
+func (pr *progress) finished(failed bool) {
+	if pr == nil {
+		return
+	}
+	pr.done.Add(1)
+	if failed {
+		pr.errors.Add(1)
+	}
+	pr.bar.Increment()
+}
+
+// stop draws the final state and waits for the bar to be written.
+func (pr *progress) stop() {
+	if pr == nil {
+		return
+	}
+	pr.bar.SetTotal(-1, true)
+	pr.p.Wait()
+}
+
+// knownTotal is the total when it is known and not yet overtaken (a WARC
+// file with an unusual name counts as one page).
+func (pr *progress) knownTotal() (int64, bool) {
+	t := pr.total.Load()
+	return t, t >= 0 && pr.done.Load() <= t
+}
+
+func (pr *progress) counts(decor.Statistics) string {
+	done := pr.done.Load()
+	if t, ok := pr.knownTotal(); ok {
+		return fmt.Sprintf("zhengling %d/%d pages", done, t)
+	}
+	return fmt.Sprintf("zhengling %d pages", done)
+}
+
+func (pr *progress) rates(s decor.Statistics) string {
+	done, errs := pr.done.Load(), pr.errors.Load()
+	elapsed := time.Since(pr.start)
+	rate := float64(done) / max(elapsed.Seconds(), 1e-3)
+	out := fmt.Sprintf("%.1f pages/s  %d errors", rate, errs)
+	if t, ok := pr.knownTotal(); ok && !s.Completed && done > 0 {
+		left := time.Duration(float64(t-done) / rate * float64(time.Second))
+		out += "  ETA " + left.Round(time.Second).String()
+	} else if s.Completed {
+		out += "  in " + elapsed.Round(time.Millisecond).String()
+	}
+	return out
+}
+
+// countPages counts the files the paths name, each a page (or an error
+// line for what cannot be read); ok is false
+// when a WARC archive (whose records are not counted ahead) or standard
+// input is among them.
+func countPages(ctx context.Context, paths []string) (n int64, ok bool) {
+	for _, p := range paths {
+		if p == "-" {
+			return 0, false
+		}
+		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			switch {
+			case err != nil:
+				n++ // an error line
+			case d.IsDir():
+			case looksLikeArchive(path):
+				return fs.ErrInvalid
+			default:
+				n++
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// looksLikeArchive tells WARC files by name: counting is only an estimate
+// and must not open every file of a crawl a second time.
+func looksLikeArchive(path string) bool {
+	return strings.HasSuffix(path, ".warc") || strings.HasSuffix(path, ".warc.gz")
+}
