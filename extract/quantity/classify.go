@@ -79,27 +79,15 @@ type judged struct {
 // mention is not a target or figure at all (a count of rhetoric, a
 // condition, a measure of place).
 func judge(e *env, m mention) (judged, bool) {
-	rs, wordStart, unitIsWord := e.rs, e.wordStart, e.unitIsWord
+	rs := e.rs
 	j := judged{mention: m}
 	j.clause.start, j.clause.end = bounds(rs, m.start, m.end, isClausePunct)
 	j.sentence.start, j.sentence.end = bounds(rs, m.start, m.end, isSentencePunct)
-	if m.chinese && !m.multiplied && !m.percent {
-		return j, false // 十条产业链, 四个月, 三个双向: counts of rhetoric
-	}
-	if m.chinese && !wordStart(m.start) {
-		return j, false // 统一成本 is no 一成
-	}
-	if isCondition(rs, j.clause) || nearWord(rs, m.start, notQuantityIx, 3) || !unitIsWord(m) || unitBeginsWord(rs, m) {
+	if !e.isQuantity(m, j.clause) {
 		return j, false
 	}
-	if lim, ok := smallCopies[m.unit]; ok && m.value < lim {
-		return j, false
-	}
-	if strings.ContainsRune(formulaBefore, prevNonSpace(rs, m.start)) {
-		return j, false
-	}
-	prefix, prefixAt := prefixComparator(rs, m.start, j.clause.start, wordStart)
-	change, changeAt, moves := changeVerb(rs, m.start, j.clause.start, wordStart)
+	prefix, prefixAt := prefixComparator(rs, m.start, j.clause.start, e.wordStart)
+	change, changeAt, moves := changeVerb(rs, m.start, j.clause.start, e.wordStart)
 	j.comparator = comparatorOf(m, prefix)
 	j.approx = m.approx || prefix.approx
 	j.change = change
@@ -107,13 +95,32 @@ func judge(e *env, m mention) (judged, bool) {
 		return j, false // 四个月时间, 24 小时不打烊: durations without a bound
 	}
 	j.verbStart = minPos(m.start, prefixAt, changeAt)
-	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start, wordStart)
+	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start, e.wordStart)
 	j.dueInClause = e.deadlineBetween(j.clause.start, m.start)
 	j.side = side(e, j, moves)
 	if j.side == sideFigure && countsSubject(rs, j) {
 		return j, false // 10个招商局要切实发挥…: who acts, not how many
 	}
 	return j, true
+}
+
+// isQuantity rejects mentions that count nothing a ledger tracks.
+func (e *env) isQuantity(m mention, clause span) bool {
+	rs := e.rs
+	switch {
+	case m.chinese && !m.multiplied && !m.percent:
+		return false // 十条产业链, 四个月, 三个双向: counts of rhetoric
+	case m.chinese && !e.wordStart(m.start):
+		return false // 统一成本 is no 一成
+	case isCondition(rs, clause), nearWord(rs, m.start, notQuantityIx, 3):
+		return false // …推诿扯皮的，要…; 半径5公里
+	case !e.unitIsWord(m), unitBeginsWord(rs, m):
+		return false // 2012人社工作
+	case strings.ContainsRune(formulaBefore, prevNonSpace(rs, m.start)):
+		return false // 笔试成绩×50％
+	}
+	lim, ok := smallCopies[m.unit]
+	return !ok || m.value >= lim
 }
 
 func minPos(base int, ps ...int) int {
