@@ -500,13 +500,16 @@ func multiplierOf(r rune) float64 {
 	return 1e8
 }
 
-// halfAt reads 一半 (50%), 半成 (5%), 半折 and 打对折 (50%).
+// halfAt reads 一半 (50%, but 另一半 is a noun), 半成 (5%), 半折 and 打对折
+// (50%), 百分百 (100%).
 func halfAt(rs []rune, i int) (mention, bool) {
 	var v float64
 	end := i + 2
 	switch {
-	case hasPrefixAt(rs, i, "一半") && (i == 0 || !numeral.IsChineseDigit(rs[i-1]) && !numeral.IsMultiplier(rs[i-1])):
+	case hasPrefixAt(rs, i, "一半") && (i == 0 || !numeral.IsChineseDigit(rs[i-1]) && !numeral.IsMultiplier(rs[i-1]) && rs[i-1] != '另'):
 		v = 50
+	case hasPrefixAt(rs, i, "百分百") && (i == 0 || !numeral.IsChineseDigit(rs[i-1])):
+		v, end = 100, i+3
 	case hasPrefixAt(rs, i, "半成") && (i == 0 || !numeral.IsChineseDigit(rs[i-1])):
 		v = 5
 	case hasPrefixAt(rs, i, "半折"):
