@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // scaleFixtures are the pages a scale batch replicates: the seeds, and the
@@ -203,6 +205,51 @@ func TestBatch10000(t *testing.T) {
 	// 10 000 pages is the heap after 1 000, give or take a GC cycle.
 	if limit := 2*early + 64<<20; peak > limit {
 		t.Errorf("heap grew with the batch: peak %d MB, %d MB over the first tenth", peak>>20, early>>20)
+	}
+}
+
+// TestOutputMatchesSchema validates every document line of a batch — a
+// folder of pages and a WARC archive — against docs/document.schema.json.
+func TestOutputMatchesSchema(t *testing.T) {
+	schemaPath := filepath.Join("..", "..", "docs", "document.schema.json")
+	f, err := os.Open(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("document.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("document.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	archive := filepath.Join(t.TempDir(), "crawl.warc.gz")
+	writeWARC(t, archive, true, testArchive(t))
+	paths := append(scaleFixtures(t), archive)
+	out, stderr, code := runCmd(t, "", append([]string{"--format", "jsonl"}, paths...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	n := 0
+	for i, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		v, err := jsonschema.UnmarshalJSON(strings.NewReader(line))
+		if err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if err := sch.Validate(v); err != nil {
+			t.Errorf("line %d does not match %s: %v", i+1, schemaPath, err)
+		}
+		n++
+	}
+	if want := len(paths) - 1 + 5; n != want {
+		t.Errorf("%d documents, want %d", n, want)
 	}
 }
 
