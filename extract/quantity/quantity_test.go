@@ -140,6 +140,11 @@ var findCorpus = []struct {
 	// foreign currencies keep their unit (baijiahao)
 	{"她每小时的收入高达100英镑", nil, []q{{100, "英镑", "=", "", false, 0}}},
 
+	// 倍 is a unit of its own; 增长 makes it a change
+	{"全年出口额同比增长1.5倍", nil, []q{{1.5, "倍", "=", "increase", false, 0}}},
+	// 位 counts people, but 位于 is no unit
+	{"共邀请12位专家参加评审,项目位于3号地块", nil, []q{{12, "人", "=", "", false, 0}}},
+
 	// not quantities
 	{"围绕国控点周边半径5公里,加快推进空气质量标准站建设", nil, nil},                   // a measure of place (seed001)
 	{"把“十五条硬措施”“八抓二十项”创新举措和应知应会知识讲清楚", nil, nil},               // Chinese counts in names (seed000)
