@@ -325,8 +325,14 @@ func side(e *env, j judged, verbFound bool) int {
 	if j.dueInClause {
 		return sideTarget // 9月底前完成投资3亿元: a value with a deadline is a goal
 	}
-	if isThreshold(rs, j.mention) && (j.kind == unitDuration || instructing != nil && instructing(j.start)) {
-		return sideTarget // 年龄在18周岁及以上; 一要…达到90%以上
+	if containsAny(rs, j.end, j.clause.end, figureAfterIx) {
+		return sideFigure
+	}
+	if isThreshold(rs, j.mention) && j.kind == unitDuration {
+		return sideTarget // 年龄在18周岁及以上
+	}
+	if instructing != nil && instructing(j.start) && j.suffixCmp != "" && j.suffixCmp != CmpApprox {
+		return sideTarget // 一要…达到90%以上; 八、考察…自接到考察通知之日起15日内
 	}
 	if verbFound && instructing != nil && instructing(j.start) {
 		return sideTarget // 二要…单位能耗下降3%

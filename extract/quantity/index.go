@@ -78,6 +78,7 @@ var (
 	suffixCmpIx   = byFirst(suffixComparators)
 	notUnitIx     = byFirst(notUnitWords)
 	goalAfterIx   = byFirst(goalAfter)
+	figureAfterIx = byFirst(figureAfter)
 	prefixCmpIx   = byLast(prefixComparators)
 	changeIx      = byLast(changeVerbs)
 	cueIx         = byLast(cues)

@@ -391,6 +391,17 @@ func TestContext(t *testing.T) {
 		t.Errorf("report: %+v", r)
 	}
 
+	// a bound inside an instructing item is a goal, unless it is a
+	// benchmark the text compares with (seed002, kaili)
+	p = paragraph(t, "自接到考察通知之日起15日内")
+	if r := Find(p, Context{Instructing: always}); len(r.Targets) != 1 {
+		t.Errorf("bound: %+v", r)
+	}
+	p = paragraph(t, "但这与我省有些地市70日内完成相比,还有一定差距")
+	if r := Find(p, Context{Instructing: always}); len(r.Figures) != 1 {
+		t.Errorf("benchmark: %+v", r)
+	}
+
 	// a target takes the deadline of its clause
 	s := "确保年底前完成投资500亿元以上"
 	p = paragraph(t, s)

@@ -248,6 +248,10 @@ var cues = longestFirst([]cueRow{
 	{"目前", sideFigure, false, false, false},     // 目前全州消费扶贫销售额 6.25 亿元
 })
 
+// figureAfter, after the number in its clause, make it a benchmark the text
+// compares with: 这与我省有些地市70日内完成相比，还有一定差距.
+var figureAfter = []string{"相比", "相较", "比较"}
+
 // genericCounters count lists, aspects and items rather than outputs.
 var genericCounters = map[string]bool{"个": true, "项": true, "件": true, "条": true, "次": true}
 
