@@ -411,7 +411,12 @@ func (s *scanner) rangeAt(m mention) (mention, bool) {
 	hi := second.value
 	out := second
 	out.start, out.value, out.max, out.ranged = m.start, m.value, &hi, true
-	out.listed = append(append([]pct(nil), m.listed...), second.listed...)
+	first := m.listed
+	if len(first) == 0 && len(second.listed) > 0 {
+		// 5-20%: the lower end is a percent too
+		first = []pct{{m.start, m.unitEnd, m.value, second.listed[0].unit}}
+	}
+	out.listed = append(append([]pct(nil), first...), second.listed...)
 	out.chinese = m.chinese && second.chinese
 	out.approx = m.approx || second.approx
 	return out, true
