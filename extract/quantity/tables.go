@@ -35,52 +35,52 @@ var units = longestFirst([]unitRow{
 	{"亩", "亩", unitCount},        // 流转土地1200亩
 	{"千瓦时", "千瓦时", unitCount},    // 发电量3亿千瓦时
 	{"千瓦", "千瓦", unitCount},      // 装机20万千瓦
-	{"吨", "吨", unitCount},
-	{"千克", "千克", unitCount}, // 每亩施肥50千克
-	{"公斤", "公斤", unitCount}, // 人均口粮300公斤
-	{"倍", "倍", unitCount},   // 出口额增长1.5倍        // 粮食产量30万吨
-	{"英镑", "英镑", unitCount}, // 每小时的收入高达100英镑
-	{"欧元", "欧元", unitCount}, // 投资2亿欧元
-	{"港元", "港元", unitCount}, // 募资10亿港元
-	{"日元", "日元", unitCount}, // 援助50亿日元
-	{"美元", "美元", unitCount}, // 实际利用外资1.2亿美元
-	{"人民币", "元", unitCount}, // 折合人民币500万
-	{"元", "元", unitCount},   // 完成投资500亿元以上
-	{"人次", "人次", unitCount}, // 培训2000人次
-	{"人口", "人", unitCount},  // 涉及全州近300万人口
-	{"人", "人", unitCount},   // 稳定在84万人以上
-	{"名", "人", unitCount},
-	{"位", "人", unitCount},      // 邀请12位专家        // 需动员近2万名普查指导员
-	{"家", "家", unitCount},      // 新增规上工业企业34家
-	{"户", "户", unitCount},      // 237户重点骨干税源企业
-	{"个", "个", unitCount},      // 发现215个问题
-	{"件", "件", unitCount},      // 州定20件民生实事
-	{"小项", "项", unitCount},     // 大约有27小项
-	{"项", "项", unitCount},      // 至少有 1项获省政府督查激励
-	{"处", "处", unitCount},      // 46 处重大安全隐患
-	{"条", "条", unitCount},      // 350 条优惠政策
-	{"份", "份", unitCount},      // 发放各类宣传资料万余份
-	{"次", "次", unitCount},      // 实施11次发射任务
-	{"场", "场", unitCount},      // 举办招聘会12场
-	{"所", "所", unitCount},      // 新建学校5所
-	{"座", "座", unitCount},      // 改造桥梁8座
-	{"台", "台", unitCount},      // 购置设备30台
-	{"辆", "辆", unitCount},      // 更新公交车100辆
-	{"套", "套", unitCount},      // 建设保障房500套
-	{"间", "间", unitCount},      // 改造校舍20间
-	{"张", "张", unitCount},      // 新增床位300张
-	{"本", "本", unitCount},      // 核发《就业失业登记证》120本
-	{"KB", "KB", unitCount},    // 照片30KB以上
-	{"MB", "MB", unitCount},    // 文件不超过2MB
-	{"小时", "小时", unitDuration}, // 必须在24小时内审核确认
-	{"分钟", "分钟", unitDuration}, // 30分钟以内
-	{"个月", "个月", unitDuration}, // 服务满12个月及以上
-	{"周岁", "周岁", unitDuration}, // 年龄在18周岁及以上
-	{"岁", "周岁", unitDuration},  // 60岁以上老人
-	{"天", "天", unitDuration},   // 7天内拒不报到的
-	{"日", "天", unitDuration},   // 建筑工程类项目审批能够在72日左右完成
-	{"周", "周", unitDuration},   // 2周以内
-	{"年", "年", unitDuration},   // 具有2年以上基层工作经历
+	{"吨", "吨", unitCount},        // 粮食产量30万吨
+	{"千克", "千克", unitCount},      // 每亩施肥50千克
+	{"公斤", "公斤", unitCount},      // 人均口粮300公斤
+	{"倍", "倍", unitCount},        // 出口额增长1.5倍        // 粮食产量30万吨
+	{"英镑", "英镑", unitCount},      // 每小时的收入高达100英镑
+	{"欧元", "欧元", unitCount},      // 投资2亿欧元
+	{"港元", "港元", unitCount},      // 募资10亿港元
+	{"日元", "日元", unitCount},      // 援助50亿日元
+	{"美元", "美元", unitCount},      // 实际利用外资1.2亿美元
+	{"人民币", "元", unitCount},      // 折合人民币500万
+	{"元", "元", unitCount},        // 完成投资500亿元以上
+	{"人次", "人次", unitCount},      // 培训2000人次
+	{"人口", "人", unitCount},       // 涉及全州近300万人口
+	{"人", "人", unitCount},        // 稳定在84万人以上
+	{"名", "人", unitCount},        // 需动员近2万名普查指导员
+	{"位", "人", unitCount},        // 邀请12位专家        // 需动员近2万名普查指导员
+	{"家", "家", unitCount},        // 新增规上工业企业34家
+	{"户", "户", unitCount},        // 237户重点骨干税源企业
+	{"个", "个", unitCount},        // 发现215个问题
+	{"件", "件", unitCount},        // 州定20件民生实事
+	{"小项", "项", unitCount},       // 大约有27小项
+	{"项", "项", unitCount},        // 至少有 1项获省政府督查激励
+	{"处", "处", unitCount},        // 46 处重大安全隐患
+	{"条", "条", unitCount},        // 350 条优惠政策
+	{"份", "份", unitCount},        // 发放各类宣传资料万余份
+	{"次", "次", unitCount},        // 实施11次发射任务
+	{"场", "场", unitCount},        // 举办招聘会12场
+	{"所", "所", unitCount},        // 新建学校5所
+	{"座", "座", unitCount},        // 改造桥梁8座
+	{"台", "台", unitCount},        // 购置设备30台
+	{"辆", "辆", unitCount},        // 更新公交车100辆
+	{"套", "套", unitCount},        // 建设保障房500套
+	{"间", "间", unitCount},        // 改造校舍20间
+	{"张", "张", unitCount},        // 新增床位300张
+	{"本", "本", unitCount},        // 核发《就业失业登记证》120本
+	{"KB", "KB", unitCount},      // 照片30KB以上
+	{"MB", "MB", unitCount},      // 文件不超过2MB
+	{"小时", "小时", unitDuration},   // 必须在24小时内审核确认
+	{"分钟", "分钟", unitDuration},   // 30分钟以内
+	{"个月", "个月", unitDuration},   // 服务满12个月及以上
+	{"周岁", "周岁", unitDuration},   // 年龄在18周岁及以上
+	{"岁", "周岁", unitDuration},    // 60岁以上老人
+	{"天", "天", unitDuration},     // 7天内拒不报到的
+	{"日", "天", unitDuration},     // 建筑工程类项目审批能够在72日左右完成
+	{"周", "周", unitDuration},     // 2周以内
+	{"年", "年", unitDuration},     // 具有2年以上基层工作经历
 })
 
 type cmpRow struct {
@@ -149,13 +149,13 @@ type changeRow struct {
 // changeVerbs stand before the value; a verb with 到/至/在/为 sets a level.
 var changeVerbs = longestFirst([]changeRow{
 	{"提高到", ChangeNone}, {"提高至", ChangeNone}, // 森林覆盖率提高到70%
-	{"提升到", ChangeNone}, {"提升至", ChangeNone},
-	{"增长到", ChangeNone}, {"增加到", ChangeNone}, {"增至", ChangeNone},
-	{"下降到", ChangeNone}, {"下降至", ChangeNone}, {"降低到", ChangeNone}, {"降至", ChangeNone},
-	{"减少到", ChangeNone}, {"减少至", ChangeNone}, {"减至", ChangeNone},
-	{"压减到", ChangeNone}, {"压减至", ChangeNone},
+	{"提升到", ChangeNone}, {"提升至", ChangeNone}, // 综合满意度提升到95%
+	{"增长到", ChangeNone}, {"增加到", ChangeNone}, {"增至", ChangeNone}, // 床位增加到500张
+	{"下降到", ChangeNone}, {"下降至", ChangeNone}, {"降低到", ChangeNone}, {"降至", ChangeNone}, // 失业率降至4%
+	{"减少到", ChangeNone}, {"减少至", ChangeNone}, {"减至", ChangeNone}, // 事项减少到50项
+	{"压减到", ChangeNone}, {"压减至", ChangeNone}, // 会议数量压减到20个
 	{"压缩到", ChangeNone}, {"压缩至", ChangeNone}, // 审批时间压缩到 50 至100 个工作日
-	{"缩短到", ChangeNone}, {"缩短至", ChangeNone},
+	{"缩短到", ChangeNone}, {"缩短至", ChangeNone}, // 办理时限缩短至3个工作日
 	{"达到", ChangeNone},     // 满意率达到98%以上
 	{"稳定在", ChangeNone},    // 农村劳动力转移就业稳定在84万人以上
 	{"控制在", ChangeNone},    // 控制在4.5%以内
@@ -204,19 +204,19 @@ type cueRow struct {
 // cues decide target against figure; the nearest one before the number
 // wins (确保…已完成… is a figure).
 var cues = longestFirst([]cueRow{
-	{"确保", sideTarget, true, false, false},   // 确保省重点项目完成投资 64 亿元以上
-	{"力争", sideTarget, true, false, false},   // 力争全年完成投资500亿元
-	{"争取", sideTarget, false, false, false},  // 争取新增企业10家
-	{"目标是", sideTarget, true, false, true},   // 主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人
-	{"目标为", sideTarget, true, false, true},   // 全年目标为增长6%
-	{"目标:", sideTarget, true, false, true},   // 主要目标：森林覆盖率达到45%
-	{"要求", sideTarget, false, true, false},   // 要求覆盖率达到90%
-	{"不低于", sideTarget, false, false, false}, // 按照不低于每人10元的全省统一标准
-	{"不少于", sideTarget, false, false, false}, // 每年不少于2次
-	{"至少", sideTarget, false, false, false},  // 至少有 1项获省政府督查激励
-	{"压减", sideTarget, false, false, false},  // 将“三公”经费支出压减20%以上
-	{"压缩到", sideTarget, false, false, false}, // 审批时间压缩到 50 至100 个工作日
-	{"压缩至", sideTarget, false, false, false},
+	{"确保", sideTarget, true, false, false},      // 确保省重点项目完成投资 64 亿元以上
+	{"力争", sideTarget, true, false, false},      // 力争全年完成投资500亿元
+	{"争取", sideTarget, false, false, false},     // 争取新增企业10家
+	{"目标是", sideTarget, true, false, true},      // 主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人
+	{"目标为", sideTarget, true, false, true},      // 全年目标为增长6%
+	{"目标:", sideTarget, true, false, true},      // 主要目标：森林覆盖率达到45%
+	{"要求", sideTarget, false, true, false},      // 要求覆盖率达到90%
+	{"不低于", sideTarget, false, false, false},    // 按照不低于每人10元的全省统一标准
+	{"不少于", sideTarget, false, false, false},    // 每年不少于2次
+	{"至少", sideTarget, false, false, false},     // 至少有 1项获省政府督查激励
+	{"压减", sideTarget, false, false, false},     // 将“三公”经费支出压减20%以上
+	{"压缩到", sideTarget, false, false, false},    // 审批时间压缩到 50 至100 个工作日
+	{"压缩至", sideTarget, false, false, false},    // 开办企业时间压缩至1个工作日
 	{"控制在", sideTarget, false, false, false},    // 城镇登记失业率控制在4.5%以内
 	{"稳定在", sideTarget, false, false, false},    // 转移就业稳定在84万人以上
 	{"批准", sideTarget, false, false, false},     // 会议决定：批准发行15500亿元特别国债
