@@ -1,0 +1,219 @@
+// Command bench measures zhengling on a folder of real pages against the
+// peers a user would otherwise pick, in one run on one machine:
+//
+//	go run . [-dir DIR] [-time 5s] [-only NAME]
+//
+// For each of goquery (parse alone, the floor), readeck's go-readability and
+// go-trafilatura (main-content extraction), zhengling's cleaning stage alone
+// (clean.Bytes) and the whole zhengling pipeline with 1 and 2 workers, it
+// prints pages/s, MB/s and peak RSS. Each one runs in a subprocess of its
+// own (bench -only NAME), so that its peak RSS (getrusage Maxrss) is its
+// own; all read the same pages, loaded into memory before the clock starts.
+// The default folder is ../shared/pages when present, else fixtures/pages.
+//
+// This module is separate from zhengling's own (go.mod here, with a replace
+// of the main module), so that users of the library never download the
+// peers.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+)
+
+// result is what one subprocess measured.
+type result struct {
+	Name    string        `json:"name"`
+	Pages   int           `json:"pages"`   // pages processed, all rounds
+	Bytes   int64         `json:"bytes"`   // bytes processed, all rounds
+	Elapsed time.Duration `json:"elapsed"` // wall time of the timed rounds
+	Setup   time.Duration `json:"setup"`   // one-off start-up (dictionary load), not in Elapsed
+	First   time.Duration `json:"first"`   // setup plus the first page: cold start
+	Failed  int           `json:"failed"`  // pages the peer returned an error for (counted, still timed)
+	MaxRSS  int64         `json:"max_rss"` // KiB, filled in by the parent
+}
+
+func (r result) pagesPerSec() float64 { return float64(r.Pages) / r.Elapsed.Seconds() }
+func (r result) mbPerSec() float64    { return float64(r.Bytes) / 1e6 / r.Elapsed.Seconds() }
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	dir := fs.String("dir", defaultDir(), "folder of saved pages (*.html, *.htm, *.shtml, walked recursively)")
+	minTime := fs.Duration("time", 5*time.Second, "time each contender runs at least (whole rounds over the pages)")
+	only := fs.String("only", "", "run one contender in this process and print its JSON result (used by the parent)")
+	list := fs.String("run", strings.Join(names(), ","), "comma-separated contenders to run")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *dir == "" {
+		return errors.New("no pages: pass -dir (neither ../shared/pages nor fixtures/pages exists)")
+	}
+	pages, err := loadPages(*dir)
+	if err != nil {
+		return err
+	}
+	if *only != "" {
+		c, ok := contenderByName(*only)
+		if !ok {
+			return fmt.Errorf("unknown contender %q (have %s)", *only, strings.Join(names(), ", "))
+		}
+		r, err := measure(c, pages, *minTime)
+		if err != nil {
+			return err
+		}
+		return json.NewEncoder(stdout).Encode(r)
+	}
+	return compare(stdout, *dir, pages, strings.Split(*list, ","), *minTime)
+}
+
+// defaultDir is ../shared/pages from the repository root, else
+// fixtures/pages; bench runs from examples/bench, so both are looked up
+// from there and from the root.
+func defaultDir() string {
+	for _, d := range []string{"../../../shared/pages", "../shared/pages", "../../fixtures/pages", "fixtures/pages"} {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return d
+		}
+	}
+	return ""
+}
+
+// loadPages reads every saved page under dir, in lexical order.
+func loadPages(dir string) ([][]byte, error) {
+	var pages [][]byte
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".html", ".htm", ".shtml":
+		default:
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		pages = append(pages, b)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load pages: %w", err)
+	}
+	if len(pages) == 0 {
+		return nil, fmt.Errorf("no .html pages under %s", dir)
+	}
+	return pages, nil
+}
+
+// compare runs each contender in a subprocess and prints the table.
+func compare(w io.Writer, dir string, pages [][]byte, which []string, minTime time.Duration) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	var total int64
+	for _, p := range pages {
+		total += int64(len(p))
+	}
+	fmt.Fprintf(w, "%d pages from %s, %.1f MB (avg %.0f KB); %s, %d CPUs, GOMAXPROCS %d\n\n",
+		len(pages), dir, float64(total)/1e6, float64(total)/1e3/float64(len(pages)),
+		runtime.Version(), runtime.NumCPU(), runtime.GOMAXPROCS(0))
+	var results []result
+	for _, name := range which {
+		name = strings.TrimSpace(name)
+		if _, ok := contenderByName(name); !ok {
+			return fmt.Errorf("unknown contender %q (have %s)", name, strings.Join(names(), ", "))
+		}
+		r, err := subprocess(exe, name, dir, minTime)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		results = append(results, r)
+	}
+	printTable(w, results)
+	printGoals(w, results)
+	return nil
+}
+
+// subprocess runs bench -only name and reads its result and peak RSS.
+func subprocess(exe, name, dir string, minTime time.Duration) (result, error) {
+	cmd := exec.Command(exe, "-only", name, "-dir", dir, "-time", minTime.String())
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return result{}, err
+	}
+	var r result
+	if err := json.Unmarshal(out, &r); err != nil {
+		return result{}, fmt.Errorf("result: %w", err)
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.MaxRSS = ru.Maxrss // KiB on Linux
+	}
+	return r, nil
+}
+
+func printTable(w io.Writer, results []result) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "contender\tpages/s\tMB/s\tpeak RSS MB\tcold start\terrors\t")
+	for _, r := range results {
+		fmt.Fprintf(tw, "%s\t%.1f\t%.2f\t%.1f\t%v\t%d\t\n", r.Name, r.pagesPerSec(), r.mbPerSec(),
+			float64(r.MaxRSS)/1024, r.First.Round(time.Millisecond), r.Failed)
+	}
+	tw.Flush()
+}
+
+// printGoals compares the pipeline with the goals of the batch issue.
+func printGoals(w io.Writer, results []result) {
+	by := map[string]result{}
+	for _, r := range results {
+		by[r.Name] = r
+	}
+	ratio := func(a, b string) (float64, bool) {
+		ra, ok1 := by[a]
+		rb, ok2 := by[b]
+		if !ok1 || !ok2 {
+			return 0, false
+		}
+		return ra.pagesPerSec() / rb.pagesPerSec(), true
+	}
+	fmt.Fprintln(w)
+	goals := []struct {
+		a, b string
+		want float64
+		what string
+	}{
+		{"zhengling-1", "trafilatura", 1, "whole pipeline vs go-trafilatura"},
+		{"zhengling-1", "readeck", 0.7, "whole pipeline vs readeck"},
+		{"zhengling-2", "zhengling-1", 1.8, "2 workers vs 1"},
+	}
+	for _, g := range goals {
+		if x, ok := ratio(g.a, g.b); ok {
+			verdict := "met"
+			if x < g.want {
+				verdict = "not met"
+			}
+			fmt.Fprintf(w, "%-34s %.2fx (goal >= %.1fx): %s\n", g.what+":", x, g.want, verdict)
+		}
+	}
+}
