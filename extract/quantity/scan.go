@@ -127,8 +127,8 @@ func signAllowed(rs []rune, i int) bool {
 	if p == 0 {
 		return true
 	}
-	if numeral.IsDigit(p) || p == '%' || isASCIILetter(p) || numeral.IsChineseDigit(p) {
-		return false
+	if numeral.IsDigit(p) || p == '%' || p == '-' || isASCIILetter(p) || numeral.IsChineseDigit(p) {
+		return false // 1-8月份, 5%-10%, 破折号——5%
 	}
 	if rs[i] == '负' {
 		return true
