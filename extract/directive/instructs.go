@@ -1,28 +1,247 @@
 package directive
 
-// instructCues are the words that give an instruction: an item whose own
-// text holds none only reports (会议听取了…汇报) or lists problems
-// (一是企业中长期贷款较少). Examples: 要抓好 (seed000), 确保8月底前完成,
-// 务必发放到每户 (seed004), 须提供 (kaili), 不得报考, 应尽快完成 (seed002).
-var instructCues = map[string]bool{
-	"要": true, "确保": true, "抓好": true, "加快": true, "务必": true, "必须": true, "力争": true,
-	"切实": true, "推进": true, "落实": true, "做好": true, "加强": true, "强化": true, "坚持": true,
-	"严格": true, "着力": true, "全力": true, "推动": true, "抓紧": true, "压实": true, "提高": true,
-	"完善": true, "健全": true, "建立": true, "开展": true, "实施": true, "实行": true, "组织": true,
-	"须": true, "需": true, "应": true, "应当": true, "不得": true, "严禁": true, "禁止": true, "决不": true,
-	"绝不": true, "坚决": true, "谋划": true, "统筹": true, "提升": true, "持续": true, "积极": true,
-	"负责": true, "牵头": true, "督促": true, "狠抓": true, "紧盯": true, "守住": true, "办好": true,
-	"防范": true, "深化": true, "优化": true, "聚焦": true, "重视": true, "研究": true, "制定": true,
+import (
+	"regexp"
+	"strings"
+
+	"github.com/zhengling/zhengling/segment"
+)
+
+// An item instructs unless it only reports or lists facts. The decision, on
+// the item's own text (children excluded):
+//  1. a word of obligation anywhere (要, 确保, 务必, 不得 …) or a time limit
+//     (第三季度末前完成, 限期至…动工) instructs;
+//  2. otherwise the heading decides: a report (会议听取了…汇报, 传达学习了…精神,
+//     尚未完成审批) does not instruct; a heading that opens with an action
+//     verb (整治非正规垃圾堆放点, 新建污水管网12公里, 全面排查整治…) instructs,
+//     as does a plan's goal heading (工作目标); a subject followed by an
+//     evaluation (企业中长期贷款较少, 项目体量不大) or a measure (增加值同比增长2.3%)
+//     does not; a subject followed by an action (各街道园区定期走访帮扶企业)
+//     instructs.
+//
+// POS tags alone are too noisy for this (gse tags 整治 n, 新建 ns, 全面 n),
+// so the tables below come first and POS decides only words they miss.
+
+// modalCues are words of obligation or of assignment: 要抓好 (seed000),
+// 确保8月底前完成, 务必发放到每户 (seed004), 须提供 (kaili), 不得报考,
+// 应尽快完成 (seed002), 决不允许项目方对外转租土地 (seed002), 请各单位于…前报送.
+var modalCues = map[string]bool{
+	"要": true, "确保": true, "务必": true, "必须": true, "力争": true, "争取": true, "须": true,
+	"需": true, "需要": true, "应": true, "应当": true, "应该": true, "不得": true, "严禁": true,
+	"禁止": true, "决不": true, "绝不": true, "不准": true, "不允许": true, "决不允许": true,
+	"坚决": true, "切实": true, "抓紧": true, "尽快": true, "负责": true, "牵头": true, "请": true,
+	"一律": true, "督促": true, "狠抓": true, "紧盯": true, "着力": true, "全力": true,
 }
 
-// instructs reports whether the item's own text gives an instruction.
-func (d *doc) instructs(own []span) bool {
+// deadlineCue matches a time limit in the item's own text: 8月底前,
+// 第三季度末前, 9月30日前, 年底前, 限期至2011年10月底前, 年内, 时间节点.
+// A bare 日前 ("recently") needs a digit before it.
+var deadlineCue = regexp.MustCompile(`(?:\d|[一二三四五六七八九十])\s*(?:年|月|日|号|季度|周)(?:底|末|中旬|上旬|下旬|初)?(?:之?前)|(?:年|月|季度|年度)(?:底|末)之?前|限期|时限|年内|节点`)
+
+// mannerAdverbs modify the verb that opens an instruction and are skipped
+// (or cut off a token that glues them to it: 认真落实/z, 严格考核/nr):
+// 全面排查整治 (gse: 全面/n), 大力推进, 进一步完善, 密切关注 (seed002).
+var mannerAdverbs = []string{
+	"进一步", "全力以赴", "全面", "大力", "认真", "积极", "深入", "切实", "扎实", "持续", "加快", "着力",
+	"全力", "坚决", "严格", "定期", "及时", "密切", "不断", "主动", "统筹", "稳步", "有序", "依法",
+	"逐步", "尽快", "抓紧", "重点", "继续", "广泛", "高标准", "高质量", "加大力度", "集中",
+}
+
+// actionVerbs open a plan's items and are often mis-tagged: 整治非正规垃圾堆放点,
+// 新建污水管网12公里, 完成老旧小区改造30个, 实现镇村公交全覆盖, 建成示范小区,
+// 开工建设城东污水处理厂, 改造提升农贸市场5个, 约谈西门子项目方 (seed002),
+// and the one-letter verbs of slogans: 扬优势、补短板, 优环境、促发展 (seed002).
+var actionVerbs = map[string]bool{
+	"整治": true, "新建": true, "完成": true, "实现": true, "建成": true, "开工": true, "改造": true,
+	"建设": true, "排查": true, "约谈": true, "实施": true, "开展": true, "推进": true, "落实": true,
+	"加强": true, "提升": true, "打造": true, "培育": true, "引进": true, "组织": true, "制定": true,
+	"出台": true, "编制": true, "修订": true, "清理": true, "拆除": true, "治理": true, "扬": true,
+	"补": true, "优": true, "促": true, "稳": true, "强": true, "扩": true, "保": true, "抓": true, "破": true, "优化": true, "深化": true, "强化": true, "完善": true, "健全": true, "建立": true,
+	"扩大": true, "压实": true, "抓好": true, "做好": true, "办好": true, "聚焦": true, "坚持": true,
+}
+
+// reportVerbs open an item that tells what a meeting did: 听取…汇报,
+// 传达…精神, 审议…方案, 通报…情况 (seed000, seed002).
+var reportVerbs = map[string]bool{
+	"听取": true, "传达": true, "审议": true, "通报": true, "观看": true, "汇报": true,
+}
+
+// doneAdverbs put the verb after them in the past or deny it: 已完成投资,
+// 未完成审批 (seed002), 尚未解除处分 (kaili).
+var doneAdverbs = map[string]bool{"已": true, "已经": true, "均已": true, "业已": true, "未": true, "尚未": true, "没有": true, "未能": true}
+
+// stateVerbs are verbs that state a fact rather than an act: 存在…问题,
+// 是…, 有违法违纪嫌疑 (kaili).
+var stateVerbs = map[string]bool{"是": true, "有": true, "为": true, "存在": true, "属于": true, "没有": true, "无": true, "占": true}
+
+// measureVerbs after a subject report a figure: 增加值同比增长2.3%,
+// 全区完成投资12亿元, 覆盖率达到45%.
+var measureVerbs = map[string]bool{
+	"增长": true, "下降": true, "增加": true, "减少": true, "达到": true, "达": true, "完成": true,
+	"实现": true, "超过": true, "累计": true, "同比": true, "环比": true, "位居": true, "位列": true, "排名": true,
+}
+
+// evaluations judge a subject: a clause of the heading that ends with one
+// states a fact or a problem. 企业中长期贷款较少 (seed002), 项目体量不大,
+// 形象进度不好, 建设速度不快 (seed004), 思想认识不到位, 总体进度顺利 (seed002).
+var evaluations = []string{
+	"较少", "较多", "较低", "较高", "较大", "较小", "较慢", "较弱", "较差", "不大", "不好", "不快", "不高",
+	"不强", "不足", "不够", "不到位", "不明显", "不理想", "不平衡", "不充分", "不规范", "不完善", "不健全",
+	"不畅", "滞后", "缓慢", "薄弱", "偏低", "偏高", "偏少", "严峻", "突出", "乏力", "短缺", "欠缺",
+	"下滑", "低迷", "顺利", "良好", "明显", "显著", "较好", "向好", "好转",
+}
+
+// problemNouns name a problem: after a subject they make a problem list
+// (部分企业融资困难); after an action verb they are its object (解决…问题).
+var problemNouns = []string{"问题", "困难", "差距", "短板", "隐患"}
+
+// reportHeads end the heading of a section that reports: 基本情况,
+// 工作进展, 主要成效, 存在的问题 (work summaries).
+var reportHeads = []string{"情况", "进展", "成效", "成绩", "做法", "经验", "汇报", "问题", "困难", "不足"}
+
+// goalHeads end a plan heading whose text sets goals: （二）工作目标,
+// 主要任务, 重点指标.
+var goalHeads = []string{"目标", "任务", "指标"}
+
+// instructs reports whether the item, with its own text and heading,
+// gives an instruction.
+func (d *doc) instructs(m mark, own []span, heading span) bool {
+	if m.style == StyleYao || m.style == StyleBare {
+		return true // the marker itself says 要
+	}
 	for _, s := range own {
-		v := d.views[s.para]
-		for _, t := range v.toks {
-			if t.Start >= s.start && t.End <= s.end && instructCues[t.Text] {
-				return true
+		if d.modalIn(s) || deadlineCue.MatchString(d.paras[s.para].SimpleText(s.start, s.end)) {
+			return true
+		}
+	}
+	return d.headingInstructs(heading)
+}
+
+// modalIn reports a word of obligation in the segment. 要 counts when it
+// begins a token that is not a noun (要素, 要点) nor the cue 要求: gse glues
+// it to the next word (要以/c in seed004's 要以一抓到底的决心).
+func (d *doc) modalIn(s span) bool {
+	v := d.views[s.para]
+	for _, t := range v.toks {
+		if t.Start < s.start || t.End > s.end {
+			continue
+		}
+		if modalCues[t.Text] || (strings.HasPrefix(t.Text, "要") && !nounYao[t.Text] && t.Text != "要求") {
+			return true
+		}
+	}
+	return false
+}
+
+// headingInstructs decides an item without a word of obligation by its
+// heading's first predicate.
+func (d *doc) headingInstructs(h span) bool {
+	toks := d.spanTokens(h)
+	text := d.paras[h.para].SimpleText(h.start, h.end)
+	if isReport(toks, text) || clauseEvaluates(text) {
+		return false
+	}
+	if hasSuffix(strings.TrimRight(text, " "), goalHeads) {
+		return true
+	}
+	verb, first := firstPredicate(toks)
+	switch {
+	case verb == "" || stateVerbs[verb] || reportVerbs[verb]:
+		return false
+	case first:
+		return true // 整治非正规垃圾堆放点
+	case containsAny(text, problemNouns) || measureVerbs[verb]:
+		return false // 部分企业融资困难; 增加值同比增长2.3%
+	}
+	return true // 各街道园区定期走访帮扶企业
+}
+
+// isReport reports a heading that tells what was done: a perfective 了
+// (会议听取了…, 传达学习了…), a report's object (…进展情况汇报, 基本情况), or
+// a verb after 已/未 (已完成投资, 未完成审批).
+func isReport(toks []segment.Token, text string) bool {
+	if hasSuffix(text, reportHeads) {
+		return true
+	}
+	for _, t := range toks {
+		if t.Text == "了" || doneAdverbs[t.Text] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEvaluates reports whether a clause of the heading ends with an
+// evaluation: 建设速度不快; 认真落实,总体进度顺利,… (seed002).
+func clauseEvaluates(text string) bool {
+	for _, c := range strings.FieldsFunc(text, isListComma) {
+		if hasSuffix(strings.TrimSpace(c), evaluations) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPredicate returns the first verb of the heading (manner adverbs cut
+// off) and whether it opens the heading; "" when an adjective or an
+// evaluation comes first, or there is no verb.
+func firstPredicate(toks []segment.Token) (string, bool) {
+	first := true
+	for _, t := range toks {
+		w := cutAdverb(t.Text)
+		switch {
+		case w == "" || isPunctToken(t) || t.Pos == "d" || t.Pos == "ad":
+			continue // 全面 / 大力 / 努力 before the verb, or punctuation
+		case actionVerbs[w] || reportVerbs[w] || stateVerbs[w] || measureVerbs[w]:
+			return w, first
+		case w != t.Text || strings.HasPrefix(t.Pos, "v") || t.Pos == "z" || t.Pos == "i":
+			// 认真落实/z, 密切关注 → 关注/v
+			return w, first
+		case strings.HasPrefix(t.Pos, "a"):
+			return "", false // 安全生产形势依然严峻: an evaluation
+		}
+		first = false
+	}
+	return "", false
+}
+
+// cutAdverb strips the manner adverbs that open a word.
+func cutAdverb(w string) string {
+	for changed := true; changed && w != ""; {
+		changed = false
+		for _, a := range mannerAdverbs {
+			if rest, ok := strings.CutPrefix(w, a); ok {
+				w, changed = rest, true
 			}
+		}
+	}
+	return w
+}
+
+func isPunctToken(t segment.Token) bool {
+	for _, r := range t.Text {
+		if !isClausePunct(r) && !isSpace(r) && r != '、' && r != '“' && r != '”' {
+			return false
+		}
+	}
+	return true
+}
+
+// spanTokens returns the tokens that lie inside the span.
+func (d *doc) spanTokens(s span) []segment.Token {
+	var out []segment.Token
+	for _, t := range d.views[s.para].toks {
+		if t.Start >= s.start && t.End <= s.end {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
 		}
 	}
 	return false

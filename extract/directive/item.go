@@ -45,7 +45,7 @@ func (d *doc) directive(n *node, id string) *Directive {
 	dir.Heading = d.paras[hs.para].Text(hs.start, hs.end)
 	dir.Text = d.text(pos{n.m.para, n.m.start}, pos{n.endPara, n.end})
 	own := d.ownSegments(n)
-	dir.Instructs = d.instructs(own)
+	dir.Instructs = d.instructs(n.m, own, hs)
 	dir.Owners = d.owners(n, own, hs)
 	dir.Children = d.finish(n.children, id)
 	return dir

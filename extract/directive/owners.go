@@ -171,6 +171,9 @@ func (d *doc) headingOwners(n *node, heading span) []string {
 	}
 	var out []string
 	for _, m := range reHeadingSubject.FindAllStringSubmatch(h, -1) {
+		if endsYaoWord(m[1]) {
+			continue // 报考人员根据所要报的岗位要求 (kaili): 所要 is no 要 of duty
+		}
 		for _, x := range splitOwners(m[1]) {
 			if !hasSuffix(x, orgSuffixes) && !hasSuffix(x, titleSuffixes) {
 				return nil
@@ -179,6 +182,15 @@ func (d *doc) headingOwners(n *node, heading span) []string {
 		out = append(out, splitOwners(m[1])...)
 	}
 	return out
+}
+
+// yaoWords are words that end in 要 without being the verb of duty.
+var yaoWords = map[rune]bool{'所': true, '需': true, '主': true, '重': true, '只': true, '想': true, '将': true, '必': true, '纪': true, '提': true, '摘': true, '概': true, '首': true}
+
+// endsYaoWord reports whether the letter before 要 makes a word with it.
+func endsYaoWord(subject string) bool {
+	r, _ := utf8.DecodeLastRuneInString(subject)
+	return yaoWords[r]
 }
 
 // ownerList validates X (at rune offset off of paragraph pi when known, -1
