@@ -436,3 +436,28 @@ func TestContext(t *testing.T) {
 		t.Errorf("fallback period: %+v", r.Figures)
 	}
 }
+
+// TestTraditional: a traditional mirror gives the values of its simplified
+// original, whether or not the script stage converted the view.
+func TestTraditional(t *testing.T) {
+	const src = "確保農村勞動力轉移就業穩定在84萬人以上、新增城鎮就業2.3萬人，森林覆蓋率達**%。"
+	seg, err := segment.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, view := range []string{hanzi.View(src), src} {
+		p := para.New(0, src, view, seg.Tokens(view))
+		r := Find(p, Context{})
+		if len(r.Targets) != 2 || r.Targets[0].Value != 840000 || r.Targets[0].Comparator != CmpGE || r.Targets[1].Value != 23000 {
+			t.Errorf("view %q: targets %+v", view, r.Targets)
+		}
+		if len(r.Warnings) != 1 || !strings.HasPrefix(r.Warnings[0], "placeholder: 森林覆蓋率達**%") {
+			t.Errorf("view %q: warnings %q", view, r.Warnings)
+		}
+		for _, x := range r.Targets {
+			if !strings.Contains(src, x.Text) {
+				t.Errorf("text %q is not source script", x.Text)
+			}
+		}
+	}
+}
