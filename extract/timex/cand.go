@@ -11,6 +11,7 @@ type cand struct {
 	from        *atom  // first atom of a span
 	consecutive bool   // an enumeration of consecutive months: one span
 	by          bool   // a completion limit: …前, 限期至…, 年内
+	until       bool   // by only from 到/至 before it (到2025年), no 前 after
 	prefix      string // 限期至, 截至, 截止, … when written before the atom
 	cumulative  bool   // 1-8月份, 前8个月: a reported period from January
 	recurrence  bool
@@ -131,13 +132,13 @@ func finishCand(v view, c cand) cand {
 		c.prefix = p
 		c.start = s - len([]rune(p))
 	} else if v.suffixBefore(s, untilWords) != "" && v.suffixBefore(s, notUntilWords) == "" {
-		c.by = true // 到2025年,全市… sets a limit
+		c.by, c.until = true, true // 到2025年,全市… sets a limit
 	}
 	k := v.spaces(c.end)
 	if w := v.prefixAt(k, bySuffixes); w != "" {
 		n := k + len([]rune(w))
 		if !(w == "前" || w == "之前" || w == "以前") || !containsRune(notDateBefore, v.at(n)) {
-			c.by, c.end = true, n
+			c.by, c.until, c.end = true, false, n
 		}
 	}
 	l := c.last()

@@ -106,6 +106,9 @@ func roleOf(v view, c *cand, ref Date) Role {
 	case c.coarse() && !c.by && !setsTime(v, c):
 		return RolePeriod
 	}
+	if r, ok := storyRole(v, c); ok {
+		return r
+	}
 	return RoleDeadline
 }
 

@@ -1,0 +1,290 @@
+package timex
+
+// A date without 前 sets a time only when its sentence gives a task or a
+// plan for it. News reposts, reports and forecasts are full of dates that
+// tell what happened or what may happen; these rules read the sentence
+// around such a date for that evidence (the tense, the report, the forecast
+// and the plan words below) and keep it a deadline only on the plan's side.
+
+// cue is a word with the neighbours that make it another word: the 要 of
+// 重要 or 要点 is no obligation, the 了 of 为了 or 了解 no past.
+type cue struct {
+	word      string
+	notAfter  string // runes that, right before the word, undo it
+	notBefore string // runes that, right after the word, undo it
+}
+
+// pastMarks in a date's clause tell a past event: NTT于2007年已结束全国传呼业务
+// (baijiahao), 目前11月的航线安排已经出炉 (thepaper), 九月二十五号到了 (v-163),
+// 徐阿婆于2009年在北京的中国银行办了一张信用卡 (njxfhn).
+var pastMarks = []cue{
+	{word: "已", notAfter: "不而", notBefore: "知"},
+	{word: "曾", notAfter: "不何未"},
+	{word: "了", notAfter: "为除罢不得受", notBefore: "解结不却"},
+}
+
+// futureCues2 keep a reported or fronted date on the plan's side: 将于11月17日正式开港
+// (thepaper), 华为还将展示 (163-4), 嫦娥五号计划11月底发射 (mydrivers), 11 月底要拿出 (seed002).
+var planCues = []cue{
+	{word: "要", notAfter: "重主只纪摘提简显首概需", notBefore: "素点闻害地件求"},
+	{word: "需要"}, {word: "将", notAfter: "即"}, {word: "即将"}, {word: "拟"}, {word: "计划", notBefore: "书内外"},
+	{word: "确保"}, {word: "力争"}, {word: "争取"}, {word: "务必"}, {word: "必须"}, {word: "须", notAfter: "必无"},
+	{word: "应当"}, {word: "应", notAfter: "相响反供适对效感答回呼理顺"}, {word: "定于"}, {word: "准备", notAfter: "作做"},
+	{word: "筹备"}, {word: "安排"}, {word: "部署"}, {word: "决定"}, {word: "批准"},
+}
+
+// actionCues give a plain date in an instruction its task: 按照8月份拉出清单、10月筹划前期、
+// 12月份完成准备 (seed000), 为11月1日正式入户登记作准备 (seed002), 从8月中下旬开始,开展…
+// (seed002), 10月完成验收. Without one of these or a plan cue, a single date is
+// a narrated one: 7月4日的更新公告写到 (gamersky), 9月28日午饭后 (ifeng).
+var actionCues = []cue{
+	{word: "完成"}, {word: "启动"}, {word: "开始"}, {word: "开展"}, {word: "召开"}, {word: "举行"}, {word: "举办"},
+	{word: "组织"}, {word: "实施"}, {word: "推进"}, {word: "落实"}, {word: "按照"}, {word: "作准备"}, {word: "做准备"},
+	{word: "拿出"}, {word: "拉出"}, {word: "筹划"}, {word: "建成"}, {word: "开工"}, {word: "竣工"}, {word: "投用"},
+	{word: "投产"}, {word: "上线"}, {word: "通车"}, {word: "到位"}, {word: "具备"}, {word: "实现"}, {word: "报送"},
+	{word: "提交"}, {word: "上报"}, {word: "出台"}, {word: "印发"}, {word: "验收"}, {word: "交付"}, {word: "截止"},
+	{word: "收官"}, {word: "施行"}, {word: "生效"},
+}
+
+// forecastCues make a sentence a forecast, not a plan: 预计欧洲央行将在9月采取行动
+// (sina), 到2019年底，收益率可能在… (sina), 到2020年，将有17.5%的…智能手机具备5G功能
+// (163-4), 11月底冬季前线将推进到江南 (toutiao weather).
+var forecastCues = []cue{
+	{word: "预计"}, {word: "预期"}, {word: "预测"}, {word: "预报"}, {word: "可能", notAfter: "尽"}, {word: "或将"},
+	{word: "有望"}, {word: "应该会"}, {word: "将有"}, {word: "估计"}, {word: "料将"}, {word: "或许"}, {word: "也许"},
+	{word: "分析", notBefore: "会研"}, {word: "气温"}, {word: "降温"}, {word: "升温"}, {word: "冷空气"}, {word: "降雨"},
+	{word: "降水"}, {word: "降雪"}, {word: "雨雪"}, {word: "入冬"}, {word: "寒潮"}, {word: "台风"}, {word: "冬季前线"},
+}
+
+// obligationCues outweigh a forecast word: 预计…，要确保10月底前完成.
+var obligationCues = []cue{
+	{word: "要", notAfter: "重主只纪摘提简显首概需", notBefore: "素点闻害地件求"},
+	{word: "确保"}, {word: "务必"}, {word: "必须"}, {word: "力争"}, {word: "争取"},
+}
+
+// reportActs right after a date make it the date of a statement: 5月28日拉布威胁称，
+// 拉布6月3日在接受天空新闻采访时表示， (huanqiu). Only with the punctuation that
+// opens the quote, so that 说明, 简称 and 表示感谢 are no report.
+var reportActs = []string{"表示", "称", "说", "透露", "介绍", "指出", "强调", "回忆", "坦言", "直言", "宣布", "写到", "写道"}
+
+// reportLeads before a date put it inside reported speech: 禹州市教体局通报称，9月28日午饭后…
+// (ifeng), 南都记者了解到，…自3月5日至9月1日，…成功实施抓捕 (njxfhn).
+var reportLeads = []string{"了解到", "获悉", "据悉", "据了解", "据介绍", "通报称", "介绍说", "表示", "透露", "称", "回忆"}
+
+// storyLeads before a date in its sentence tell a story: 直到十月下旬，警方再次接到群众报案
+// (v-163), 原本应当于2019年12月份交房 (163-1), 从9月上旬开始，先是… (qq), 让人想起来7月3日… (gamersky).
+var storyLeads = []string{"直到", "原本", "原定", "原计划", "本应", "本来", "想起", "回忆", "记得", "那年"}
+
+// storyTails after a date tell a moment of a story: 九月初的时候 (v-163), 7月3日某位大佬被泼水之后.
+var storyTails = []string{"的时候", "时候", "那天", "当天", "当晚", "之际", "的一天", "一夜之间"}
+
+// habitCues before a date make it a usual date, recurring: 合肥(常年11月19日) (toutiao weather).
+var habitCues = []string{"常年", "往年", "历年", "通常", "一般"}
+
+// copulas right before a date make it the answer of a narrative: 这是十月三十号上午受害人发布…,
+// 他上次坐火车，是8月2日下午接到… (toutiao). 报名时间是… keeps its schedule.
+var copulas = []string{"这是", "就是", "正是", "是"}
+
+// scheduleNouns before 是/为 make the date a schedule: 完成时限是2022年, 时间为11月25日至12月底.
+var scheduleNouns = []string{"时间", "时限", "日期", "期限", "节点", "时段"}
+
+// storyRole returns the role of a date that its sentence narrates, reports
+// or forecasts, and ok=false when the sentence leaves it a deadline.
+func storyRole(v view, c *cand) (Role, bool) {
+	if c.limited() || c.prefix != "" || c.by && !c.until || len(c.atoms) == 0 {
+		return 0, false
+	}
+	if hasCueBefore(v, c.start, limitBefore, 8) || hasCueAfter(v, c.end, limitAfter, 8) {
+		return 0, false
+	}
+	s, e := sentenceStart(v, c.start), sentenceEnd(v, c.end)
+	switch {
+	case v.suffixBefore(v.spacesBack(c.start), habitCues) != "":
+		return RoleRecurrence, true
+	case pastMarked(v, c), copulaBefore(v, c), describedAfter(v, c), reportActAfter(v, c),
+		hasWordIn(v, max(s, c.start-30), c.start, storyLeads), v.prefixAt(v.spaces(c.end), storyTails) != "":
+		return RoleEventDate, true
+	case forecast(v, c, s, e):
+		return RoleEventDate, true
+	case reportedBefore(v, s, c.start) && !anyCue(v, s, e, planCues):
+		return RoleEventDate, true
+	case needsTask(c) && hasWordsBeside(v, c, s, e) && !anyCue(v, max(s, c.start-30), min(e, c.end+40), planCues) &&
+		!anyCue(v, max(s, c.start-30), min(e, c.end+40), actionCues):
+		return RoleEventDate, true
+	}
+	return 0, false
+}
+
+// frontWords may stand between a clause start and a fronted date: 到2019年底，….
+var frontWords = []string{"到", "至", "从", "自", "在", "于", "而", "直到"}
+
+// fronted: the date is a clause of its own, or nearly (到2019年底，, 九月初的时候，),
+// so the next clause tells what happens then.
+func fronted(v view, c *cand) bool {
+	from, to := clauseStart(v, c.start), clauseEnd(v, c.end)
+	if to >= len(v.r) || to-c.end > 6 || (v.r[to] != ',' && v.r[to] != '，') {
+		return false
+	}
+	head := v.spaces(from)
+	if w := v.prefixAt(head, frontWords); w != "" {
+		head = v.spaces(head + len([]rune(w)))
+	}
+	return head == c.start
+}
+
+// forecast: a forecast word in the date's clause (and in the next one when
+// the date opens its clause: 到2019年底，收益率可能在…), unless an obligation
+// outweighs it. 预计于今年10月具备试运营条件，将于今年11月17日…开港运营 keeps the
+// second date a plan.
+func forecast(v view, c *cand, s, e int) bool {
+	from, to := clauseStart(v, c.start), clauseEnd(v, c.end)
+	if fronted(v, c) {
+		to = clauseEnd(v, min(to+1, len(v.r)))
+		if from > s {
+			from = clauseStart(v, from-1) // Canalys分析，到2020年，将有…
+		}
+	}
+	return anyCue(v, from, to, forecastCues) && !anyCue(v, max(s, c.start-20), min(e, c.end+30), obligationCues)
+}
+
+// needsTask: a single day, xun, month or year end written without 前 is a
+// deadline only with a task or a plan in its sentence; spans (报名时间为…至…)
+// and holidays are schedules by themselves.
+func needsTask(c *cand) bool {
+	if c.from != nil || len(c.atoms) > 1 || c.by {
+		return false
+	}
+	a := c.last()
+	return a.holiday == nil && !c.coarse()
+}
+
+// hasWordsBeside: the sentence says more than the date; a date standing
+// alone (a heading, a table cell: 1月19日) keeps its reading.
+func hasWordsBeside(v view, c *cand, s, e int) bool {
+	for k := s; k < e; k++ {
+		if (k < c.start || k >= c.end) && v.r[k] >= 0x4E00 && v.r[k] < 0xA000 {
+			return true
+		}
+	}
+	return false
+}
+
+// pastMarked: 已, 曾 or 了 in the date's clause after it, 已于/曾于 before it; a
+// date that opens its clause (九月初的时候，…就陆续发生过) lends its tense to the next one.
+func pastMarked(v view, c *cand) bool {
+	k := v.spacesBack(c.start)
+	if w := v.suffixBefore(k, []string{"已于", "已在", "曾于", "曾在", "已经于", "已经在"}); w != "" {
+		return true
+	}
+	end := clauseEnd(v, c.end)
+	if fronted(v, c) {
+		end = clauseEnd(v, min(end+1, len(v.r)))
+	}
+	return anyCue(v, c.end, end, pastMarks)
+}
+
+func copulaBefore(v view, c *cand) bool {
+	k := v.spacesBack(c.start)
+	w := v.suffixBefore(k, copulas)
+	if w == "" {
+		return false
+	}
+	return v.suffixBefore(k-len([]rune(w)), scheduleNouns) == ""
+}
+
+// describedAfter: 今年的6月16日是父亲节 (people), 11月25日是前往宫古岛…的旅程.
+func describedAfter(v view, c *cand) bool {
+	k := v.spaces(c.end)
+	return v.at(k) == '是' && v.at(k+1) != '否'
+}
+
+// reportedBefore: a report lead and its punctuation between the sentence
+// start s and the date at i.
+func reportedBefore(v view, s, i int) bool {
+	for k := s; k < i; k++ {
+		if w := v.prefixAt(k, reportLeads); w != "" && opensQuote(v.at(k+len([]rune(w)))) {
+			return true
+		}
+	}
+	return false
+}
+
+func opensQuote(r rune) bool { return r == ',' || r == '，' || r == ':' || r == '“' || r == '"' }
+
+// reportActAfter: a statement verb and its quote mark between the date and the next comma.
+func reportActAfter(v view, c *cand) bool {
+	for k := c.end; k < len(v.r) && k-c.end <= 25; k++ {
+		switch v.r[k] {
+		case ',', '，', '。', ';', '!', '！', '?', '？', '\n':
+			return false
+		}
+		if w := v.prefixAt(k, reportActs); w != "" && opensQuote(v.at(k+len([]rune(w)))) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyCue finds a cue starting in [i, j).
+func anyCue(v view, i, j int, cues []cue) bool {
+	for k := max(i, 0); k < j && k < len(v.r); k++ {
+		for _, q := range cues {
+			if v.has(k, q.word) && cueFits(v, k, q) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func cueFits(v view, k int, q cue) bool {
+	for _, r := range q.notAfter {
+		if v.at(k-1) == r {
+			return false
+		}
+	}
+	next := v.at(k + len([]rune(q.word)))
+	for _, r := range q.notBefore {
+		if next == r {
+			return false
+		}
+	}
+	return true
+}
+
+// hasWordIn finds a word starting in [i, j).
+func hasWordIn(v view, i, j int, words []string) bool {
+	return hasCueInRange(v, max(i, 0), min(j, len(v.r)), words)
+}
+
+func sentenceStart(v view, i int) int {
+	for i > 0 && !isSentenceEnd(v.r[i-1]) {
+		i--
+	}
+	return i
+}
+
+// clauseStart is the start of the clause that holds i.
+func clauseStart(v view, i int) int {
+	for i > 0 {
+		switch v.r[i-1] {
+		case '。', ';', '!', '！', '?', '？', ',', '，', ':', '\n':
+			return i
+		}
+		i--
+	}
+	return 0
+}
+
+// clauseEnd is the first clause end at or after i; brackets and quotes do
+// not end a clause here (拉布6月3日在接受天空新闻(Sky News)采访时表示).
+func clauseEnd(v view, i int) int {
+	for i < len(v.r) {
+		switch v.r[i] {
+		case '。', ';', '!', '！', '?', '？', ',', '，', ':', '\n':
+			return i
+		}
+		i++
+	}
+	return i
+}
