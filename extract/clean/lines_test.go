@@ -65,6 +65,8 @@ func TestClassify(t *testing.T) {
 		{"20190926|国贸|增长率|全球经济", kindChrome},
 		{"评论（0）", kindChrome},
 		{"共享充电宝。视觉中国 资料", kindChrome},
+		{"姚明场边支招周琦。视频截图", kindChrome},
+		{"加拿大大叔Gweilo （视频截图）", kindChrome},
 		{"编辑 刘晓阳 校对 李铭", kindChrome},
 		// paywalls
 		{"……(新文秘網http://m.120pk.cn省略897字,正式會員可完整閱讀)……", kindTruncated},
