@@ -32,6 +32,9 @@ type mention struct {
 	chinese    bool // written in Chinese numerals only
 	multiplied bool // 万/亿 scaled it
 	ranged     bool // X至Y
+	// scale turned the written number into the value (10 for 九成, 0.1
+	// for ‰); 0 means 1. The bare lower end of a range takes it: 五到六成.
+	scale float64
 }
 
 // span is a half-open rune range.
@@ -266,7 +269,7 @@ func (s *scanner) suffix(m *mention) bool {
 }
 
 func (s *scanner) percentSign(m *mention, end int, scale float64) bool {
-	m.value = round(m.value * scale)
+	m.value, m.scale = round(m.value*scale), scale
 	m.unit, m.percent, m.unitEnd = "%", true, end
 	m.listed = []pct{{m.start, end, m.value, "%"}}
 	s.suffixComparator(m)
@@ -289,7 +292,7 @@ func (s *scanner) chengAt(m *mention, k int) bool {
 	} else if d, ok := singleDigitAt(rs, j); ok && m.value == math.Trunc(m.value) {
 		v, end = v+d, j+1
 	}
-	m.value, m.unit, m.percent, m.unitEnd = round(v), "%", true, end
+	m.value, m.unit, m.percent, m.unitEnd, m.scale = round(v), "%", true, end, 10
 	m.listed = []pct{{m.start, end, m.value, "%"}}
 	return true
 }
@@ -319,9 +322,10 @@ func (s *scanner) zheAt(m *mention, k int) bool {
 		return false
 	}
 	v := m.value
+	m.scale = 1
 	switch {
 	case v > 0 && v < 10:
-		v *= 10
+		v, m.scale = v*10, 10
 	case v > 10 && v < 100:
 	default:
 		return false // 十折 is no discount
@@ -405,16 +409,22 @@ func (s *scanner) rangeAt(m mention) (mention, bool) {
 		return mention{}, false
 	}
 	second, _, ok := s.numberAt(j)
-	if !ok || second.unit == "" || (m.unit != "" && m.unit != second.unit) || second.value < m.value {
+	if !ok || second.unit == "" || (m.unit != "" && m.unit != second.unit) {
 		return mention{}, false
 	}
-	hi := second.value
+	lo, hi := m.value, second.value
+	if m.unit == "" && second.scale != 0 {
+		lo = round(lo * second.scale) // 五到六成: 50 to 60 %
+	}
+	if hi < lo {
+		return mention{}, false
+	}
 	out := second
-	out.start, out.value, out.max, out.ranged = m.start, m.value, &hi, true
+	out.start, out.value, out.max, out.ranged = m.start, lo, &hi, true
 	first := m.listed
 	if len(first) == 0 && len(second.listed) > 0 {
 		// 5-20%: the lower end is a percent too
-		first = []pct{{m.start, m.unitEnd, m.value, second.listed[0].unit}}
+		first = []pct{{m.start, m.unitEnd, lo, second.listed[0].unit}}
 	}
 	out.listed = append(append([]pct(nil), first...), second.listed...)
 	out.chinese = m.chinese && second.chinese
