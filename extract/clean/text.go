@@ -164,6 +164,11 @@ func findTitle(header []line) (string, int) {
 		if l.blank || !titleLike(l) {
 			continue
 		}
+		for _, before := range header[:i] {
+			if !before.blank && startsItem(before.view) {
+				return "", -1 // numbered items above: this is text, not a page header
+			}
+		}
 		return stripColumnTag(l.text), i
 	}
 	return "", -1
