@@ -77,6 +77,8 @@ var findCorpus = []struct {
 	// 计划 sets a plan; 完成年度计划 reports progress against it
 	{"年度计划投资150亿元", []q{{1.5e10, "元", "=", "", false, 0}}, nil},
 	{"项目投资完成年度计划的82.3%", nil, []q{{82.3, "%", "=", "", false, 0}}},
+	{"8个省级重点项目完成投资10.55亿元，完成年度投资计划的103.95%", nil,
+		[]q{{8, "个", "=", "", false, 0}, {10.55e8, "元", "=", "", false, 0}, {103.95, "%", "=", "", false, 0}}},
 	// 较去年 compares with last year: a figure
 	{"销售毛利率较去年同期下滑4.51个百分点", nil, []q{{4.51, "个百分点", "=", "decrease", false, 0}}},
 	// an explicit bound of a requirement (kaili)

@@ -225,7 +225,11 @@ var cues = longestFirst([]cueRow{
 	{"应当", sideTarget, false, true, false},      // 应当在15日内作出答复
 	{"不得", sideTarget, false, true, false},      // 两侧用地范围以外绿化带宽度不得超过5米
 	{"须", sideTarget, false, true, false},       // 均须满12个月及以上
-	{"计划", sideTarget, false, false, false},     // 年度计划投资150亿元
+	{"计划投资", sideTarget, false, false, false},   // 年度计划投资150亿元
+	{"计划完成", sideTarget, false, false, false},   // 计划完成造林5000亩
+	{"计划实施", sideTarget, false, false, false},   // 全年计划实施重点项目120个
+	{"计划新增", sideTarget, false, false, false},   // 计划新增就业岗位2000个
+	{"计划的", sideFigure, false, false, false},    // 完成年度投资计划的103.95%: progress against a plan
 	{"完成年度计划", sideFigure, false, false, false}, // 完成年度计划82.3%
 	{"完成计划", sideFigure, false, false, false},   // 完成计划的72%
 	{"比去年", sideFigure, false, false, false},    // 比去年同期增加1200人
