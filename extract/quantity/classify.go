@@ -47,6 +47,7 @@ type env struct {
 	instructing func(int) bool     // may be nil
 	wordStart   func(int) bool     // a token starts at the offset
 	unitIsWord  func(mention) bool // the unit is a word of its own
+	posAt       func(int) string   // POS of the token starting at an offset, "" for none
 	times       []timex.Expr
 	cues        []cueHit
 }
@@ -118,6 +119,8 @@ func (e *env) isQuantity(m mention, clause span) bool {
 		return false // 2012人社工作
 	case strings.ContainsRune(formulaBefore, prevNonSpace(rs, m.start)):
 		return false // 笔试成绩×50％
+	case e.classBound(m):
+		return false // 89个投资1000万元以上重大项目: a class, not a value
 	}
 	lim, ok := smallCopies[m.unit]
 	return !ok || m.value >= lim
@@ -139,6 +142,16 @@ func unitBeginsWord(rs []rune, m mention) bool {
 	}
 	_, ok := notUnitIx.longestStarting(rs, m.unitStart)
 	return ok
+}
+
+// classBound: a 以上/以下 bound followed by a noun or adjective names a
+// class of things (1000万元以上重大项目, 2年以上基层工作经历).
+func (e *env) classBound(m mention) bool {
+	if m.suffixCmp == "" || m.suffixCmp == CmpApprox || m.end >= len(e.rs) {
+		return false
+	}
+	pos := e.posAt(m.end)
+	return pos != "" && strings.ContainsRune("nab", rune(pos[0]))
 }
 
 // isThreshold: the value carries an explicit 以上/以下 bound.

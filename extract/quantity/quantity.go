@@ -115,7 +115,7 @@ func newFinder(p *para.Paragraph, ctx Context) *finder {
 	sc.run()
 	wordStart := tokenStarts(p, len(rs))
 	e := &env{rs: rs, instructing: ctx.Instructing, wordStart: wordStart,
-		unitIsWord: unitTokens(p, len(rs)), times: ctx.Times, cues: cueHits(rs, wordStart)}
+		unitIsWord: unitTokens(p, len(rs)), posAt: tokenPOS(p), times: ctx.Times, cues: cueHits(rs, wordStart)}
 	f := &finder{p: p, ctx: ctx, sc: sc, env: e, periods: &periodCache{rs: rs}}
 	f.prev.end = -100
 	return f
@@ -162,6 +162,18 @@ func tokenStarts(p *para.Paragraph, n int) func(int) bool {
 		}
 	}
 	return func(i int) bool { return i >= 0 && i <= n && starts[i] }
+}
+
+// tokenPOS returns the part of speech of the token starting at an offset.
+func tokenPOS(p *para.Paragraph) func(int) string {
+	toks := p.Tokens
+	return func(i int) string {
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= i })
+		if k < len(toks) && toks[k].Start == i {
+			return toks[k].Pos
+		}
+		return ""
+	}
 }
 
 // unitTokens reports whether a mention's unit is a word of its own: the

@@ -148,6 +148,8 @@ var findCorpus = []struct {
 	{"共邀请12位专家参加评审,项目位于3号地块", nil, []q{{12, "人", "=", "", false, 0}}},
 
 	// not quantities
+	{"两路口学校建设等89个投资1000万元以上重大项目完成投资67.44亿元", nil, // a class bound
+		[]q{{89, "个", "=", "", false, 0}, {6.744e9, "元", "=", "", false, 0}}},
 	{"围绕国控点周边半径5公里,加快推进空气质量标准站建设", nil, nil},                   // a measure of place (seed001)
 	{"把“十五条硬措施”“八抓二十项”创新举措和应知应会知识讲清楚", nil, nil},               // Chinese counts in names (seed000)
 	{"10个招商局要切实发挥招商引资主力军的作用", nil, nil},                        // the subject of an instruction (seed003)
