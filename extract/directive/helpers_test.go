@@ -17,7 +17,26 @@ var (
 	testSeg  *segment.Segmenter
 	testCC   *opencc.OpenCC
 	testErr  error
+
+	s2tOnce sync.Once
+	s2tCC   *opencc.OpenCC
+	s2tErr  error
 )
+
+// toTraditional converts simplified text to traditional script, the way a
+// portal's 繁體 mirror serves a page.
+func toTraditional(tb testing.TB, s string) string {
+	tb.Helper()
+	s2tOnce.Do(func() { s2tCC, s2tErr = opencc.New("s2t") })
+	if s2tErr != nil {
+		tb.Fatal(s2tErr)
+	}
+	out, err := s2tCC.Convert(s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
 
 // simpleView is the test's stand-in for the pipeline's hanzi view: each rune
 // converted to simplified script on its own (so the rune count is kept) and

@@ -3,6 +3,7 @@ package directive
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhengling/zhengling/segment"
 )
@@ -44,7 +45,8 @@ var deadlineCue = regexp.MustCompile(`(?:\d|[一二三四五六七八九十])\s*
 var mannerAdverbs = []string{
 	"进一步", "全力以赴", "全面", "大力", "认真", "积极", "深入", "切实", "扎实", "持续", "加快", "着力",
 	"全力", "坚决", "严格", "定期", "及时", "密切", "不断", "主动", "统筹", "稳步", "有序", "依法",
-	"逐步", "尽快", "抓紧", "重点", "继续", "广泛", "高标准", "高质量", "加大力度", "集中",
+	"逐步", "尽快", "抓紧", "继续", "广泛", "高标准", "高质量", "加大力度", "集中", "科学", "精准",
+	"新", // 新（改）建农村户厕: 新 cut from 建
 }
 
 // actionVerbs open a plan's items and are often mis-tagged: 整治非正规垃圾堆放点,
@@ -58,6 +60,9 @@ var actionVerbs = map[string]bool{
 	"出台": true, "编制": true, "修订": true, "清理": true, "拆除": true, "治理": true, "扬": true,
 	"补": true, "优": true, "促": true, "稳": true, "强": true, "扩": true, "保": true, "抓": true, "破": true, "优化": true, "深化": true, "强化": true, "完善": true, "健全": true, "建立": true,
 	"扩大": true, "压实": true, "抓好": true, "做好": true, "办好": true, "聚焦": true, "坚持": true,
+	// tagged as adjectives: 畅通企业诉求渠道, 规范涉企执法检查, 夯实基层基础
+	"畅通": true, "规范": true, "巩固": true, "夯实": true, "筑牢": true, "壮大": true, "丰富": true,
+	"美化": true, "净化": true, "亮化": true, "绿化": true, "活跃": true, "繁荣": true,
 }
 
 // reportVerbs open an item that tells what a meeting did: 听取…汇报,
@@ -95,9 +100,13 @@ var evaluations = []string{
 // (部分企业融资困难); after an action verb they are its object (解决…问题).
 var problemNouns = []string{"问题", "困难", "差距", "短板", "隐患"}
 
-// reportHeads end the heading of a section that reports: 基本情况,
-// 工作进展, 主要成效, 存在的问题 (work summaries).
+// reportHeads end the title of a section that reports: 基本情况, 工作进展,
+// 主要成效, 存在的问题 (work summaries). A longer heading ending so is an
+// instruction's object (协调解决项目推进中的困难问题).
 var reportHeads = []string{"情况", "进展", "成效", "成绩", "做法", "经验", "汇报", "问题", "困难", "不足"}
+
+// maxSectionTitle bounds a section title in runes.
+const maxSectionTitle = 10
 
 // goalHeads end a plan heading whose text sets goals: （二）工作目标,
 // 主要任务, 重点指标.
@@ -160,7 +169,7 @@ func (d *doc) headingInstructs(h span) bool {
 // (会议听取了…, 传达学习了…), a report's object (…进展情况汇报, 基本情况), or
 // a verb after 已/未 (已完成投资, 未完成审批).
 func isReport(toks []segment.Token, text string) bool {
-	if hasSuffix(text, reportHeads) {
+	if strings.HasSuffix(text, "汇报") || (utf8.RuneCountInString(text) <= maxSectionTitle && hasSuffix(text, reportHeads)) {
 		return true
 	}
 	for _, t := range toks {
@@ -190,8 +199,8 @@ func firstPredicate(toks []segment.Token) (string, bool) {
 	for _, t := range toks {
 		w := cutAdverb(t.Text)
 		switch {
-		case w == "" || isPunctToken(t) || t.Pos == "d" || t.Pos == "ad":
-			continue // 全面 / 大力 / 努力 before the verb, or punctuation
+		case w == "" || isPunctToken(t) || t.Pos == "d" || t.Pos == "ad" || t.Pos == "t" || isEvery(t.Text):
+			continue // 全面 / 大力 / 努力 / 每月 before the verb, or punctuation
 		case actionVerbs[w] || reportVerbs[w] || stateVerbs[w] || measureVerbs[w]:
 			return w, first
 		case w != t.Text || strings.HasPrefix(t.Pos, "v") || t.Pos == "z" || t.Pos == "i":
@@ -204,6 +213,10 @@ func firstPredicate(toks []segment.Token) (string, bool) {
 	}
 	return "", false
 }
+
+// isEvery reports a frequency word that may open an instruction: 每月召开一次
+// 项目调度会, 每季度开展一次专项督查.
+func isEvery(w string) bool { return strings.HasPrefix(w, "每") && w != "每" }
 
 // cutAdverb strips the manner adverbs that open a word.
 func cutAdverb(w string) string {

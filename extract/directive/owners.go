@@ -12,8 +12,10 @@ import (
 // (kaili), 州农业农村局牵头起草… (seed002), 州工信局、财政局牵头, 郝井保负责项目手续办理
 // are read by ownerBefore; the rest by these expressions.
 var (
-	// 责任单位：州农业农村局、州林业局.
-	reDutyOwner = regexp.MustCompile(`责任(?:单位|部门|领导|人)\s*[:：]\s*([^。；;]+)`)
+	// 责任单位：州农业农村局、州林业局; 牵头单位：区城管局；配合单位：区财政局
+	// (a plan's line after its item: the lead unit owns the task, the units
+	// that assist are not owners); 主责单位：区住建局.
+	reDutyOwner = regexp.MustCompile(`(?:责任|牵头|主责)(?:单位|部门|领导|人)\s*[:：]\s*([^。；;]+)`)
 	// 分管领导要多关心 (seed002, the subject of a heading's clause).
 	reHeadingSubject = regexp.MustCompile(`(?:^|[,，；;\s])([^,，。；;：:\s]{2,12}?)要`)
 	// 州发改委（牵头）: a note after an owner.
@@ -38,7 +40,8 @@ var titleSuffixes = []string{
 
 // ownerAdverbs are words that end the span before 负责/牵头 without naming
 // anyone: 全程负责, 亲自负责, 安排专人负责 is not an owner.
-var ownerAdverbs = []string{"具体", "侧重", "统一", "全面", "全程", "亲自", "主要", "专门", "直接", "共同", "分别", "各自", "切实", "也要", "还要", "要", "将", "继续"}
+// 区农业农村局、区住建局按职责分工负责 names the two units.
+var ownerAdverbs = []string{"按照职责分工", "按职责分工", "按照职责", "按职责", "具体", "侧重", "统一", "全面", "全程", "亲自", "主要", "专门", "直接", "共同", "分别", "各自", "切实", "也要", "还要", "要", "将", "继续"}
 
 // owners collects the item's owners from its own text, the clause that
 // introduces its run (各行业主管部门负责，①引导… in seed000), its heading and
@@ -69,7 +72,7 @@ func (d *doc) segmentOwners(s span) []string {
 			out = append(out, d.ownerBefore(s, text, k, w)...)
 		}
 	}
-	if strings.Contains(text, "责任") {
+	if strings.Contains(text, "责任") || strings.Contains(text, "牵头") || strings.Contains(text, "主责") {
 		for _, m := range reDutyOwner.FindAllStringSubmatch(text, -1) {
 			out = append(out, d.ownerList(s.para, m[1], -1)...)
 		}
