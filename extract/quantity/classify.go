@@ -144,14 +144,15 @@ func unitBeginsWord(rs []rune, m mention) bool {
 	return ok
 }
 
-// classBound: a 以上/以下 bound followed by a noun or adjective names a
-// class of things (1000万元以上重大项目, 2年以上基层工作经历).
+// classBound: a 以上/以下 bound followed by a noun, adjective or time word
+// names a class of things (1000万元以上重大项目, 2年以上基层工作经历,
+// 60周岁以上老年人口), not a value.
 func (e *env) classBound(m mention) bool {
 	if m.suffixCmp == "" || m.suffixCmp == CmpApprox || m.end >= len(e.rs) {
 		return false
 	}
 	pos := e.posAt(m.end)
-	return pos != "" && strings.ContainsRune("nab", rune(pos[0]))
+	return pos != "" && !strings.ContainsRune("vupcdwxmqzr", rune(pos[0])) // 获, 的, 、 … end no class
 }
 
 // isThreshold: the value carries an explicit 以上/以下 bound.

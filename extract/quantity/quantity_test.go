@@ -147,6 +147,12 @@ var findCorpus = []struct {
 	// 位 counts people, but 位于 is no unit
 	{"共邀请12位专家参加评审,项目位于3号地块", nil, []q{{12, "人", "=", "", false, 0}}},
 
+	// 人口 before a 万-count implies people; a bound before a noun is a class
+	{"全市户籍人口531.59万, 60周岁以上老年人口87.36万人", nil,
+		[]q{{5315900, "人", "=", "", false, 0}, {873600, "人", "=", "", false, 0}}},
+	// 收窄 is a decrease
+	{"居民消费价格涨幅较上年同期收窄3.7个百分点", nil, []q{{3.7, "个百分点", "=", "decrease", false, 0}}},
+
 	// not quantities
 	{"两路口学校建设等89个投资1000万元以上重大项目完成投资67.44亿元", nil, // a class bound
 		[]q{{89, "个", "=", "", false, 0}, {6.744e9, "元", "=", "", false, 0}}},

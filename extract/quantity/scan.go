@@ -355,7 +355,7 @@ func (s *scanner) unitAt(m *mention, k int) bool {
 		m.unit, m.kind, m.unitStart, m.unitEnd = u.row.base, u.row.kind, k, k+u.n
 		return true
 	}
-	if m.multiplied && impliedPeople(rs, k) {
+	if m.multiplied && (impliedPeople(rs, k) || peopleBefore(rs, m.start)) {
 		m.unit, m.kind, m.unitStart = "人", unitCount, -1
 		return true
 	}
@@ -373,6 +373,19 @@ func impliedPeople(rs []rune, k int) bool {
 		}
 	}
 	return false
+}
+
+// peopleBefore: a 万-count right after 人口 (with 为/达/约 between) counts
+// people: 全市户籍人口531.59万.
+func peopleBefore(rs []rune, i int) bool {
+	e := i
+	for e > 0 && numeral.IsSpace(rs[e-1]) {
+		e--
+	}
+	if e > 0 && strings.ContainsRune("为达约有近", rs[e-1]) {
+		e--
+	}
+	return hasSuffixAt(rs, e, "人口")
 }
 
 // suffixComparator reads 以上, 以内, 左右 … after the unit.

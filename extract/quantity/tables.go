@@ -179,6 +179,10 @@ var changeVerbs = longestFirst([]changeRow{
 	{"缩短", ChangeDecrease}, // 审批时限缩短50%
 	{"下滑", ChangeDecrease}, // 产值下滑4.1%
 	{"回落", ChangeDecrease}, // 增速回落1.2个百分点
+	{"收窄", ChangeDecrease}, // 涨幅较上年同期收窄3.7个百分点
+	{"放缓", ChangeDecrease}, // 增速放缓0.5个百分点
+	{"扩大", ChangeIncrease}, // 顺差扩大12%
+	{"加快", ChangeIncrease}, // 增速加快1.1个百分点
 })
 
 // Sides of a cue.
