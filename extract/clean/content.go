@@ -132,10 +132,28 @@ func findContent(doc *goquery.Document, root *html.Node) (content, []block) {
 		} else {
 			c.root = refine(best)
 		}
+		if d := densest(root); outweighs(d, c) {
+			c = content{root: d} // the known class marks a summary box, not the body
+		}
 		return c, walkBlocks(root, c)
 	}
 	c := content{root: densest(root)}
 	return c, walkBlocks(root, c)
+}
+
+// outweighs reports whether the densest prose d lies apart from the
+// chosen containers and holds several times their text: a template that
+// uses .article-content for a 摘要 box and another element for the body.
+func outweighs(d *html.Node, c content) bool {
+	roots := append([]*html.Node{c.root}, c.extra...)
+	chosen := 0
+	for _, r := range roots {
+		if r == d || contains(r, d) || contains(d, r) {
+			return false
+		}
+		chosen += hanCount(flatText(r))
+	}
+	return hanCount(flatText(d)) >= 3*chosen
 }
 
 func contentHan(blocks []block) int {

@@ -91,6 +91,11 @@ var govCases = []struct {
 		start: "一、过去一年工作回顾。", end: "确保年底前完成各项任务。",
 		absent: []string{"广告", "首页", "版权所有"},
 	}},
+	{"variants/summary-box.html", seedCase{
+		title: "关于做好2024年防汛工作的通知",
+		start: "各乡镇人民政府，县政府各部门：", end: "特此通知。",
+		absent: []string{"摘要", "版权所有"},
+	}},
 	{"variants/shanxi-gbk.html", seedCase{
 		title: "山西品牌丝路行（南美站）正式启动",
 		start: "跨越千山万水", end: "（张巨峰）", meta: Meta{Source: "山西日报", PublishedAt: "2019-09-18T06:23:00+08:00"},
