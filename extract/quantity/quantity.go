@@ -2,6 +2,16 @@
 // sets (满意率达到98%以上, 压减20%以上, 完成投资500亿元以上), figures it reports
 // (同比增长2.3%, 新增规上工业企业34家) and every percent expression — with
 // Chinese and Arabic numerals, units, comparators and change.
+//
+// Find works on one paragraph in three steps: scan.go finds mentions (a
+// number read by package numeral with its unit, percent sign, 成/折, range
+// and 以上/以内 suffix; placeholders such as xxx% become warnings);
+// classify.go drops what counts nothing a ledger tracks (rhetorical counts in
+// Chinese numerals, conditions, class bounds, ordinals, dates) and reads the
+// comparator, the change and the side — target or figure — from the cue
+// lexicons of tables.go and the directive context; quantity.go then fills
+// the metric, the text span, the deadline of a target and the period of a
+// figure.
 package quantity
 
 import (
