@@ -212,12 +212,15 @@ func (s *scanner) numberAt(i int) (mention, int, bool) {
 func notANumberHere(rs []rune, i int, n numeral.Number) bool {
 	p := prevNonSpace(rs, i)
 	if p == '第' {
-		return true
+		return true // 第七次
 	}
 	if !n.Arabic && strings.ContainsRune(vagueBefore, p) {
 		return true // 几十万元, 数百家: no value
 	}
 	k, next := nextNonSpace(rs, n.End)
+	if p == '前' && next != '%' {
+		return true // 前8个月, 排名前10名: periods and ranks (but 前5%的企业)
+	}
 	if n.Arabic && isASCIILetter(next) && k == n.End && !asciiUnitAt(rs, k) {
 		return true
 	}
