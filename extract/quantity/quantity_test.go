@@ -356,6 +356,7 @@ func FuzzFind(f *testing.F) {
 	for _, c := range placeholderCorpus {
 		f.Add(c.text)
 	}
+	f.Add("投资" + strings.Repeat("9", 300) + "亿亿亿元，增长百分之" + strings.Repeat("9", 300) + "亿亿亿")
 	seg, err := segment.Default()
 	if err != nil {
 		f.Fatal(err)
@@ -365,12 +366,12 @@ func FuzzFind(f *testing.F) {
 		p := para.New(0, s, v, seg.Tokens(v))
 		r := Find(p, Context{})
 		for _, x := range append(r.Targets, r.Figures...) {
-			if x.Start < 0 || x.Start > x.End || x.End > p.Len() || math.IsNaN(x.Value) {
+			if x.Start < 0 || x.Start > x.End || x.End > p.Len() || math.IsNaN(x.Value) || math.IsInf(x.Value, 0) {
 				t.Fatalf("%q: bad quantity %+v", s, x)
 			}
 		}
 		for _, x := range r.Percentages {
-			if x.Start < 0 || x.Start > x.End || x.End > p.Len() || math.IsNaN(x.Value) {
+			if x.Start < 0 || x.Start > x.End || x.End > p.Len() || math.IsNaN(x.Value) || math.IsInf(x.Value, 0) {
 				t.Fatalf("%q: bad percentage %+v", s, x)
 			}
 		}

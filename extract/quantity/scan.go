@@ -183,7 +183,7 @@ func (s *scanner) numberAt(i int) (mention, int, bool) {
 	if !ok {
 		return mention{}, j + 1, false
 	}
-	if n.Vague || notANumberHere(rs, i, n) {
+	if n.Vague || math.IsInf(n.Value, 0) || math.IsNaN(n.Value) || notANumberHere(rs, i, n) {
 		return mention{}, n.End, false
 	}
 	if neg {

@@ -144,6 +144,9 @@ func Scan(rs []rune, i int) (Number, bool) {
 		readFraction(rs, &n)
 		readMixed(rs, &n)
 	}
+	if math.IsInf(n.Value, 0) || math.IsNaN(n.Value) {
+		return Number{}, false // 9…9亿亿亿 overflows: no value to report
+	}
 	return n, ok
 }
 
