@@ -110,7 +110,9 @@ func (d *doc) ownLimit(level []*node, i int) pos {
 		}
 		return end
 	case i == len(level)-1 || level[i+1].run != n.run:
-		if d.singleParagraphRun(level, i) {
+		// …unless it holds items that open later paragraphs (2.加大金融支持力度。…
+		// then a paragraph of （1）（2）): then it runs on over them.
+		if d.singleParagraphRun(level, i) && lastMarkEnd(n).para <= d.wrapEnd[n.m.para] {
 			return d.paraEnd(n.m.para)
 		}
 	}

@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,7 +16,9 @@ var (
 	// 责任单位：州农业农村局、州林业局; 牵头单位：区城管局；配合单位：区财政局
 	// (a plan's line after its item: the lead unit owns the task, the units
 	// that assist are not owners); 主责单位：区住建局.
-	reDutyOwner = regexp.MustCompile(`(?:责任|牵头|主责)(?:单位|部门|领导|人)\s*[:：]\s*([^。；;]+)`)
+	// The list ends at a clause mark, a space or a closing bracket: （牵头单位：
+	// 区政务服务数据管理局 配合单位：…）, （责任单位：区住建局，各镇街按职责分工负责）.
+	reDutyOwner = regexp.MustCompile(`(?:责任|牵头|主责)(?:单位|部门|领导|人)\s*[:：]\s*((?:[^。；;，,（()）\s]|[（(][^()（）]*[)）])+)`)
 	// 分管领导要多关心 (seed002, the subject of a heading's clause).
 	reHeadingSubject = regexp.MustCompile(`(?:^|[,，；;\s])([^,，。；;：:\s]{2,12}?)要`)
 	// 州发改委（牵头）: a note after an owner.
@@ -28,6 +31,7 @@ var (
 var orgSuffixes = []string{
 	"局", "委", "办", "厅", "部", "署", "院", "所", "中心", "站", "队", "处", "科", "室", "组", // 州农业农村局, 州发改委, 州金融办, 热线办
 	"政府", "党委", "街道", "园区", "乡镇", "镇", "乡", "村", "社区", "片区", // 各街道园区
+	"镇街", "县区", "区县", "县市区", "市州", // 各镇街按职责分工负责
 	"部门", "单位", "机构", "机关", "企业", "公司", "集团", "银行", "学校", "医院", "协会", // 各行业主管部门, 招聘单位及其主管部门
 	"专班", "指挥部", "委员会", "领导小组", "领导", "同志", "干部", "班子", // 分管领导
 }
@@ -60,7 +64,7 @@ func (d *doc) owners(n *node, own []span, heading span) []string {
 // segmentOwners reads 由X负责, X牵头, X负责 and 责任单位：X in one segment.
 func (d *doc) segmentOwners(s span) []string {
 	text := d.paras[s.para].SimpleText(s.start, s.end)
-	var out []string
+	var found []foundOwners
 	for _, w := range ownerVerbs {
 		for at := 0; ; {
 			k := strings.Index(text[at:], w)
@@ -69,15 +73,27 @@ func (d *doc) segmentOwners(s span) []string {
 			}
 			k += at
 			at = k + len(w)
-			out = append(out, d.ownerBefore(s, text, k, w)...)
+			found = append(found, foundOwners{k, d.ownerBefore(s, text, k, w)})
 		}
 	}
 	if strings.Contains(text, "责任") || strings.Contains(text, "牵头") || strings.Contains(text, "主责") {
-		for _, m := range reDutyOwner.FindAllStringSubmatch(text, -1) {
-			out = append(out, d.ownerList(s.para, m[1], -1)...)
+		for _, m := range reDutyOwner.FindAllStringSubmatchIndex(text, -1) {
+			found = append(found, foundOwners{m[0], d.ownerList(s.para, text[m[2]:m[3]], -1)})
 		}
 	}
+	// in the order of the text: （责任单位：区住建局，各镇街按职责分工负责）
+	sort.SliceStable(found, func(i, j int) bool { return found[i].at < found[j].at })
+	var out []string
+	for _, f := range found {
+		out = append(out, f.names...)
+	}
 	return out
+}
+
+// foundOwners are the owners read at byte offset at of a segment's text.
+type foundOwners struct {
+	at    int
+	names []string
 }
 
 // ownerVerbs are the verbs whose subject or 由-phrase is an owner.

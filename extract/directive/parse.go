@@ -142,6 +142,7 @@ func (d *doc) nest(b *builder, ms []mark) {
 		} else if d.bareEnds(b, i, ms, k) {
 			b.reset()
 		}
+		d.closeRunIns(b, i)
 		for ; k < len(ms) && ms[k].para == i; k++ {
 			m := ms[k]
 			if m.style != StyleBare {
@@ -150,6 +151,22 @@ func (d *doc) nest(b *builder, ms []mark) {
 				b.addBare(m)
 			}
 		}
+	}
+}
+
+// closeRunIns closes the open run-in items (markers inside a paragraph)
+// whose paragraph ended before paragraph i: such an item ends with its
+// paragraph (ownLimit), so the items that open later paragraphs are not its
+// children — 2.加大金融支持力度。第一，…第二，…。 then a paragraph of （1）（2）
+// puts them under 2., not under 第二. A run-in item whose paragraph ends with
+// a colon (…重点抓好以下工作：) announces them and stays open.
+func (d *doc) closeRunIns(b *builder, i int) {
+	for len(b.stack) > 0 {
+		n := b.top()
+		if n.m.paraStart || n.m.style == StyleBare || d.wrapEnd[n.m.para] >= i || opensBlock(d.views[d.wrapEnd[n.m.para]]) {
+			return
+		}
+		b.stack = b.stack[:len(b.stack)-1]
 	}
 }
 
