@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -110,6 +111,7 @@ func measure(c contender, pages [][]byte, minTime time.Duration) (result, error)
 	r.First = time.Since(t0)
 
 	var next, done, failed, nbytes atomic.Int64
+	cpu0 := cpuTime()
 	deadline := time.Now().Add(minTime)
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -129,6 +131,16 @@ func measure(c contender, pages [][]byte, minTime time.Duration) (result, error)
 	}
 	wg.Wait()
 	r.Elapsed = time.Since(start)
+	r.CPU = cpuTime() - cpu0
 	r.Pages, r.Bytes, r.Failed = int(done.Load()), nbytes.Load(), int(failed.Load())
 	return r, nil
+}
+
+// cpuTime is the CPU time (user and system) the process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
