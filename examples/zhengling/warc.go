@@ -13,6 +13,7 @@ import (
 	"net/http/httputil"
 	"net/textproto"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/nlnwa/gowarc"
@@ -77,7 +78,57 @@ func enumerateWARC(path string, maxBytes int64, send func(*input) bool) bool {
 		return send(&input{name: path, err: fmt.Errorf("open: %w", unwrapPath(err))})
 	}
 	defer f.Close()
-	return newWARCReader(path, f, maxBytes).each(send)
+	var r io.Reader = f
+	if gzippedWhole(path) {
+		zr, err := gzip.NewReader(bufio.NewReader(f))
+		if err != nil {
+			return send(&input{name: path, err: fmt.Errorf("warc: %w", err)})
+		}
+		r = zr
+	}
+	return newWARCReader(path, r, maxBytes).each(send)
+}
+
+// gzippedWhole reports whether path is a WARC file gzipped as a whole
+// (gzip crawl.warc) rather than record by record as crawlers write them:
+// its first gzip member holds more than the first record. The library
+// reads one record per member and would drop the rest; such a file is read
+// as one stream instead, where damage ends the archive with one error line.
+func gzippedWhole(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return false
+	}
+	zr.Multistream(false)
+	member := bufio.NewReader(zr)
+	length := int64(-1)
+	for {
+		line, err := member.ReadString('\n')
+		if err != nil {
+			return false
+		}
+		if strings.TrimSpace(line) == "" {
+			break
+		}
+		if name, value, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
+			if length, err = strconv.ParseInt(strings.TrimSpace(value), 10, 64); err != nil {
+				return false
+			}
+		}
+	}
+	if length < 0 {
+		return false
+	}
+	if _, err := io.CopyN(io.Discard, member, length+int64(len("\r\n\r\n"))); err != nil {
+		return false
+	}
+	rest, _ := member.Peek(len("WARC/"))
+	return string(rest) == "WARC/"
 }
 
 // each sends every input of the archive; it returns false when send did.

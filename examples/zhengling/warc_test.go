@@ -298,20 +298,30 @@ func TestWARC(t *testing.T) {
 }
 
 // TestWARCInputs checks what the reader hands the pipeline for each HTML
-// response: the decoded body, the target URI and the HTTP Content-Type.
+// response: the decoded body, the target URI and the HTTP Content-Type, in
+// a plain archive, one gzipped record by record and one gzipped whole.
 func TestWARCInputs(t *testing.T) {
-	for _, gz := range []bool{false, true} {
-		t.Run(fmt.Sprint("gzip=", gz), func(t *testing.T) {
+	for _, mode := range []string{"plain", "gzip per record", "gzip whole"} {
+		t.Run(mode, func(t *testing.T) {
 			archive := filepath.Join(t.TempDir(), "crawl.warc")
 			recs := testArchive(t)
-			writeWARC(t, archive, gz, recs)
-			f, err := os.Open(archive)
-			if err != nil {
-				t.Fatal(err)
+			writeWARC(t, archive, mode == "gzip per record", recs)
+			if mode == "gzip whole" {
+				data, err := os.ReadFile(archive)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(archive, gzipped(t, data), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
-			defer f.Close()
+			if got, want := gzippedWhole(archive), mode == "gzip whole"; got != want {
+				t.Errorf("gzippedWhole = %v, want %v", got, want)
+			}
 			var got []*input
-			newWARCReader(archive, f, 1<<20).each(func(in *input) bool { got = append(got, in); return true })
+			if !enumerateWARC(archive, 1<<20, func(in *input) bool { got = append(got, in); return true }) {
+				t.Fatal("enumerateWARC stopped")
+			}
 			i := 0
 			for n, r := range recs {
 				if r.page == nil {
