@@ -257,7 +257,7 @@ func (s *scanner) suffix(m *mention) bool {
 			return false
 		}
 	default:
-		if end, ok := spacedWord(rs, k, "个百分点"); ok {
+		if end, ok := percentPoints(rs, k); ok {
 			m.unit, m.kind, m.percent = "个百分点", unitPoints, true
 			m.unitEnd = end
 			m.listed = []pct{{m.start, end, m.value, "个百分点"}}
@@ -321,8 +321,8 @@ const zheBlacklist = "合算扣旧叠返腾射线服中价现损寿断磨痕"
 // zheAt reads discounts: 九折 (90%), 75折, 9.9折 (99%), 三点一折 (31%).
 func (s *scanner) zheAt(m *mention, k int) bool {
 	rs := s.rs
-	if k+1 < len(rs) && strings.ContainsRune(zheBlacklist, rs[k+1]) {
-		return false
+	if k+1 < len(rs) && (strings.ContainsRune(zheBlacklist, rs[k+1]) || numeral.IsChineseDigit(rs[k+1])) {
+		return false // 折合; 七折八扣 is an idiom
 	}
 	v := m.value
 	m.scale = 1
@@ -450,6 +450,15 @@ func (s *scanner) rangeAt(m mention) (mention, bool) {
 
 func numberStartsAtAfterSep(rs []rune, j int) bool {
 	return j < len(rs) && (numeral.IsDigit(rs[j]) || numeral.IsChineseDigit(rs[j]) || rs[j] == '十')
+}
+
+// percentPoints matches 个百分点, also spaced (个 百 分点) or without 个
+// (提高2百分点).
+func percentPoints(rs []rune, k int) (int, bool) {
+	if end, ok := spacedWord(rs, k, "个百分点"); ok {
+		return end, true
+	}
+	return spacedWord(rs, k, "百分点")
 }
 
 // spacedWord matches w at k allowing spaces between its runes (个 百 分点).
