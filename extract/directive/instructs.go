@@ -76,8 +76,11 @@ var reportVerbs = map[string]bool{
 var doneAdverbs = map[string]bool{"已": true, "已经": true, "均已": true, "业已": true, "未": true, "尚未": true, "没有": true, "未能": true}
 
 // stateVerbs are verbs that state a fact rather than an act: 存在…问题,
-// 是…, 有违法违纪嫌疑 (kaili).
-var stateVerbs = map[string]bool{"是": true, "有": true, "为": true, "存在": true, "属于": true, "没有": true, "无": true, "占": true}
+// 是…, 有违法违纪嫌疑 (kaili), 制度具有深厚的历史底蕴 (a commentary's 第一，).
+var stateVerbs = map[string]bool{
+	"是": true, "有": true, "为": true, "存在": true, "属于": true, "没有": true, "无": true, "占": true,
+	"具有": true, "具备": true, "拥有": true, "体现": true, "表明": true, "说明": true, "意味着": true,
+}
 
 // measureVerbs after a subject report a figure: 增加值同比增长2.3%,
 // 全区完成投资12亿元, 覆盖率达到45%.
@@ -153,14 +156,14 @@ func (d *doc) headingInstructs(h span) bool {
 	if hasSuffix(strings.TrimRight(text, " "), goalHeads) {
 		return true
 	}
-	verb, first := firstPredicate(toks)
+	verb, first, at := firstPredicate(toks)
 	switch {
 	case verb == "" || stateVerbs[verb] || reportVerbs[verb]:
 		return false
 	case first:
 		return true // 整治非正规垃圾堆放点
-	case containsAny(text, problemNouns) || measureVerbs[verb]:
-		return false // 部分企业融资困难; 增加值同比增长2.3%
+	case containsAny(text, problemNouns) || measureVerbs[verb] || clauseStates(toks[at+1:]):
+		return false // 部分企业融资困难; 增加值同比增长2.3%; 国家治理体系具有…
 	}
 	return true // 各街道园区定期走访帮扶企业
 }
@@ -192,31 +195,57 @@ func clauseEvaluates(text string) bool {
 }
 
 // firstPredicate returns the first verb of the heading (manner adverbs cut
-// off) and whether it opens the heading; "" when an adjective or an
-// evaluation comes first, or there is no verb.
-func firstPredicate(toks []segment.Token) (string, bool) {
-	first := true
-	for _, t := range toks {
+// off), whether it opens the heading (after a leading preposition phrase:
+// 针对企业用工开展…培训, 给中节能项目亮红牌) and its token index; "" when an
+// adjective comes first or there is no verb.
+func firstPredicate(toks []segment.Token) (string, bool, int) {
+	first, nominal, prep := true, false, false
+	for i, t := range toks {
 		w := cutAdverb(t.Text)
+		if i == 0 && prepositions[t.Text] {
+			prep = true
+			continue
+		}
+		// a verb after 的 names an activity (多媒体数据的处理, 信号的接收与发送),
+		// and so do the verbs joined to it
+		if t.Text == "的" {
+			nominal, first = true, first && prep
+			continue
+		}
+		if nominal && (strings.HasPrefix(t.Pos, "v") || conjunctions[t.Text] || isPunctToken(t)) {
+			continue
+		}
+		nominal = false
 		switch {
 		case w == "" || isPunctToken(t) || t.Pos == "d" || t.Pos == "ad" || t.Pos == "t" || isEvery(t.Text):
 			continue // 全面 / 大力 / 努力 / 每月 before the verb, or punctuation
 		case actionVerbs[w] || reportVerbs[w] || stateVerbs[w] || measureVerbs[w]:
-			return w, first
+			return w, first, i
+		case t.Pos == "vn" && !first:
+			// after a subject a verbal noun is part of it: 经济快速发展奇迹,
+			// 部分企业融资困难
 		case w != t.Text || strings.HasPrefix(t.Pos, "v") || t.Pos == "z" || t.Pos == "i":
 			// 认真落实/z, 密切关注 → 关注/v
-			return w, first
-		case strings.HasPrefix(t.Pos, "a"):
-			return "", false // 安全生产形势依然严峻: an evaluation
+			return w, first, i
+		case strings.HasPrefix(t.Pos, "a") && !prep:
+			return "", false, i // 安全生产形势依然严峻: an evaluation
 		}
-		first = false
+		first = first && prep
 	}
-	return "", false
+	return "", false, len(toks)
 }
 
-// isEvery reports a frequency word that may open an instruction: 每月召开一次
-// 项目调度会, 每季度开展一次专项督查.
-func isEvery(w string) bool { return strings.HasPrefix(w, "每") && w != "每" }
+// prepositions open a phrase before the verb of an instruction: 针对企业用工
+// 开展有目的的培训 (seed002), 对群众投诉比较集中的问题…, 将政务热线工作纳入…
+// (seed000), 给中节能项目亮红牌 (seed002).
+var prepositions = map[string]bool{
+	"针对": true, "对": true, "对于": true, "给": true, "将": true, "把": true, "以": true, "按照": true,
+	"围绕": true, "与": true, "向": true, "在": true, "从": true, "通过": true, "依托": true, "结合": true,
+	"根据": true, "按": true, "聚焦": true, "立足": true,
+}
+
+// conjunctions join the nominal verbs after 的: 接收与发送, 管理和服务.
+var conjunctions = map[string]bool{"与": true, "和": true, "及": true, "以及": true, "或": true}
 
 // cutAdverb strips the manner adverbs that open a word.
 func cutAdverb(w string) string {
@@ -259,3 +288,26 @@ func containsAny(s string, words []string) bool {
 	}
 	return false
 }
+
+// clauseStates reports whether the tokens after the verb found first hold,
+// in the same clause and after a noun, a verb of state or measure: that
+// verb was part of a compound noun (国家治理体系具有深厚的历史底蕴), unlike
+// the object of 开展有目的的培训.
+func clauseStates(after []segment.Token) bool {
+	noun := false
+	for _, t := range after {
+		switch {
+		case isPunctToken(t):
+			return false
+		case noun && (stateVerbs[t.Text] || measureVerbs[t.Text]):
+			return true
+		case strings.HasPrefix(t.Pos, "n"):
+			noun = true
+		}
+	}
+	return false
+}
+
+// isEvery reports a frequency word that may open an instruction: 每月召开一次
+// 项目调度会, 每季度开展一次专项督查.
+func isEvery(w string) bool { return strings.HasPrefix(w, "每") && w != "每" }

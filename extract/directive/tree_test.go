@@ -177,6 +177,8 @@ var instructsCorpus = []struct {
 	{"一、基本情况\n全区共有规上工业企业126家。", false},
 	{"（一）主要成效", false},
 	{"1．全区规上工业增加值同比增长2.3%。", false},
+	{"一是多媒体数据的处理，二是通信信号的接收与发送。", false},
+	{"第一，中国特色社会主义制度和国家治理体系具有深厚的历史底蕴。第二，具有多方面的显著优势。", false},
 	// Instructions by a word of obligation.
 	{"一是加快债券建设支出进度。确保8月底前完成债券资金支出。二是抓紧筛选。", true},
 	{"3、项目区内涉及三岔村地块应尽快完成流转。", true},
@@ -208,6 +210,8 @@ var instructsCorpus = []struct {
 	{"（二）畅通企业诉求渠道。依托12345政务服务热线，实现企业诉求“接诉即办”。", true},
 	{"1．新（改）建农村户厕。", true},
 	{"（三）存在的问题", false},
+	{"3、针对企业用工开展有目的的培训。", true},
+	{"③对群众投诉比较集中的问题,单位主要负责人要亲自研究督办。", true},
 	// A subject, then an action.
 	{"②各街道园区定期走访帮扶企业。", true},
 	// A plan's goal heading sets the goals that follow it.
