@@ -46,7 +46,7 @@ func (d *doc) directive(n *node, id string) *Directive {
 	dir.Text = d.text(pos{n.m.para, n.m.start}, pos{n.endPara, n.end})
 	own := d.ownSegments(n)
 	dir.Instructs = d.instructs(n.m, own, hs)
-	dir.Owners = d.owners(n, own, hs)
+	dir.Owners = d.owners(n, afterMarker(own, n.m), hs)
 	dir.Children = d.finish(n.children, id)
 	return dir
 }
@@ -139,6 +139,17 @@ func (d *doc) text(a, b pos) string {
 type span struct {
 	para, start, end int
 	beforeChild      bool
+}
+
+// afterMarker clips the item's own segments to start at its body, so that
+// the marker is not read as part of an owner (2．区住建局负责督导).
+func afterMarker(own []span, m mark) []span {
+	if len(own) == 0 || own[0].para != m.para || own[0].start > m.body {
+		return own
+	}
+	out := append([]span(nil), own...)
+	out[0].start = min(m.body, out[0].end)
+	return out
 }
 
 // ownSegments returns the item's own text: its extent without its children.

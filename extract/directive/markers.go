@@ -175,7 +175,9 @@ func (v *view) clauseStart(i int) bool {
 }
 
 func matchChapter(v *view, i int) (int, int, int, bool) {
-	if i != v.lead {
+	// 会议议定以下事项：一、同意…。二、原则同意…: run in after a sentence or a
+	// colon (validate keeps it only when its 二、 follows).
+	if i != v.lead && !isRunInChapterStart(v.prevNonSpace(i)) {
 		return 0, 0, 0, false
 	}
 	n, k := readHanNumber(v.r, i)
@@ -185,6 +187,10 @@ func matchChapter(v *view, i int) (int, int, int, bool) {
 	return k + 1, k + 1, n, true
 }
 
+// isRunInChapterStart reports the marks after which a run-in 一、 may begin;
+// not a comma: 分为一、二、三类, 这一、二季度.
+func isRunInChapterStart(r rune) bool { return isStop(r) || r == ':' || r == '：' || isSemicolon(r) }
+
 // isChapterSep reports the mark after a chapter numeral: 一、 and, in some
 // plans, 一．/一.
 func isChapterSep(r rune) bool { return r == '、' || r == '.' || r == '．' }
@@ -193,11 +199,22 @@ func matchParen(v *view, i int) (int, int, int, bool) {
 	if v.r[i] != '(' {
 		return 0, 0, 0, false
 	}
-	n, k := readHanNumber(v.r, i+1)
-	if n == 0 || v.at(k) != ')' {
+	// （ 一 ） as Word exports it: spaces inside the brackets
+	n, k := readHanNumber(v.r, skipSpaces(v.r, i+1))
+	if n == 0 {
+		return 0, 0, 0, false
+	}
+	if k = skipSpaces(v.r, k); v.at(k) != ')' {
 		return 0, 0, 0, false
 	}
 	return k + 1, k + 1, n, true
+}
+
+func skipSpaces(r []rune, i int) int {
+	for i < len(r) && isSpace(r[i]) {
+		i++
+	}
+	return i
 }
 
 func matchParenArabic(v *view, i int) (int, int, int, bool) {

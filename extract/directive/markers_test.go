@@ -86,6 +86,14 @@ var markerCorpus = []struct {
 	{"a sentence opening with a low number whose predecessors were lost", "要全力保障要素供给。三是坚持用改革的办法激发活力和动力。",
 		[]string{"三是/shi/3"}},
 	{"decimal", "1.5亿元用于项目建设,2.3万人实现就业。", nil},
+	{"run-in list of grades", "项目分为一、二、三类。这一、二季度的数据。", nil},
+	{"run-in chapter without its 二、", "会议议定以下事项：一、同意区住建局提出的改造计划。", nil},
+	{"law articles", "第一条 为了深化国家监察体制改革，制定本法。\n第二条 坚持中国共产党对国家监察工作的领导。", nil},
+	{"第一时间", "各单位要第一时间响应，第二时间复盘。", nil},
+	{"two months", "3、4月份全区完成投资12亿元。\n5、6号楼已经完工。", nil},
+	{"run-in chapter after a colon", "会议议定以下事项：一、同意区住建局提出的改造计划，由区住建局负责组织实施。二、原则同意《方案》。",
+		[]string{"一、/chapter/1", "二、/chapter/2"}},
+	{"paren with spaces inside", "（ 一 ）工作目标\n（ 二 ）重点任务", []string{"（ 一 ）/paren/1", "（ 二 ）/paren/2"}},
 }
 
 func TestMarkerCorpus(t *testing.T) {
