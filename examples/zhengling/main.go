@@ -9,7 +9,9 @@
 // N-th record) or - for standard input. One input without --format prints
 // one indented JSON Document; several print JSON Lines in input order. A
 // file that fails gives {"file": …, "error": …} and exit status 1; usage
-// errors exit 2.
+// errors exit 2. While a batch runs with its output redirected, a progress
+// bar (pages, pages/s, errors, time left) is drawn on stderr if stderr is a
+// terminal.
 package main
 
 import (

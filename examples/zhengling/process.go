@@ -55,7 +55,7 @@ func process(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		}()
 	}
 	out := newSink(cfg, stdout)
-	pr := startProgress(ctx, stderr, isTerminal(stderr), cfg.paths)
+	pr := startProgress(ctx, stderr, showProgress(cfg, stdout, stderr), cfg.paths)
 	failed := 0
 	var writeErr error
 	for rc := range order {

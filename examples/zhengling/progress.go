@@ -31,6 +31,13 @@ type progress struct {
 
 const unknownTotal = -1
 
+// showProgress reports whether a batch draws the bar: stderr must be a
+// terminal, and stdout not one (the bar's redraws would cut through the
+// documents printed there), and there must be more than one input.
+func showProgress(cfg *config, stdout, stderr io.Writer) bool {
+	return isTerminal(stderr) && !isTerminal(stdout) && !single(cfg.paths)
+}
+
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
