@@ -8,6 +8,7 @@ type grain int
 const (
 	grainNone grain = iota
 	grainDay
+	grainWeek
 	grainXun
 	grainMonth
 	grainQuarter
@@ -19,15 +20,18 @@ const (
 type part int
 
 const (
-	partWhole    part = iota
-	partEarly         // 初: 9月初 → 09-05
-	partFirstXun      // 上旬 → 10
-	partMidXun        // 中旬 → 20
-	partUpperMid      // 上中旬 → 01..20
-	partLowerMid      // 中下旬 → 11..end
-	partLastXun       // 下旬 → 21..end
-	partEnd           // 底, 末: 8月底 → 08-31
-	partWithin        // 内: 年内
+	partWhole      part = iota
+	partEarly           // 初: 9月初 → 09-05
+	partFirstXun        // 上旬 → 10
+	partMidXun          // 中旬 → 20
+	partUpperMid        // 上中旬 → 01..20
+	partLowerMid        // 中下旬 → 11..end
+	partLastXun         // 下旬 → 21..end
+	partEnd             // 底, 末: 8月底 → 08-31
+	partWithin          // 内: 年内
+	partMidYear         // 年中 → 06-30
+	partFirstHalf       // 上半月 → 01..15
+	partSecondHalf      // 下半月 → 16..end
 )
 
 // atom is one calendar point or period as written: 2024年7月8日09:00,
@@ -51,6 +55,12 @@ type atom struct {
 	holiday     *holiday
 	iso         bool // written 2024-07-08
 	reported    bool // a reported period or past date: no next-year shift
+	relWeek     bool // 本周, 下周三: weekRel weeks from the reference week
+	weekRel     int
+	weekday     int  // 1 Monday … 7 Sunday, 0 the whole week
+	relQuarter  bool // 本季度, 季末: quarterRel quarters from the reference one
+	quarterRel  int
+	bareDay     bool // 20日前: a day of the reference month or the next
 }
 
 // monthParts maps the words after X月 to the part they name; longer words
@@ -60,8 +70,8 @@ var monthParts = []struct {
 	part part
 }{
 	{"中下旬", partLowerMid}, {"上中旬", partUpperMid}, {"上旬", partFirstXun},
-	{"中旬", partMidXun}, {"下旬", partLastXun}, {"底", partEnd}, {"末", partEnd},
-	{"初", partEarly},
+	{"中旬", partMidXun}, {"下旬", partLastXun}, {"上半月", partFirstHalf}, {"下半月", partSecondHalf},
+	{"底", partEnd}, {"末", partEnd}, {"初", partEarly},
 }
 
 // relativeYears are year words resolved against the reference date:
@@ -110,8 +120,15 @@ func afterYear(v view, j int, a *atom) int {
 		return k
 	}
 	k := j
-	if v.at(k) == '年' && (v.at(k+1) == '底' || v.at(k+1) == '末' || v.at(k+1) == '内') {
-		k++ // 今年年底前, 2024年年底
+	if v.at(k) == '年' && (v.at(k+1) == '底' || v.at(k+1) == '末' || v.at(k+1) == '内' || v.at(k+1) == '初' || v.at(k+1) == '中') {
+		k++ // 今年年底前, 2024年年底, 今年年初
+	}
+	if p, ok := yearPart(v, k, k == j); ok && (k > j || v.at(k-1) == '年') {
+		a.part, a.grain = p, grainYear // 2024年初, 明年初, 今年年中
+		return k + 1
+	}
+	if k > j && (v.at(k) == '初' || v.at(k) == '中') {
+		k = j // 今年年初一 is no part
 	}
 	switch v.at(k) {
 	case '底', '末':
@@ -156,6 +173,24 @@ func parseYearless(v view, i int, a *atom) (int, bool) {
 			a.part = partWithin
 		}
 		return i + 2, true
+	}
+	if v.at(i) == '年' && !yearWordBefore(v, i) {
+		if p, ok := yearPart(v, i+1, true); ok {
+			a.relYear, a.grain, a.part = true, grainYear, p // 年初, 年中前
+			return i + 2, true
+		}
+	}
+	if j, ok := parseWeek(v, i, a); ok {
+		return j, true
+	}
+	if j, ok := parseRelQuarter(v, i, a); ok {
+		return j, true
+	}
+	for _, h := range halfMonths {
+		if v.has(i, h.word) && !monthWordBefore(v, i) && v.at(i-1) != '月' {
+			a.relYear, a.relMonth, a.part, a.grain = true, true, h.part, grainXun
+			return i + 3, true
+		}
 	}
 	if v.has(i, "全年") && !v.has(i-1, "完全年") {
 		a.relYear, a.grain, a.wholeYear = true, grainYear, true

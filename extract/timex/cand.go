@@ -17,7 +17,11 @@ type cand struct {
 	recurrence  bool
 	duration    bool
 	event       string // the anchoring event of 省环保督察回头看前
+	approx      bool   // 春节前后, 25日左右
 }
+
+// approxSuffixes make a date approximate: 春节前后, 25日前后, 10月20日左右.
+var approxSuffixes = []string{"前后", "左右"}
 
 // limited: a 限期 prefix sets a limit even when it is already past.
 func (c *cand) limited() bool { return strings.HasPrefix(c.prefix, "限期") }
@@ -101,6 +105,9 @@ func parseCand(v view, i int) (cand, bool) {
 	if c, ok := parseDuration(v, i); ok {
 		return c, true
 	}
+	if c, ok := parseSeason(v, i); ok {
+		return c, true
+	}
 	var a atom
 	a.start = i
 	end, ok := parseHoliday(v, i, &a)
@@ -109,7 +116,9 @@ func parseCand(v view, i int) (cand, bool) {
 		return holidayCand(v, a), true
 	}
 	if a, ok = parseAtom(v, i); !ok {
-		return cand{}, false
+		if a, ok = parseBareDay(v, i); !ok {
+			return cand{}, false
+		}
 	}
 	c := cand{start: a.start, end: a.end, atoms: []atom{a}}
 	if from, to, ok := parseDayRange(v, a); ok {
@@ -135,6 +144,14 @@ func finishCand(v view, c cand) cand {
 		c.by, c.until = true, true // 到2025年,全市… sets a limit
 	}
 	k := v.spaces(c.end)
+	if s, ok := parseSeason(v, k); ok && c.from == nil {
+		c.by, c.end, c.event = true, s.end, s.event // 9月开学前: before the event, in that month
+		return c
+	}
+	if w := v.prefixAt(k, approxSuffixes); w != "" && c.from == nil {
+		c.approx, c.end = true, k+2
+		return c
+	}
 	if w := v.prefixAt(k, bySuffixes); w != "" {
 		n := k + len([]rune(w))
 		if !(w == "前" || w == "之前" || w == "以前") || !containsRune(notDateBefore, v.at(n)) {
@@ -307,6 +324,8 @@ func parseRecurrence(v view, i int) (cand, bool) {
 		// 每年12月底前: the date belongs to the recurrence.
 		if a, ok := parseAtom(v, end); ok && a.year == 0 && !a.relYear {
 			end = a.end
+		} else if d, ok := parseDayOf(v, end); ok {
+			end = d.end // 每月5日前报送
 		}
 		return cand{start: i, end: end, recurrence: true}, true
 	}
@@ -408,7 +427,12 @@ func holidayCand(v view, a atom) cand {
 	if v.at(c.end) == '节' && v.at(c.end+1) == '前' {
 		c.end++
 	}
-	if w := v.prefixAt(c.end, []string{"小长假", "长假", "假期", "期间", "前后"}); w != "" {
+	if v.has(c.end, "前后") {
+		c.end += 2
+		c.approx = true
+		return c
+	}
+	if w := v.prefixAt(c.end, []string{"小长假", "长假", "假期", "期间"}); w != "" {
 		c.end += len([]rune(w))
 		c.from = &c.atoms[0]
 		return c

@@ -84,7 +84,8 @@ var triggerSet = func() (set [0x10000 >> 6]uint64) {
 
 func triggers() map[rune]bool {
 	t := map[rune]bool{'*': true, 'x': true, '某': true, '每': true, '前': true, '近': true, '后': true,
-		'第': true, '上': true, '下': true, '年': true, '月': true, '全': true, '两': true, '十': true}
+		'第': true, '上': true, '下': true, '年': true, '月': true, '全': true, '两': true, '十': true,
+		'这': true, '本': true, '当': true, '季': true}
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
 	}
@@ -106,6 +107,9 @@ func triggers() map[rune]bool {
 	for _, w := range recurrenceWords {
 		add(w)
 	}
+	for _, s := range seasons {
+		add(s.word)
+	}
 	return t
 }
 
@@ -114,7 +118,7 @@ func triggers() map[rune]bool {
 // with the text 9月和12月).
 func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 	text := v.p.Text(c.start, c.end)
-	base := Expr{Deadline: Deadline{Text: text, Para: v.p.Index, Start: c.start, End: c.end}}
+	base := Expr{Deadline: Deadline{Text: text, Para: v.p.Index, Start: c.start, End: c.end, Approx: c.approx}}
 	base.Role = roleOf(v, c, ref)
 	if base.Role == RolePeriod || base.Role == RoleEventDate {
 		c.markReported()
@@ -133,6 +137,9 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 	}
 	base.Precision = c.last().precision()
 	base.Event = c.eventName()
+	if base.Event == "" {
+		base.Event = c.event
+	}
 	// 元旦、春节前: before each of them.
 	if len(c.atoms) > 1 && !c.consecutive && (c.atoms[0].holiday == nil || c.by) {
 		var out []Expr

@@ -25,7 +25,7 @@ var holidays = []*holiday{
 	{name: "端午节", date: lunar(5, 5), words: []string{"端午节", "端午"}},
 	{name: "七夕节", date: lunar(7, 7), words: []string{"七夕节", "七夕"}},
 	{name: "中秋节", date: lunar(8, 15), words: []string{"中秋节", "中秋"}},
-	{name: "国庆节", date: solar(time.October, 1), words: []string{"国庆节", "国庆"}},
+	{name: "国庆节", date: solar(time.October, 1), words: []string{"国庆节", "国庆", "十一"}},
 	{name: "重阳节", date: lunar(9, 9), words: []string{"重阳节", "重阳"}},
 	{name: "除夕", date: chuxi, words: []string{"除夕"}},
 	// Fixed-date days that set deadlines in government work: 三八妇女节前,
@@ -149,6 +149,18 @@ var holidaysByFirst = func() map[rune][]*holiday {
 	return m
 }()
 
+// shiYiAfter are what 十一 (National Day) is written before: 十一前, 十一期间,
+// 十一黄金周; anywhere else 十一 is eleven.
+var shiYiAfter = []string{"前", "之前", "以前", "期间", "假期", "长假", "小长假", "黄金周", "节前", "后"}
+
+func shiYiIsHoliday(v view, i int) bool {
+	p := v.at(i - 1)
+	if isHanDigit(p) || isDigit(p) || p == '第' || p == '月' || p == '年' || p == '十' {
+		return false
+	}
+	return v.prefixAt(i+2, shiYiAfter) != ""
+}
+
 // parseHoliday reads a holiday name at i (after an optional year).
 func parseHoliday(v view, i int, a *atom) (int, bool) {
 	for _, h := range holidaysByFirst[v.at(i)] {
@@ -158,6 +170,9 @@ func parseHoliday(v view, i int, a *atom) (int, bool) {
 			}
 			if w == "五一" && (isHanDigit(v.at(i-1)) || isHanDigit(v.at(i+2))) {
 				continue // 第五一, 五一二: a number, not May Day
+			}
+			if w == "十一" && !shiYiIsHoliday(v, i) {
+				continue // 十一月, 第十一, 十一五: numbers
 			}
 			j := i + len([]rune(w))
 			if v.at(j) == '节' && v.at(j+1) != '日' {

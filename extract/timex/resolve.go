@@ -51,11 +51,21 @@ func (a *atom) bounds(ref Date) (first, last Date) {
 		d := a.holiday.next(ref, y)
 		return d, d
 	}
+	if a.relWeek || a.relQuarter {
+		first, last = a.relBounds(ref)
+		if a.relQuarter && a.part == partEnd {
+			first = last
+		}
+		return first, last
+	}
 	if a.relMonth {
 		if ref.IsZero() {
 			return Date{}, Date{}
 		}
 		m := NewDate(ref.Year, ref.Month+time.Month(a.monthRel), 1)
+		if a.bareDay && ref.Day > a.day {
+			m = NewDate(ref.Year, ref.Month+1, 1) // 20日前 written on the 25th: next month's
+		}
 		return monthBounds(m.Year, int(m.Month), a.day, a.part)
 	}
 	y := a.yearOf(ref, a.lastMonth())
@@ -73,6 +83,12 @@ func (a *atom) bounds(ref Date) (first, last Date) {
 		return NewDate(y, time.Month(start), 1), NewDate(y, time.Month(3*a.quarter+1), 0)
 	case a.half > 0:
 		return NewDate(y, time.Month(6*a.half-5), 1), NewDate(y, time.Month(6*a.half+1), 0)
+	}
+	switch a.part {
+	case partEarly: // 年初: the year's first two months, as 月初 is a month's first days
+		return NewDate(y, time.January, 1), NewDate(y, time.March, 0)
+	case partMidYear: // 年中: the turn of the half, read as its end
+		return NewDate(y, time.June, 1), NewDate(y, time.June, 30)
 	}
 	return NewDate(y, time.January, 1), NewDate(y, time.December, 31)
 }
@@ -101,6 +117,10 @@ func monthBounds(y, m, day int, p part) (Date, Date) {
 		return NewDate(y, time.Month(m), 11), end
 	case partLastXun:
 		return NewDate(y, time.Month(m), 21), end
+	case partFirstHalf:
+		return first, NewDate(y, time.Month(m), 15)
+	case partSecondHalf:
+		return NewDate(y, time.Month(m), 16), end
 	}
 	return first, end
 }
@@ -113,6 +133,8 @@ func (a *atom) precision() string {
 	switch a.grain {
 	case grainDay:
 		return PrecisionDay
+	case grainWeek:
+		return PrecisionWeek
 	case grainXun:
 		return PrecisionXun
 	case grainQuarter:
@@ -120,6 +142,9 @@ func (a *atom) precision() string {
 	case grainHalf:
 		return PrecisionHalf
 	case grainYear:
+		if a.part == partMidYear {
+			return PrecisionHalf
+		}
 		return PrecisionYear
 	}
 	return PrecisionMonth

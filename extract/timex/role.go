@@ -152,6 +152,9 @@ func (c *cand) coarse() bool {
 	if a.wholeYear {
 		return true
 	}
+	if a.relWeek {
+		return false // 下周召开…: a week is as fine as a month
+	}
 	if a.relMonth {
 		return a.day == 0 && a.part == partWhole
 	}

@@ -138,6 +138,9 @@ func fronted(v view, c *cand) bool {
 // second date a plan.
 func forecast(v view, c *cand, s, e int) bool {
 	from, to := clauseStart(v, c.start), clauseEnd(v, c.end)
+	if to-c.end <= 2 && to < e && !anyCue(v, from, to, planCues) {
+		to = clauseEnd(v, to+1) // 从今天到下周四，中国预计将有超过6亿人次出游
+	}
 	if fronted(v, c) {
 		to = clauseEnd(v, min(to+1, len(v.r)))
 		if from > s {

@@ -15,7 +15,8 @@ const (
 // Precisions of Deadline.
 const (
 	PrecisionDay     = "day"
-	PrecisionXun     = "xun" // 旬: ten-day part of a month
+	PrecisionWeek    = "week" // 下周: a calendar week (an addition to SPEC's list)
+	PrecisionXun     = "xun"  // 旬: ten-day part of a month
 	PrecisionMonth   = "month"
 	PrecisionQuarter = "quarter"
 	PrecisionHalf    = "half"
@@ -32,6 +33,7 @@ type Deadline struct {
 	From      Date   `json:"from"`      // the first day of a KindDuring span, else null
 	Precision string `json:"precision"` // PrecisionDay … PrecisionEvent
 	Event     string `json:"event"`     // the anchoring event (国庆节), simplified script
+	Approx    bool   `json:"-"`         // 春节前后, 25日左右: about that date (not in SPEC's JSON yet)
 	Para      int    `json:"para"`      // paragraph index
 	Start     int    `json:"start"`     // rune offsets in the paragraph
 	End       int    `json:"end"`

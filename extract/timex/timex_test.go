@@ -48,8 +48,12 @@ func format(exprs []Expr) string {
 	}
 	var out []string
 	for _, e := range exprs {
-		out = append(out, strings.Join([]string{e.Text, e.Kind, dash(e.Date.String()), dash(e.From.String()),
-			dash(e.Precision), dash(e.Event), roleNames[e.Role]}, "|"))
+		f := []string{e.Text, e.Kind, dash(e.Date.String()), dash(e.From.String()),
+			dash(e.Precision), dash(e.Event), roleNames[e.Role]}
+		if e.Approx {
+			f = append(f, "approx")
+		}
+		out = append(out, strings.Join(f, "|"))
 	}
 	return strings.Join(out, " ;; ")
 }

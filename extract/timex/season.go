@@ -1,0 +1,37 @@
+package timex
+
+// seasons are periods of the working year that a task must precede without a
+// calendar date: 汛期前完成病险水库除险加固, 入汛前, 开学前, 春耕前, 供暖季前.
+// They give an event deadline with date null, as 省环保督察回头看前 does.
+var seasons = []struct{ word, event string }{
+	{"主汛期", "主汛期"}, {"汛期", "汛期"}, {"入汛", "入汛"}, {"汛前", "汛期"}, {"雨季", "雨季"}, {"旱季", "旱季"},
+	{"开学", "开学"}, {"春耕", "春耕"}, {"秋收", "秋收"}, {"三夏", "三夏"}, {"夏收", "夏收"}, {"麦收", "麦收"},
+	{"秋冬季", "秋冬季"}, {"冬春季", "冬春季"}, {"供暖季", "供暖季"}, {"采暖季", "采暖季"}, {"供暖期", "供暖期"},
+	{"采暖期", "采暖期"}, {"封冻", "封冻"}, {"上冻", "上冻"}, {"旅游旺季", "旅游旺季"},
+}
+
+// seasonTails join a season and its 前: 汛期来临前, 开学之前.
+var seasonTails = []string{"来临之前", "来临前", "到来之前", "到来前", "之前", "以前", "前"}
+
+// parseSeason reads <season>[来临]前 at i.
+func parseSeason(v view, i int) (cand, bool) {
+	for _, s := range seasons {
+		if !v.has(i, s.word) || v.insideWord(i) {
+			continue
+		}
+		j := i + len([]rune(s.word))
+		if s.word == "汛前" {
+			return cand{start: i, end: j, by: true, event: s.event}, !containsRune(notBefore, v.at(j))
+		}
+		w := v.prefixAt(j, seasonTails)
+		if w == "" {
+			return cand{}, false
+		}
+		end := j + len([]rune(w))
+		if containsRune(notBefore, v.at(end)) || containsRune(notDateBefore, v.at(end)) {
+			return cand{}, false // 冬季前线, 开学前后
+		}
+		return cand{start: i, end: end, by: true, event: s.event}, true
+	}
+	return cand{}, false
+}
