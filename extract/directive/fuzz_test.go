@@ -2,6 +2,7 @@ package directive
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -46,7 +47,14 @@ func FuzzParse(f *testing.F) {
 	for _, c := range treeCorpus {
 		f.Add(c.text)
 	}
+	for _, c := range instructsCorpus {
+		f.Add(c.text)
+	}
+	for _, c := range ownersCorpus {
+		f.Add(c.text)
+	}
 	f.Add("①\n(\n第一,\n一、\n要")
+	f.Add("（ 一 ）\n：一、二、\n牵头单位：（ 配合单位：")
 	f.Fuzz(func(t *testing.T, text string) {
 		ps := testParas(t, text)
 		lens := map[int]int{}
@@ -58,8 +66,16 @@ func FuzzParse(f *testing.F) {
 }
 
 func TestOutlineInvariants(t *testing.T) {
+	names, _ := filepath.Glob("testdata/holdout/*.txt")
+	var texts []string
 	for _, c := range outlineCorpus {
-		ps := testParas(t, readTestdata(t, c.text))
+		texts = append(texts, c.text)
+	}
+	for _, n := range names {
+		texts = append(texts, strings.TrimPrefix(n, "testdata/"))
+	}
+	for _, name := range texts {
+		ps := testParas(t, readTestdata(t, name))
 		lens := map[int]int{}
 		for _, p := range ps {
 			lens[p.Index] = p.Len()

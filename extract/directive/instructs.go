@@ -122,11 +122,16 @@ func (d *doc) instructs(m mark, own []span, heading span) bool {
 		return true // the marker itself says 要
 	}
 	for _, s := range own {
-		if d.modalIn(s) || deadlineCue.MatchString(d.paras[s.para].SimpleText(s.start, s.end)) {
+		if d.modalIn(s) || hasDeadlineCue(d.paras[s.para].SimpleText(s.start, s.end)) {
 			return true
 		}
 	}
 	return d.headingInstructs(heading)
+}
+
+// hasDeadlineCue runs deadlineCue on the texts that hold one of its words.
+func hasDeadlineCue(text string) bool {
+	return strings.ContainsAny(text, "前限内节") && deadlineCue.MatchString(text)
 }
 
 // modalIn reports a word of obligation in the segment. 要 counts when it
