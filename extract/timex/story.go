@@ -43,7 +43,11 @@ var actionCues = []cue{
 	{word: "拿出"}, {word: "拉出"}, {word: "筹划"}, {word: "建成"}, {word: "开工"}, {word: "竣工"}, {word: "投用"},
 	{word: "投产"}, {word: "上线"}, {word: "通车"}, {word: "到位"}, {word: "具备"}, {word: "实现"}, {word: "报送"},
 	{word: "提交"}, {word: "上报"}, {word: "出台"}, {word: "印发"}, {word: "验收"}, {word: "交付"}, {word: "截止"},
-	{word: "收官"}, {word: "施行"}, {word: "生效"},
+	{word: "收官"}, {word: "施行"}, {word: "生效"}, {word: "进行"}, {word: "督查"}, {word: "检查"}, {word: "考核"},
+	{word: "评估"}, {word: "制定"}, {word: "编制"}, {word: "建立"}, {word: "形成"}, {word: "完善"}, {word: "整改"},
+	{word: "办结"}, {word: "清零"}, {word: "销号"}, {word: "达标"}, {word: "覆盖"}, {word: "运行"}, {word: "启用"},
+	{word: "发放"}, {word: "兑现"}, {word: "拨付"}, {word: "签约"}, {word: "落地"}, {word: "投运"}, {word: "申报"},
+	{word: "报名"}, {word: "开放"}, {word: "开通"}, {word: "开幕"}, {word: "考试"}, {word: "公示"}, {word: "公布"},
 }
 
 // forecastCues make a sentence a forecast, not a plan: 预计欧洲央行将在9月采取行动
@@ -82,8 +86,9 @@ var storyTails = []string{"的时候", "时候", "那天", "当天", "当晚", "
 var habitCues = []string{"常年", "往年", "历年", "通常", "一般"}
 
 // copulas right before a date make it the answer of a narrative: 这是十月三十号上午受害人发布…,
-// 他上次坐火车，是8月2日下午接到… (toutiao). 报名时间是… keeps its schedule.
-var copulas = []string{"这是", "就是", "正是", "是"}
+// 发案最多的是十月三十号凌晨 (v-163), 他上次坐火车，是8月2日下午接到… (toutiao: 是 opening
+// its clause). 报名时间是…, 重点是9月份完成… keep their schedule.
+var copulas = []string{"这是", "那是", "就是", "正是", "的是"}
 
 // scheduleNouns before 是/为 make the date a schedule: 完成时限是2022年, 时间为11月25日至12月底.
 var scheduleNouns = []string{"时间", "时限", "日期", "期限", "节点", "时段"}
@@ -109,7 +114,7 @@ func storyRole(v view, c *cand) (Role, bool) {
 	case reportedBefore(v, s, c.start) && !anyCue(v, s, e, planCues):
 		return RoleEventDate, true
 	case needsTask(c) && hasWordsBeside(v, c, s, e) && !anyCue(v, max(s, c.start-30), min(e, c.end+40), planCues) &&
-		!anyCue(v, max(s, c.start-30), min(e, c.end+40), actionCues):
+		!hasTaskVerb(v, c):
 		return RoleEventDate, true
 	}
 	return 0, false
@@ -150,6 +155,18 @@ func forecast(v view, c *cand, s, e int) bool {
 	return anyCue(v, from, to, forecastCues) && !anyCue(v, max(s, c.start-20), min(e, c.end+30), obligationCues)
 }
 
+// hasTaskVerb: a task verb in the date's own clause, at most 10 runes
+// before it (按照8月份拉出清单) or after it (为11月1日正式入户登记作准备), or in
+// the next clause when the date is fronted (10月底，全面完成…). Farther off
+// a verb belongs to another phrase: …合规性检查…是9月份基金发行回暖的主要原因 (xds).
+func hasTaskVerb(v view, c *cand) bool {
+	from, to := clauseStart(v, c.start), clauseEnd(v, c.end)
+	if fronted(v, c) {
+		to = clauseEnd(v, min(to+1, len(v.r)))
+	}
+	return anyCue(v, max(from, c.start-10), c.start, actionCues) || anyCue(v, c.end, min(to, c.end+40), actionCues)
+}
+
 // needsTask: a single day, xun, month or year end written without 前 is a
 // deadline only with a task or a plan in its sentence; spans (报名时间为…至…)
 // and holidays are schedules by themselves.
@@ -188,11 +205,10 @@ func pastMarked(v view, c *cand) bool {
 
 func copulaBefore(v view, c *cand) bool {
 	k := v.spacesBack(c.start)
-	w := v.suffixBefore(k, copulas)
-	if w == "" {
-		return false
+	if w := v.suffixBefore(k, copulas); w != "" {
+		return v.suffixBefore(k-len([]rune(w)), scheduleNouns) == ""
 	}
-	return v.suffixBefore(k-len([]rune(w)), scheduleNouns) == ""
+	return v.at(k-1) == '是' && (k == 1 || isClauseEnd(v.at(k-2)))
 }
 
 // describedAfter: 今年的6月16日是父亲节 (people), 11月25日是前往宫古岛…的旅程.
