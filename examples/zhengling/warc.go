@@ -134,41 +134,49 @@ func gzippedWhole(path string) bool {
 // each sends every input of the archive; it returns false when send did.
 func (w *warcReader) each(send func(*input) bool) bool {
 	var damaged *input // error line of the damaged stretch being crossed
-	for runs := 0; ; {
+	for runs := 1; ; runs++ {
 		if skipped := w.resync(); skipped > 0 && damaged == nil {
 			damaged = w.damage(fmt.Errorf("%d bytes of damaged data before the next record", skipped))
 		}
 		if w.atEnd() {
 			return damaged == nil || send(damaged)
 		}
-		before := w.pos()
-		rec, err := w.unmarshal()
+		in, err := w.next()
 		if err == nil {
-			var in *input
-			if in, err = w.record(rec); err == nil {
-				if damaged != nil && !send(damaged) {
-					return false
-				}
-				damaged, runs = nil, 0
-				if in != nil && !send(in) {
-					return false
-				}
-				continue
+			if (damaged != nil && !send(damaged)) || (in != nil && !send(in)) {
+				return false
 			}
-		} else if rec != nil {
-			_ = closeRecord(rec)
+			damaged, runs = nil, 0
+			continue
 		}
 		if damaged == nil {
 			damaged = w.damage(err)
 		}
-		if runs++; runs >= maxDamagedRuns {
+		if runs >= maxDamagedRuns {
 			damaged.err = fmt.Errorf("%w; the rest of the archive is unreadable", damaged.err)
 			return send(damaged)
 		}
-		if w.pos() == before {
-			_, _ = w.br.Discard(1) // resync must look past this start
-		}
 	}
+}
+
+// next parses the record that starts here and turns it into an input (nil
+// for a record that is not an HTML response), or returns its damage. It
+// always moves on, so that resync looks past a start that does not parse.
+func (w *warcReader) next() (*input, error) {
+	before := w.pos()
+	rec, err := w.unmarshal()
+	if err == nil {
+		var in *input
+		if in, err = w.record(rec); err == nil {
+			return in, nil
+		}
+	} else if rec != nil {
+		_ = closeRecord(rec)
+	}
+	if w.pos() == before {
+		_, _ = w.br.Discard(1)
+	}
+	return nil, err
 }
 
 // gzipMagic starts a gzip member that uses deflate, as every WARC writer's does.
