@@ -79,6 +79,10 @@ var reportLeads = []string{"了解到", "获悉", "据悉", "据了解", "据介
 // (v-163), 原本应当于2019年12月份交房 (163-1), 从9月上旬开始，先是… (qq), 让人想起来7月3日… (gamersky).
 var storyLeads = []string{"直到", "原本", "原定", "原计划", "本应", "本来", "想起", "回忆", "记得", "那年"}
 
+// sequenceWords after a date chain the events of a story: 从9月上旬开始，先是…被带走调查，
+// 随后…也被纳入调查行列 (qq).
+var sequenceWords = []string{"先是", "随后", "紧接着", "随即", "直至"}
+
 // storyTails after a date tell a moment of a story: 九月初的时候 (v-163), 7月3日某位大佬被泼水之后.
 var storyTails = []string{"的时候", "时候", "那天", "当天", "当晚", "之际", "的一天", "一夜之间"}
 
@@ -111,7 +115,7 @@ func storyRole(v view, c *cand) (Role, bool) {
 		return RoleEventDate, true
 	case forecast(v, c, s, e):
 		return RoleEventDate, true
-	case reportedBefore(v, s, c.start) && !anyCue(v, s, e, planCues):
+	case (reportedBefore(v, s, c.start) || hasWordIn(v, c.end, e, sequenceWords)) && !anyCue(v, s, e, planCues):
 		return RoleEventDate, true
 	case needsTask(c) && hasWordsBeside(v, c, s, e) && !anyCue(v, max(s, c.start-30), min(e, c.end+40), planCues) &&
 		!hasTaskVerb(v, c):
