@@ -284,7 +284,7 @@ func changeVerb(rs []rune, i, floor int, wordStart func(int) bool) (change strin
 
 // linkVerbs tie a metric to its value and belong to the target's text:
 // 全县固定资产投资完成246.79亿元, 保障率只有10.7%.
-var linkVerbs = longestFirst([]string{"同比", "完成", "实现", "只有", "仅为", "仅有", "达", "为", "是", "占", "有", "共", "累计", "合计", "新增",
+var linkVerbs = longestFirst([]string{"同比", "同口径", "按可比价格计算", "可比价", "完成", "实现", "只有", "仅为", "仅有", "达", "为", "是", "占", "有", "共", "累计", "合计", "新增",
 	"不得", "再", "又", "已", "已经", "将", "还", "仅", "只", "均", "都", "可",
 	"下达", "发放", "涉及", "列入", "谋划", "动员", "了"})
 
@@ -319,7 +319,11 @@ func comparatorOf(m mention, prefix cmpRow) string {
 // instructing item; a figure by default.
 func side(e *env, j judged, verbFound bool) int {
 	rs, instructing := e.rs, e.instructing
-	if c, ok := e.nearestCue(j.start, j.clause.start, false); ok {
+	if h, ok := e.nearestHit(j.start, j.clause.start, false); ok {
+		c := h.row
+		if comparisonCues[c.word] {
+			return e.comparedSide(j, h)
+		}
 		if c.weak && j.comparator == CmpEQ && !verbFound && genericCounters[j.unit] {
 			return sideFigure
 		}
@@ -351,7 +355,85 @@ func side(e *env, j judged, verbFound bool) int {
 	if verbFound && instructing != nil && instructing(j.start) {
 		return sideTarget // 二要…单位能耗下降3%
 	}
+	if e.instructs(j) && !e.reported(j) && !tally(rs, j) && (e.dueNear(j) || e.planVerbLeads(j)) {
+		return sideTarget // 新建污水管网45公里，春节前完成主体工程
+	}
 	return sideFigure
+}
+
+// dueNear reports a deadline in j's clause or in the clause right after it
+// (新建污水管网45公里，春节前完成主体工程).
+func (e *env) dueNear(j judged) bool {
+	end := j.clause.end
+	if end < len(e.rs) && !isSentencePunct(e.rs[end]) {
+		_, end = bounds(e.rs, end+1, end+1, isClausePunct)
+	}
+	return e.deadlineBetween(j.clause.start, end)
+}
+
+// reported: the clause narrates what was done (列入了77个…, 1.56万剩余贫困人口
+// 已经全部达到脱贫条件), so an instruction around it does not make a goal.
+func (e *env) reported(j judged) bool {
+	for k := j.clause.start; k < j.clause.end; k++ {
+		if _, ok := reportIx.longestStarting(e.rs, k); ok {
+			return true
+		}
+		if e.rs[k] == '了' && k > j.clause.start && e.posAt(k) != "" && e.posAt(k)[0] == 'u' {
+			return true
+		}
+	}
+	return false
+}
+
+// tally: a count right after 等 sums up a list (农村公用厕所等6项省定民生实事).
+func tally(rs []rune, j judged) bool {
+	return prevNonSpace(rs, j.start) == '等'
+}
+
+// instructs reports whether j stands inside an instructing item and no
+// reported period (1-8月份, 上半年) stands before it in its sentence.
+func (e *env) instructs(j judged) bool {
+	if e.instructing == nil || !e.instructing(j.start) {
+		return false
+	}
+	from, _ := bounds(e.rs, j.start, j.end, isPeriodPunct)
+	for _, t := range e.times {
+		if t.Role == timex.RolePeriod && t.Start >= from && t.End <= j.start {
+			return false
+		}
+	}
+	return true
+}
+
+// comparedSide decides a value whose nearest cue compares it with a base
+// (同比, 比上年): a cue before that one in the clause or the sentence
+// decides (确保规上工业增加值同比增长8%以上); inside an instruction a bound or
+// a deadline makes it a goal (二要…7月中旬前开展…，事故起数同比下降10%以上);
+// else it is a reported figure.
+func (e *env) comparedSide(j judged, h cueHit) int {
+	if c, ok := e.nearestCue(h.end-h.n, j.clause.start, false); ok && !comparisonCues[c.word] {
+		return c.side
+	}
+	if c, ok := e.nearestCue(j.clause.start, j.sentence.start, true); ok {
+		return c.side
+	}
+	bounded := j.comparator != CmpEQ && j.comparator != CmpApprox
+	if e.instructs(j) && (bounded || e.deadlineBetween(j.sentence.start, j.sentence.end)) {
+		return sideTarget
+	}
+	return sideFigure
+}
+
+// planVerbLeads: inside an instruction, the clause before the number holds a
+// verb that produces what is counted (新建污水管网45公里, 配备分类收集车辆20台),
+// not a verb of state (有, 是) or of a list (抓好, 突出).
+func (e *env) planVerbLeads(j judged) bool {
+	for k := j.clause.start; k < j.start; k++ {
+		if w, ok := planVerbIx.longestStarting(e.rs, k); ok && e.wordStart(k) && e.wordStart(k+w.n) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueHit is one cue written in the paragraph, ending at end.
@@ -387,6 +469,12 @@ func cueHits(rs []rune, wordStart func(int) bool) []cueHit {
 // nearestCue is the cue ending closest before i and starting at or after
 // floor; outer limits it to cues that govern a whole sentence.
 func (e *env) nearestCue(i, floor int, outer bool) (cueRow, bool) {
+	h, ok := e.nearestHit(i, floor, outer)
+	return h.row, ok
+}
+
+// nearestHit is nearestCue with the cue's place.
+func (e *env) nearestHit(i, floor int, outer bool) (cueHit, bool) {
 	hits := e.cues
 	k := sort.Search(len(hits), func(k int) bool { return hits[k].end > i })
 	for k--; k >= 0 && hits[k].end > floor; k-- {
@@ -394,9 +482,9 @@ func (e *env) nearestCue(i, floor int, outer bool) (cueRow, bool) {
 		if h.end-h.n < floor || (outer && !h.row.sentence) {
 			continue
 		}
-		return h.row, true
+		return h, true
 	}
-	return cueRow{}, false
+	return cueHit{}, false
 }
 
 // nearestListCue is the nearest list cue (目标是：) in [floor, i).

@@ -86,4 +86,6 @@ var (
 	linkVerbIx    = byLast(linkVerbs)
 	notQuantityIx = byLast(notQuantityBefore)
 	unitEndIx     = byLast(units)
+	planVerbIx    = byFirst(planVerbs)
+	reportIx      = byFirst(reportWords)
 )

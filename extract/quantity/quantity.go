@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zhengling/zhengling/extract/para"
+	"github.com/zhengling/zhengling/extract/quantity/numeral"
 	"github.com/zhengling/zhengling/extract/timex"
 )
 
@@ -145,8 +146,8 @@ func (f *finder) take(m mention) {
 	if !ok {
 		return
 	}
-	t := newTarget(p, f.env.rs, j, max(f.prev.end, j.clause.start), f.env.wordStart)
-	if t.Metric == "" && j.start-f.prev.end < 12 && f.prev.sentence == j.sentence {
+	t := newTarget(p, f.env, j, max(f.prev.end, j.clause.start))
+	if t.Metric == "" && j.start-f.prev.end < inheritGap && f.prev.sentence == j.sentence {
 		t.Metric = f.prev.metric // 全县固定资产投资完成246.79亿元，…，同比增长15.3%
 	}
 	f.prev.end, f.prev.sentence, f.prev.metric = j.end, j.sentence, t.Metric
@@ -158,6 +159,11 @@ func (f *finder) take(m mention) {
 	t.Period, t.Deadline = periodFor(p, f.ctx.Times, f.periods, j)
 	f.res.Figures = append(f.res.Figures, t)
 }
+
+// inheritGap is how far (in runes) a value may stand from the previous one
+// of its sentence and still measure its metric: 社会消费品零售总额完成312.5亿元
+// （含网络零售额），同比增长8.3%.
+const inheritGap = 30
 
 // tokenStarts reports whether a segmenter token starts at a rune offset;
 // without tokens every offset counts as one.
@@ -208,11 +214,12 @@ func unitTokens(p *para.Paragraph, n int) func(mention) bool {
 }
 
 // newTarget fills the fields shared by targets and figures.
-func newTarget(p *para.Paragraph, rs []rune, j judged, floor int, wordStart func(int) bool) Target {
-	ms := metricStart(rs, j.verbStart, floor, wordStart)
+func newTarget(p *para.Paragraph, e *env, j judged, floor int) Target {
+	ms := metricStart(e.rs, j.verbStart, floor, e.wordStart)
+	ms = skipMarker(e.rs, ms, j.verbStart)
 	t := Target{
 		Text:       strings.TrimSpace(p.Text(ms, j.end)),
-		Metric:     metricText(p, ms, j.verbStart),
+		Metric:     metricText(p, skipTimes(e.times, ms, j.verbStart), j.verbStart),
 		Comparator: j.comparator,
 		Value:      j.value,
 		Max:        j.max,
@@ -224,6 +231,53 @@ func newTarget(p *para.Paragraph, rs []rune, j judged, floor int, wordStart func
 		End:        j.end,
 	}
 	return t
+}
+
+// skipMarker moves past a list marker that opens the span: （1）新改建农村户厕
+// 1200座, 2．改造提升镇级污水管网15公里, ①…; it never passes limit.
+func skipMarker(rs []rune, at, limit int) int {
+	k := at
+	switch {
+	case k < limit && (rs[k] == '(' || rs[k] == '（'):
+		j := k + 1
+		for j < limit && (numeral.IsDigit(rs[j]) || numeral.IsChineseDigit(rs[j]) || rs[j] == '十') {
+			j++
+		}
+		if j > k+1 && j < limit && (rs[j] == ')' || rs[j] == '）') {
+			k = j + 1
+		}
+	case k < limit && rs[k] >= '①' && rs[k] <= '⑳':
+		k++
+	case k < limit && numeral.IsDigit(rs[k]):
+		j := k
+		for j < limit && numeral.IsDigit(rs[j]) {
+			j++
+		}
+		if j < limit && strings.ContainsRune(".、．", rs[j]) && (j+1 >= len(rs) || !numeral.IsDigit(rs[j+1])) {
+			k = j + 1
+		}
+	}
+	if k == at || k >= limit {
+		return at
+	}
+	for k < limit && numeral.IsSpace(rs[k]) {
+		k++
+	}
+	return k
+}
+
+// skipTimes moves the metric's start past time expressions that open it
+// (年底前完成城区排水管网改造20公里 measures 完成城区排水管网改造).
+func skipTimes(times []timex.Expr, at, limit int) int {
+	for moved := true; moved; {
+		moved = false
+		for _, t := range times {
+			if t.Start <= at && t.End > at && t.End < limit {
+				at, moved = t.End, true
+			}
+		}
+	}
+	return at
 }
 
 // metricText is the measured noun phrase, simplified, without the

@@ -476,3 +476,64 @@ func TestTraditional(t *testing.T) {
 		}
 	}
 }
+
+// instructingCorpus: sentences inside an instructing item (Context.Instructing
+// true), with the deadline and period expressions timex gives them. Each
+// row exercises a rule of side() for instructions.
+var instructingCorpus = []struct {
+	text              string
+	deadlines, period []string // substrings that are RoleDeadline / RolePeriod expressions
+	targets, figures  []q
+}{
+	// a comparison cue with a bound inside an instruction is a goal
+	{"市应急管理局负责，7月中旬前开展一次全覆盖隐患排查，事故起数同比下降10%以上。", []string{"7月中旬前"}, nil,
+		[]q{{10, "%", ">=", "decrease", false, 0}}, nil},
+	// …but without bound or deadline it reports
+	{"上半年全区一般公共预算收入同比下降5%，要开源节流。", nil, []string{"上半年"}, nil,
+		[]q{{5, "%", "=", "decrease", false, 0}}},
+	// a reported period before a bounded comparison keeps it a figure
+	{"1-8月份，全区规上工业增加值同比增长10%以上，要巩固好势头。", nil, []string{"1-8月份"}, nil,
+		[]q{{10, "%", ">=", "increase", false, 0}}},
+	// a deadline in the next clause governs the count before it
+	{"新建污水管网45公里，春节前完成主体工程。", []string{"春节前"}, nil,
+		[]q{{45, "公里", "=", "", false, 0}}, nil},
+	{"（1）新改建农村户厕1200座，10月底前全面完工。", []string{"10月底前"}, nil,
+		[]q{{1200, "座", "=", "", false, 0}}, nil},
+	// a plan verb leads the count
+	{"新建垃圾中转站3座，配备分类收集车辆20台，实现农村生活垃圾收运处置体系行政村全覆盖。", nil, nil,
+		[]q{{3, "座", "=", "", false, 0}, {20, "台", "=", "", false, 0}}, nil},
+	// narrated results stay figures: 了, 已经
+	{"国家铁路集团有限公司把商丘铁路物流基地列入了77个国家二级铁路物流基地,完成时限是2022年。", []string{"2022年"}, nil,
+		nil, []q{{77, "个", "=", "", false, 0}}},
+	{"脱贫攻坚距年底收官只剩下四个月时间,我州1.56万剩余贫困人口已经全部达到脱贫条件", []string{"年底"}, nil,
+		nil, []q{{15600, "人", "=", "", false, 0}}},
+	// a tally after 等 sums up a list
+	{"城镇老旧小区改造、农村公用厕所等6项省定民生实事,要加快进度,确保年底前全面交账", []string{"年底前"}, nil,
+		nil, []q{{6, "项", "=", "", false, 0}}},
+	// a count whose sentence has a period before it reports (seed002)
+	{"从 1-9 月份新增企业上报数来看,全市新增规上工业企业34家;全市新增资质内建筑企业 40 家。", nil, []string{"1-9 月份"},
+		nil, []q{{34, "家", "=", "", false, 0}, {40, "家", "=", "", false, 0}}},
+}
+
+func TestInstructingCorpus(t *testing.T) {
+	always := func(int) bool { return true }
+	for _, c := range instructingCorpus {
+		p := paragraph(t, c.text)
+		var times []timex.Expr
+		add := func(words []string, role timex.Role) {
+			for _, w := range words {
+				at := strings.Index(c.text, w)
+				if at < 0 {
+					t.Fatalf("%q not in %q", w, c.text)
+				}
+				s := len([]rune(c.text[:at]))
+				times = append(times, timex.Expr{Deadline: timex.Deadline{Text: w, Start: s, End: s + len([]rune(w))}, Role: role})
+			}
+		}
+		add(c.deadlines, timex.RoleDeadline)
+		add(c.period, timex.RolePeriod)
+		r := Find(p, Context{Instructing: always, Times: times})
+		checkQuantities(t, c.text, "target", r.Targets, c.targets)
+		checkQuantities(t, c.text, "figure", r.Figures, c.figures)
+	}
+}

@@ -256,6 +256,49 @@ var cues = longestFirst([]cueRow{
 	{"目前", sideFigure, false, false, false},     // 目前全州消费扶贫销售额 6.25 亿元
 })
 
+// comparisonCues compare a value with a base period; they report a figure
+// unless an earlier cue, or a bound or deadline inside an instruction,
+// makes it a goal (确保规上工业增加值同比增长8%以上).
+var comparisonCues = map[string]bool{"同比": true, "比上年": true, "较上年": true, "比去年": true, "较去年": true}
+
+// planVerbs produce what an instruction counts; inside an instructing item
+// a count they lead is a goal even without a cue (2．完善收运处置体系。新建垃圾
+// 中转站3座，配备分类收集车辆20台).
+var planVerbs = longestFirst([]string{
+	"新建",  // 新建污水管网45公里
+	"新改建", // 年内新改建农村户厕3000户
+	"改建",  // 改建农村公路50公里
+	"改造",  // 改造提升镇级污水管网15公里
+	"建成",  // 建成5G基站800个
+	"建设",  // 建设保障性租赁住房2000套
+	"配备",  // 配备分类收集车辆20台
+	"培训",  // 培训高素质农民500人
+	"引进",  // 引进高层次人才30名
+	"招引",  // 招引亿元以上项目10个
+	"打造",  // 打造示范村15个
+	"创建",  // 创建省级示范社区3个
+	"开工",  // 开工建设重点项目40个
+	"实施",  // 实施城市更新项目12个
+	"新增",  // 新增城镇就业2.3万人
+	"完成",  // 完成造林5000亩
+	"发放",  // 发放创业担保贷款2亿元
+	"安置",  // 安置退役军人200人
+	"提供",  // 提供就业岗位5000个
+	"整治",  // 整治背街小巷30条
+	"修复",  // 修复生态廊道12公里
+	"清理",  // 清理河道40公里
+	"种植",  // 种植苗木3万株
+	"造林",  // 造林1.2万亩
+	"更新",  // 更新公交车100辆
+	"推广",  // 推广新能源汽车500辆
+	"组织",  // 组织招聘会12场
+	"举办",  // 举办招聘会12场
+})
+
+// reportWords anywhere in a clause narrate a result: 我州1.56万剩余贫困人口已经
+// 全部达到脱贫条件, 截至目前累计发放120万元.
+var reportWords = []string{"已", "累计", "截至", "截止", "目前", "以来", "曾"}
+
 // figureAfter, after the number in its clause, make it a benchmark the text
 // compares with: 这与我省有些地市70日内完成相比，还有一定差距.
 var figureAfter = []string{"相比", "相较", "比较"}
