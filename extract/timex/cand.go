@@ -159,8 +159,8 @@ func finishCand(v view, c cand) cand {
 		}
 	}
 	l := c.last()
-	if l.part == partWithin {
-		c.by = true
+	if l.part == partWithin && !c.by {
+		c.by, c.until = true, true // 年内 is a limit, though a soft one: 年内已出台19条开放措施
 	}
 	if c.limited() {
 		c.by = true
