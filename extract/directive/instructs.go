@@ -115,18 +115,51 @@ const maxSectionTitle = 10
 // 主要任务, 重点指标.
 var goalHeads = []string{"目标", "任务", "指标"}
 
-// instructs reports whether the item, with its own text and heading,
-// gives an instruction.
-func (d *doc) instructs(m mark, own []span, heading span) bool {
+// verdict is the instructs decision of one item; undecided items (a
+// heading the segmenter cut into nouns: 科学/n 施/nr 策/n) follow their run.
+type verdict int
+
+const (
+	undecided verdict = iota
+	gives             // the item instructs
+	reports           // the item reports or lists facts
+)
+
+func verdictOf(b bool) verdict {
+	if b {
+		return gives
+	}
+	return reports
+}
+
+// instructs decides whether the item, with its own text and heading, gives
+// an instruction.
+func (d *doc) instructs(m mark, own []span, heading span) verdict {
 	if m.style == StyleYao || m.style == StyleBare {
-		return true // the marker itself says 要
+		return gives // the marker itself says 要
 	}
 	for _, s := range own {
 		if d.modalIn(s) || hasDeadlineCue(d.paras[s.para].SimpleText(s.start, s.end)) {
-			return true
+			return gives
 		}
 	}
 	return d.headingInstructs(heading)
+}
+
+// settleRun gives the undecided items of a level the decision of their run:
+// 二是科学施策 between 一是摸清底数 and 三是强化监管 instructs like them.
+func settleRun(level []*node, out []*Directive, vs []verdict) {
+	for i, v := range vs {
+		if v != undecided {
+			continue
+		}
+		for j, w := range vs {
+			if w == gives && level[j].run == level[i].run {
+				out[i].Instructs = true
+				break
+			}
+		}
+	}
 }
 
 // hasDeadlineCue runs deadlineCue on the texts that hold one of its words.
@@ -152,25 +185,26 @@ func (d *doc) modalIn(s span) bool {
 
 // headingInstructs decides an item without a word of obligation by its
 // heading's first predicate.
-func (d *doc) headingInstructs(h span) bool {
+func (d *doc) headingInstructs(h span) verdict {
 	toks := d.spanTokens(h)
 	text := d.paras[h.para].SimpleText(h.start, h.end)
 	if isReport(toks, text) || clauseEvaluates(text) {
-		return false
+		return reports
 	}
 	if hasSuffix(strings.TrimRight(text, " "), goalHeads) {
-		return true
+		return gives
 	}
 	verb, first, at := firstPredicate(toks)
 	switch {
+	case verb == "" && at == len(toks):
+		return undecided // no verb found
 	case verb == "" || stateVerbs[verb] || reportVerbs[verb]:
-		return false
+		return reports
 	case first:
-		return true // 整治非正规垃圾堆放点
-	case containsAny(text, problemNouns) || measureVerbs[verb] || clauseStates(toks[at+1:]):
-		return false // 部分企业融资困难; 增加值同比增长2.3%; 国家治理体系具有…
+		return gives // 整治非正规垃圾堆放点
 	}
-	return true // 各街道园区定期走访帮扶企业
+	// 部分企业融资困难; 增加值同比增长2.3%; 国家治理体系具有…
+	return verdictOf(!containsAny(text, problemNouns) && !measureVerbs[verb] && !clauseStates(toks[at+1:]))
 }
 
 // isReport reports a heading that tells what was done: a perfective 了

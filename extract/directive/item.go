@@ -8,17 +8,23 @@ import (
 // finish turns the nodes of one level into directives with ids under prefix.
 func (d *doc) finish(level []*node, prefix string) []*Directive {
 	var out []*Directive
+	vs := make([]verdict, len(level))
 	for i, n := range level {
 		id := strconv.Itoa(i + 1)
 		if prefix != "" {
 			id = prefix + "." + id
 		}
-		out = append(out, d.directive(n, id))
+		var dir *Directive
+		dir, vs[i] = d.directive(n, id)
+		out = append(out, dir)
 	}
+	settleRun(level, out, vs)
 	return out
 }
 
-func (d *doc) directive(n *node, id string) *Directive {
+// directive builds the item of n and its children, and returns the item's
+// instructs verdict (undecided ones are settled by finish).
+func (d *doc) directive(n *node, id string) (*Directive, verdict) {
 	p := d.paras[n.m.para]
 	dir := &Directive{
 		ID:      id,
@@ -45,10 +51,11 @@ func (d *doc) directive(n *node, id string) *Directive {
 	dir.Heading = d.paras[hs.para].Text(hs.start, hs.end)
 	dir.Text = d.text(pos{n.m.para, n.m.start}, pos{n.endPara, n.end})
 	own := d.ownSegments(n)
-	dir.Instructs = d.instructs(n.m, own, hs)
+	v := d.instructs(n.m, own, hs)
+	dir.Instructs = v == gives
 	dir.Owners = d.owners(n, afterMarker(own, n.m), hs)
 	dir.Children = d.finish(n.children, id)
-	return dir
+	return dir, v
 }
 
 // headingOf returns the first sentence of the item without its marker, and
