@@ -238,7 +238,7 @@ func TestInstructsCorpus(t *testing.T) {
 func TestInstructsSettledByRun(t *testing.T) {
 	for text, want := range map[string]string{
 		"一是摸清底数。\n二是科学施策。\n三是强化监管。":     "true true true",
-		"一是经济快速发展奇迹，二是社会长期稳定奇迹。":         "false false",
+		"一是经济快速发展奇迹，二是社会长期稳定奇迹。":        "false false",
 		"一是开工率偏低，二是科学施策，三是要素保障不足。":      "false false false",
 		"（一）强化组织领导。\n（二）笔试\n（三）严格考核督导。": "true true true",
 	} {
