@@ -340,6 +340,12 @@ func TestCountPages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	big := t.TempDir() // more entries than one ReadDir chunk
+	for i := range countChunk + 476 {
+		if err := os.WriteFile(filepath.Join(big, fmt.Sprint(i)), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	archiveDir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(archiveDir, "crawl.warc.gz"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
@@ -352,6 +358,7 @@ func TestCountPages(t *testing.T) {
 		{[]string{dir}, 4, true},
 		{[]string{dir, filepath.Join(dir, "a.html")}, 5, true},
 		{[]string{filepath.Join(dir, "sub")}, 2, true},
+		{[]string{big, dir}, countChunk + 476 + 4, true},
 		{[]string{dir, "-"}, 0, false},
 		{[]string{dir, archiveDir}, 0, false},
 		{[]string{filepath.Join(dir, "missing")}, 1, true}, // one error line

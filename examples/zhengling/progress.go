@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,34 +117,70 @@ func (pr *progress) rates(s decor.Statistics) string {
 }
 
 // countPages counts the files the paths name, each a page (or an error
-// line for what cannot be read); ok is false
-// when a WARC archive (whose records are not counted ahead) or standard
-// input is among them.
+// line for what cannot be read); ok is false when a WARC archive (whose
+// records are not counted ahead) or standard input is among them.
 func countPages(ctx context.Context, paths []string) (n int64, ok bool) {
 	for _, p := range paths {
 		if p == "-" {
 			return 0, false
 		}
-		err := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if ctx.Err() != nil {
-				return ctx.Err()
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			n++ // an error line
+		case !st.IsDir():
+			if looksLikeArchive(p) {
+				return 0, false
 			}
-			switch {
-			case err != nil:
-				n++ // an error line
-			case d.IsDir():
-			case looksLikeArchive(path):
-				return fs.ErrInvalid
-			default:
-				n++
+			n++
+		default:
+			c, ok := countDir(ctx, p)
+			if !ok {
+				return 0, false
 			}
-			return nil
-		})
-		if err != nil {
-			return 0, false
+			n += c
 		}
 	}
 	return n, true
+}
+
+// countChunk is how many entries countDir reads at a time: unlike the walk
+// itself, counting needs no order, so a folder of a million files is never
+// held in memory a second time.
+const countChunk = 1024
+
+// countDir counts the files under dir, as countPages does.
+func countDir(ctx context.Context, dir string) (int64, bool) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return 1, true // an error line
+	}
+	defer f.Close()
+	var n int64
+	for {
+		if ctx.Err() != nil {
+			return 0, false
+		}
+		entries, err := f.ReadDir(countChunk)
+		for _, e := range entries {
+			path := filepath.Join(dir, e.Name())
+			switch {
+			case e.IsDir():
+				c, ok := countDir(ctx, path)
+				if !ok {
+					return 0, false
+				}
+				n += c
+			case looksLikeArchive(path):
+				return 0, false
+			default:
+				n++
+			}
+		}
+		if err != nil {
+			return n, true // io.EOF, or an error line the walk will print
+		}
+	}
 }
 
 // looksLikeArchive tells WARC files by name: counting is only an estimate
