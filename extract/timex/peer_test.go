@@ -35,8 +35,8 @@ var peerSuites = []struct {
 	file  string
 	floor float64
 }{
-	{"DateParser.json", 0.25},       // 16/64
-	{"DatePeriodParser.json", 0.33}, // 24/72
+	{"DateParser.json", 0.28},       // 18/64 (16 before weeks: 下下周日 still missed)
+	{"DatePeriodParser.json", 0.37}, // 27/72 (24 before 下周, 本周)
 	{"HolidayParser.json", 0.90},    // 31/34
 }
 
