@@ -188,7 +188,7 @@ func (d *doc) modalIn(s span) bool {
 func (d *doc) headingInstructs(h span) verdict {
 	toks := d.spanTokens(h)
 	text := d.paras[h.para].SimpleText(h.start, h.end)
-	if isReport(toks, text) || clauseEvaluates(text) {
+	if isReport(toks, text) || clauseEvaluates(text) || clauseDescribes(toks) {
 		return reports
 	}
 	if hasSuffix(strings.TrimRight(text, " "), goalHeads) {
@@ -345,6 +345,49 @@ func clauseStates(after []segment.Token) bool {
 		}
 	}
 	return false
+}
+
+// clauseDescribes reports whether a clause of the heading describes how
+// something went: a subject and a verb with no object, the headline of a work
+// summary (项目建设加快推进, 营商环境持续优化; 坚持高位推动，工作机制不断完善).
+// An instruction names its object: 各街道园区定期走访帮扶企业.
+func clauseDescribes(toks []segment.Token) bool {
+	start := 0
+	for i := 0; i <= len(toks); i++ {
+		if i < len(toks) && !isPunctToken(toks[i]) {
+			continue
+		}
+		if describes(toks[start:i]) {
+			return true
+		}
+		start = i + 1
+	}
+	return false
+}
+
+// describes reports a clause of nouns, then adverbs and verbal nouns, ending
+// with a verb.
+func describes(c []segment.Token) bool {
+	if len(c) < 2 {
+		return false
+	}
+	// the subject: a noun, or a verbal noun before one (工作/vn 机制/n)
+	noun := strings.HasPrefix(c[0].Pos, "n") && c[0].Pos != "nr" && c[0].Pos != "nt"
+	if !noun && (c[0].Pos != "vn" || !strings.HasPrefix(c[1].Pos, "n")) {
+		return false
+	}
+	last := c[len(c)-1]
+	lw := cutAdverb(last.Text)
+	if lw == "" || !(strings.HasPrefix(last.Pos, "v") || actionVerbs[lw]) || stateVerbs[lw] {
+		return false
+	}
+	for _, t := range c[1 : len(c)-1] {
+		w := cutAdverb(t.Text)
+		if w != "" && strings.HasPrefix(t.Pos, "v") && t.Pos != "vn" {
+			return false // a verb with an object after it: 企业融资需求清单
+		}
+	}
+	return true
 }
 
 // isEvery reports a frequency word that may open an instruction: 每月召开一次

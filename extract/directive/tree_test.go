@@ -181,6 +181,10 @@ var instructsCorpus = []struct {
 	{"1．全区规上工业增加值同比增长2.3%。", false},
 	{"一是多媒体数据的处理，二是通信信号的接收与发送。", false},
 	{"第一，中国特色社会主义制度和国家治理体系具有深厚的历史底蕴。第二，具有多方面的显著优势。", false},
+	// Headlines of a work summary: a subject and a verb with no object.
+	{"（一）项目建设加快推进。1-10月，全区完成固定资产投资85亿元，同比增长12%。", false},
+	{"（二）营商环境持续优化。全年新增市场主体1.2万户。", false},
+	{"（三）坚持高位推动，工作机制不断完善。", false},
 	// Instructions by a word of obligation.
 	{"一是加快债券建设支出进度。确保8月底前完成债券资金支出。二是抓紧筛选。", true},
 	{"3、项目区内涉及三岔村地块应尽快完成流转。", true},
