@@ -73,7 +73,12 @@ var reportActs = []string{"表示", "称", "说", "透露", "介绍", "指出", 
 
 // reportLeads before a date put it inside reported speech: 禹州市教体局通报称，9月28日午饭后…
 // (ifeng), 南都记者了解到，…自3月5日至9月1日，…成功实施抓捕 (njxfhn).
-var reportLeads = []string{"了解到", "获悉", "据悉", "据了解", "据介绍", "通报称", "介绍说", "表示", "透露", "称", "回忆"}
+var reportLeads = []string{"了解到", "获悉", "据悉", "据了解", "据介绍", "通报称", "介绍说", "表示", "透露", "称", "回忆",
+	"据统计", "统计显示", "数据显示", "显示"}
+
+// figureCues after a date its sentence reports a figure for make it the
+// figure's period: 8月份，全市规上工业增加值同比增长5.2%.
+var figureCues = []string{"同比", "环比", "增长", "下降", "增加", "减少", "累计", "达到", "实现", "完成"}
 
 // storyLeads before a date in its sentence tell a story: 直到十月下旬，警方再次接到群众报案
 // (v-163), 原本应当于2019年12月份交房 (163-1), 从9月上旬开始，先是… (qq), 让人想起来7月3日… (gamersky).
@@ -116,10 +121,10 @@ func storyRole(v view, c *cand) (Role, bool) {
 	case forecast(v, c, s, e):
 		return RoleEventDate, true
 	case (reportedBefore(v, s, c.start) || hasWordIn(v, c.end, e, sequenceWords)) && !anyCue(v, s, e, planCues):
-		return RoleEventDate, true
+		return reportedRole(v, c, e), true
 	case needsTask(c) && hasWordsBeside(v, c, s, e) && !anyCue(v, max(s, c.start-30), min(e, c.end+40), planCues) &&
 		!hasTaskVerb(v, c):
-		return RoleEventDate, true
+		return reportedRole(v, c, e), true
 	}
 	return 0, false
 }
@@ -169,6 +174,16 @@ func hasTaskVerb(v view, c *cand) bool {
 		to = clauseEnd(v, min(to+1, len(v.r)))
 	}
 	return anyCue(v, max(from, c.start-10), c.start, actionCues) || anyCue(v, c.end, min(to, c.end+40), actionCues)
+}
+
+// reportedRole: a date that sets no time is the period of a figure its
+// sentence reports (8月份，全市规上工业增加值同比增长5.2%; 据统计，9月份全区完成固定资产投资12亿元),
+// else the date of an event.
+func reportedRole(v view, c *cand, e int) Role {
+	if hasWordIn(v, c.end, e, figureCues) {
+		return RolePeriod
+	}
+	return RoleEventDate
 }
 
 // needsTask: a single day, xun, month or year end written without 前 is a
