@@ -124,8 +124,12 @@ func setsTime(v view, c *cand) bool {
 	case hasCueAfter(v, c.end, reportCues, 15):
 		return false
 	}
-	return hasGoalCue(v, c) || hasCueAfter(v, c.end, goalAfterCues, 6)
+	return hasGoalCue(v, c) || hasCueAfter(v, c.end, goalAfterCues, 6) || v.prefixAt(v.spaces(c.end), dutyAfter) != ""
 }
+
+// dutyAfter right after a period make it the time of the duty that follows:
+// 春节前后要加强市场价格监测, 下季度要重点推进城市更新项目.
+var dutyAfter = []string{"要", "务必", "必须", "须", "将要"}
 
 // neverDeadline: 全年, 今年, 明年 alone qualify a noun (全年目标任务, 明年重点项目)
 // rather than set a time.

@@ -130,6 +130,19 @@ func TestDeadlineFields(t *testing.T) {
 		{"春节 lunar", "2022-11-10", "春节前发放到位", Deadline{Text: "春节前", Kind: KindBy, Date: d(2023, 1, 22), Precision: PrecisionDay, Event: "春节"}},
 		{"event anchor", "2020-08-31", "必须在 10 月中旬省环保督察回头看前,按时序完成", Deadline{Text: "省环保督察回头看前", Kind: KindBy, Precision: PrecisionEvent, Event: "省环保督察回头看"}},
 		{"placeholder", "2022-08-03", "xx月底前完成整改", Deadline{Text: "xx月底前", Kind: KindBy, Precision: PrecisionMonth}},
+		{"本周五前", "2024-06-26", "请于本周五前报送名单", Deadline{Text: "本周五前", Kind: KindBy, Date: d(2024, 6, 28), Precision: PrecisionDay}},
+		{"下周", "2024-06-26", "下周召开推进会", Deadline{Text: "下周", Kind: KindOn, Date: d(2024, 7, 7), Precision: PrecisionWeek}},
+		{"bare day passed", "2024-06-25", "须于20日前报送", Deadline{Text: "20日前", Kind: KindBy, Date: d(2024, 7, 20), Precision: PrecisionDay}},
+		{"24时前", "2024-06-10", "请于6月15日24时前完成申报", Deadline{Text: "6月15日24时前", Kind: KindBy, Date: d(2024, 6, 15), Precision: PrecisionDay}},
+		{"季末前", "2023-08-10", "要于季末前报送进展", Deadline{Text: "季末前", Kind: KindBy, Date: d(2023, 9, 30), Precision: PrecisionQuarter}},
+		{"第三季度末", "2023-05-10", "力争2023年第三季度末实现竣工", Deadline{Text: "2023年第三季度末", Kind: KindOn, Date: d(2023, 9, 30), Precision: PrecisionQuarter}},
+		{"年初", "2023-11-20", "力争明年年初完成验收", Deadline{Text: "明年年初", Kind: KindOn, Date: d(2024, 2, 29), Precision: PrecisionYear}},
+		{"年中", "2023-03-10", "确保年中前完成主体工程", Deadline{Text: "年中前", Kind: KindBy, Date: d(2023, 6, 30), Precision: PrecisionHalf}},
+		{"次年", "2023-11-20", "须在次年3月底前完成", Deadline{Text: "次年3月底前", Kind: KindBy, Date: d(2024, 3, 31), Precision: PrecisionMonth}},
+		{"下半月", "2024-06-10", "确保7月下半月启动试运行", Deadline{Text: "7月下半月", Kind: KindOn, Date: d(2024, 7, 31), Precision: PrecisionXun}},
+		{"汛期前", "2024-03-10", "确保汛期前完成除险加固", Deadline{Text: "汛期前", Kind: KindBy, Precision: PrecisionEvent, Event: "汛期"}},
+		{"十一前", "2024-09-10", "十一前完成景区安全检查", Deadline{Text: "十一前", Kind: KindBy, Date: d(2024, 10, 1), Precision: PrecisionDay, Event: "国庆节"}},
+		{"春节前后", "2024-01-10", "春节前后要加强市场监测", Deadline{Text: "春节前后", Kind: KindOn, Date: d(2024, 2, 10), Precision: PrecisionDay, Event: "春节", Approx: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
