@@ -181,7 +181,11 @@ func matchChapter(v *view, i int) (int, int, int, bool) {
 		return 0, 0, 0, false
 	}
 	n, k := readHanNumber(v.r, i)
-	if n == 0 || !isChapterSep(v.at(k)) || isHanDigit(v.at(k+1)) || isDigit(v.at(k+1)) {
+	if n == 0 || !isChapterSep(v.at(k)) || isHanDigit(v.at(k+1)) {
+		return 0, 0, 0, false
+	}
+	// 一、2024年工作开展情况 opens a part; 一.5 and a run-in 一、2 do not
+	if isDigit(v.at(k+1)) && (v.at(k) != '、' || i != v.lead) {
 		return 0, 0, 0, false
 	}
 	return k + 1, k + 1, n, true

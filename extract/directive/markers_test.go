@@ -16,6 +16,7 @@ var markerCorpus = []struct {
 	// Every style.
 	{"chapter", "一、会议传达学习了习近平总书记重要讲话和重要指示精神\n二、会议分别听取了关于起草说明的汇报",
 		[]string{"一、/chapter/1", "二、/chapter/2"}},
+	{"chapter before a year", "一、2024年工作开展情况\n二、2025年工作计划", []string{"一、/chapter/1", "二、/chapter/2"}},
 	{"chapter eleven", "十、纪律监督\n十一、本《实施方案》及未尽事宜由凯里市事业单位招聘工作领导小组办公室解释。",
 		[]string{"十、/chapter/10", "十一、/chapter/11"}},
 	{"paren full-width", "（一）招聘对象（满足下列相关条件）\n（二）招聘条件",

@@ -76,7 +76,7 @@ func TestHoldoutOutlines(t *testing.T) {
 			matchOutline(t, readTestdata(t, base+".txt"), readOutline(t, base+".outline"))
 		})
 	}
-	for _, base := range []string{"holdout/speech_di_shi", "holdout/meeting_yao", "holdout/speech_sequence", "holdout/meeting_bare_series", "holdout/plan_notice"} {
+	for _, base := range []string{"holdout/speech_di_shi", "holdout/meeting_yao", "holdout/speech_sequence", "holdout/meeting_bare_series", "holdout/plan_notice", "holdout/summary_plan"} {
 		t.Run(base+"/traditional", func(t *testing.T) {
 			rows := readOutline(t, base+".outline")
 			for i := range rows {
