@@ -122,6 +122,8 @@ func storyRole(v view, c *cand) (Role, bool) {
 		return RoleEventDate, true
 	case (reportedBefore(v, s, c.start) || hasWordIn(v, c.end, e, sequenceWords)) && !anyCue(v, s, e, planCues):
 		return reportedRole(v, c, e), true
+	case c.from != nil && hasWordIn(v, c.end, e, spanFigureCues) && !anyCue(v, s, e, planCues):
+		return RolePeriod, true
 	case needsTask(c) && hasWordsBeside(v, c, s, e) && !anyCue(v, max(s, c.start-30), min(e, c.end+40), planCues) &&
 		!hasTaskVerb(v, c):
 		return reportedRole(v, c, e), true
@@ -175,6 +177,10 @@ func hasTaskVerb(v view, c *cand) bool {
 	}
 	return anyCue(v, max(from, c.start-10), c.start, actionCues) || anyCue(v, c.end, min(to, c.end+40), actionCues)
 }
+
+// spanFigureCues make a span the period of reported figures: 3月5日至9月1日，全市累计
+// 破获案件…, 1月至8月，全县固定资产投资同比增长15.3%.
+var spanFigureCues = []string{"同比", "环比", "累计", "共计", "增长", "下降"}
 
 // reportedRole: a date that sets no time is the period of a figure its
 // sentence reports (8月份，全市规上工业增加值同比增长5.2%; 据统计，9月份全区完成固定资产投资12亿元),
