@@ -217,7 +217,9 @@ func endsYaoWord(subject string) bool {
 // titled person or a person.
 func (d *doc) ownerList(pi int, x string, off int) []string {
 	if strings.ContainsAny(x, "(（") {
-		x, off = reBracketNote.ReplaceAllString(x, ""), -1 // 州发改委（牵头）
+		if y := dropNotes(x); y != x {
+			x, off = y, -1 // 州发改委（牵头）
+		}
 	}
 	x = trimAdverbs(strings.TrimSpace(x))
 	if x == "" {
@@ -233,6 +235,21 @@ func (d *doc) ownerList(pi int, x string, off int) []string {
 	return parts
 }
 
+// noteWords mark a bracket as a note on an owner's role, dropped: 州发改委
+// （牵头）, 区城管局（排名第一的为牵头单位）. Other brackets are part of the name:
+// 各镇（街道）.
+var noteWords = []string{"牵头", "配合", "负责", "主责", "协办", "排名", "排第", "列第", "为准"}
+
+// dropNotes removes the role notes in brackets.
+func dropNotes(x string) string {
+	return reBracketNote.ReplaceAllStringFunc(x, func(b string) string {
+		if containsAny(b, noteWords) {
+			return ""
+		}
+		return b
+	})
+}
+
 // allOwnerLike reports whether every part of x (found at rune offset off of
 // paragraph pi, -1 when unknown) names an owner: 张三、李四 are both names.
 func (d *doc) allOwnerLike(pi int, x string, parts []string, off int) bool {
@@ -243,7 +260,11 @@ func (d *doc) allOwnerLike(pi int, x string, parts []string, off int) bool {
 			poff = off + utf8.RuneCountInString(x[:at+k])
 			at += k + len(p)
 		}
-		if !hasSuffix(p, orgSuffixes) && !hasSuffix(p, titleSuffixes) && !d.personAt(pi, p, poff) {
+		core := p
+		if strings.ContainsAny(p, "(（") {
+			core = reBracketNote.ReplaceAllString(p, "") // 各镇（街道）
+		}
+		if !hasSuffix(core, orgSuffixes) && !hasSuffix(core, titleSuffixes) && !d.personAt(pi, p, poff) {
 			return false
 		}
 	}
