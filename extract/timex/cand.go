@@ -121,10 +121,14 @@ func parseCand(v view, i int) (cand, bool) {
 		}
 	}
 	c := cand{start: a.start, end: a.end, atoms: []atom{a}}
+	// The span starts are copied inside their branches so that only a span
+	// costs a heap atom, not every attempt.
 	if from, to, ok := parseDayRange(v, a); ok {
-		c.from, c.atoms[0], c.end = &from, to, to.end
+		f := from
+		c.from, c.atoms[0], c.end = &f, to, to.end
 	} else if b, ok := parseSpanEnd(v, a); ok {
-		c.from, c.atoms[0] = &a, b
+		f := a
+		c.from, c.atoms[0] = &f, b
 		c.end = b.end
 	} else if list, ok := parseEnumeration(v, a); ok {
 		c.atoms = list

@@ -23,7 +23,7 @@ var pastMarks = []cue{
 	{word: "了", notAfter: "为除罢不得受", notBefore: "解结不却"},
 }
 
-// futureCues2 keep a reported or fronted date on the plan's side: 将于11月17日正式开港
+// planCues keep a reported or fronted date on the plan's side: 将于11月17日正式开港
 // (thepaper), 华为还将展示 (163-4), 嫦娥五号计划11月底发射 (mydrivers), 11 月底要拿出 (seed002).
 var planCues = []cue{
 	{word: "要", notAfter: "重主只纪摘提简显首概需", notBefore: "素点闻害地件求"},
