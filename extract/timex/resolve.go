@@ -133,9 +133,8 @@ func (a *atom) precision() string {
 	switch a.grain {
 	case grainDay:
 		return PrecisionDay
-	case grainWeek:
-		return PrecisionWeek
-	case grainXun:
+	case grainWeek, grainXun: // a week has no precision of its own in SPEC; 旬 is the nearest
+
 		return PrecisionXun
 	case grainQuarter:
 		return PrecisionQuarter

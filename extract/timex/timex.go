@@ -15,8 +15,7 @@ const (
 // Precisions of Deadline.
 const (
 	PrecisionDay     = "day"
-	PrecisionWeek    = "week" // 下周: a calendar week (an addition to SPEC's list)
-	PrecisionXun     = "xun"  // 旬: ten-day part of a month
+	PrecisionXun     = "xun" // 旬: ten-day part of a month
 	PrecisionMonth   = "month"
 	PrecisionQuarter = "quarter"
 	PrecisionHalf    = "half"

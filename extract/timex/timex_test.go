@@ -131,7 +131,7 @@ func TestDeadlineFields(t *testing.T) {
 		{"event anchor", "2020-08-31", "必须在 10 月中旬省环保督察回头看前,按时序完成", Deadline{Text: "省环保督察回头看前", Kind: KindBy, Precision: PrecisionEvent, Event: "省环保督察回头看"}},
 		{"placeholder", "2022-08-03", "xx月底前完成整改", Deadline{Text: "xx月底前", Kind: KindBy, Precision: PrecisionMonth}},
 		{"本周五前", "2024-06-26", "请于本周五前报送名单", Deadline{Text: "本周五前", Kind: KindBy, Date: d(2024, 6, 28), Precision: PrecisionDay}},
-		{"下周", "2024-06-26", "下周召开推进会", Deadline{Text: "下周", Kind: KindOn, Date: d(2024, 7, 7), Precision: PrecisionWeek}},
+		{"下周", "2024-06-26", "下周召开推进会", Deadline{Text: "下周", Kind: KindOn, Date: d(2024, 7, 7), Precision: PrecisionXun}},
 		{"bare day passed", "2024-06-25", "须于20日前报送", Deadline{Text: "20日前", Kind: KindBy, Date: d(2024, 7, 20), Precision: PrecisionDay}},
 		{"24时前", "2024-06-10", "请于6月15日24时前完成申报", Deadline{Text: "6月15日24时前", Kind: KindBy, Date: d(2024, 6, 15), Precision: PrecisionDay}},
 		{"季末前", "2023-08-10", "要于季末前报送进展", Deadline{Text: "季末前", Kind: KindBy, Date: d(2023, 9, 30), Precision: PrecisionQuarter}},
