@@ -134,7 +134,6 @@ func (a *atom) precision() string {
 	case grainDay:
 		return PrecisionDay
 	case grainWeek, grainXun: // a week has no precision of its own in SPEC; 旬 is the nearest
-
 		return PrecisionXun
 	case grainQuarter:
 		return PrecisionQuarter
