@@ -18,7 +18,7 @@ var (
 	// that assist are not owners); 主责单位：区住建局.
 	// The list ends at a clause mark, a space or a closing bracket: （牵头单位：
 	// 区政务服务数据管理局 配合单位：…）, （责任单位：区住建局，各镇街按职责分工负责）.
-	reDutyOwner = regexp.MustCompile(`(?:责任|牵头|主责)(?:单位|部门|领导|人)\s*[:：]\s*((?:[^。；;，,（()）\s]|[（(][^()（）]*[)）])+)`)
+	reDutyOwner = regexp.MustCompile(`(?:责任|牵头|主责)(?:单位|部门|领导|人)\s*[:：]\s*((?:[^。；;（()）]|[（(][^()（）]*[)）])+)`)
 	// 分管领导要多关心 (seed002, the subject of a heading's clause).
 	reHeadingSubject = regexp.MustCompile(`(?:^|[,，；;\s])([^,，。；;：:\s]{2,12}?)要`)
 	// 州发改委（牵头）: a note after an owner.
@@ -78,7 +78,7 @@ func (d *doc) segmentOwners(s span) []string {
 	}
 	if strings.Contains(text, "责任") || strings.Contains(text, "牵头") || strings.Contains(text, "主责") {
 		for _, m := range reDutyOwner.FindAllStringSubmatchIndex(text, -1) {
-			found = append(found, foundOwners{m[0], d.ownerList(s.para, text[m[2]:m[3]], -1)})
+			found = append(found, foundOwners{m[0], d.dutyList(s, text, m[2], m[3])})
 		}
 	}
 	// in the order of the text: （责任单位：区住建局，各镇街按职责分工负责）
@@ -89,6 +89,36 @@ func (d *doc) segmentOwners(s span) []string {
 	}
 	return out
 }
+
+// assistWords end the lead units of a duty note: （牵头单位：区政务服务数据
+// 管理局 配合单位：区直各相关部门）, 协办单位, 参与单位.
+var assistWords = []string{"配合", "协办", "参与", "完成时限", "完成时间", "时间节点"}
+
+// dutyList reads the units of a duty note text[from:to] (byte offsets of the
+// segment's text): lists split by commas and spaces, each one checked as an
+// owner list, with the 按职责分工负责 that closes one dropped (（责任单位：市
+// 自然资源局，各县〔市、区〕政府）, （责任单位：区住建局，各镇街按职责分工负责）).
+func (d *doc) dutyList(s span, text string, from, to int) []string {
+	x := text[from:to]
+	for _, w := range assistWords {
+		if k := strings.Index(x, w); k >= 0 {
+			x = x[:k]
+		}
+	}
+	var out []string
+	at := from
+	for _, chunk := range strings.FieldsFunc(x, isDutySep) {
+		k := strings.Index(text[at:], chunk) + at
+		at = k + len(chunk)
+		for _, w := range ownerVerbs {
+			chunk, _ = strings.CutSuffix(chunk, w)
+		}
+		out = append(out, d.ownerList(s.para, chunk, s.start+utf8.RuneCountInString(text[:k]))...)
+	}
+	return out
+}
+
+func isDutySep(r rune) bool { return r == ',' || r == '，' || unicode.IsSpace(r) }
 
 // foundOwners are the owners read at byte offset at of a segment's text.
 type foundOwners struct {
@@ -131,8 +161,8 @@ func (d *doc) ownerBefore(s span, text string, k int, w string) []string {
 // isClauseBoundary reports the runes that end the clause an owner opens.
 func isClauseBoundary(r rune) bool {
 	switch r {
-	case ',', '，', '。', '；', ';', '：', ':':
-		return true
+	case ',', '，', '。', '；', ';', '：', ':', '(', '（':
+		return true // （国家发展改革委、财政部按职责分工负责）
 	}
 	return unicode.IsSpace(r)
 }
@@ -264,11 +294,34 @@ func (d *doc) allOwnerLike(pi int, x string, parts []string, off int) bool {
 		if strings.ContainsAny(p, "(（") {
 			core = reBracketNote.ReplaceAllString(p, "") // 各镇（街道）
 		}
-		if !hasSuffix(core, orgSuffixes) && !hasSuffix(core, titleSuffixes) && !d.personAt(pi, p, poff) {
+		if !hasSuffix(core, orgSuffixes) && !hasSuffix(core, titleSuffixes) && !titledName(core) && !d.personAt(pi, p, poff) {
 			return false
 		}
 	}
 	return true
+}
+
+// titledName reports a title followed by a name of two or three letters:
+// 分管副区长李四, 区委书记王强.
+func titledName(x string) bool {
+	for _, t := range titleSuffixes {
+		k := strings.LastIndex(x, t)
+		if k <= 0 && !strings.HasPrefix(x, t) {
+			continue
+		}
+		name := []rune(x[k+len(t):])
+		if len(name) < 2 || len(name) > 3 {
+			continue
+		}
+		han := true
+		for _, r := range name {
+			han = han && unicode.Is(unicode.Han, r)
+		}
+		if han {
+			return true
+		}
+	}
+	return false
 }
 
 // personAt reports whether x, found at rune offset off of paragraph pi, is a
