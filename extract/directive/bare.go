@@ -83,7 +83,7 @@ func bareWithCueAt(v *view, from int) (mark, bool) {
 		from = clauseEnd(v.r, from, maxTopicClause) + 1
 	}
 	comma := clauseEnd(v.r, from, maxCueClause)
-	if comma < 0 || isStop(v.r[comma]) || !endsWithCueVerb(v.r[from:comma]) {
+	if comma < 0 || isStop(v.r[comma]) || !endsWithCueVerb(v.r[from:comma]) || bystander(v.r[from:comma]) {
 		return mark{}, false
 	}
 	start := skipPunct(v.r, comma+1)
@@ -100,6 +100,19 @@ func bareWithCueAt(v *view, from int) (mark, bool) {
 		}
 	}
 	return mark{}, false
+}
+
+// bystanders are speakers whose advice gives no instruction (SPEC: the cue
+// is by the meeting, its host or a pronoun): 专家指出，要多喝水; 业内人士表示，
+// 要理性投资. (Not 研究 nor 报告: 会议研究决定, 《政府工作报告》强调 instruct.)
+var bystanders = []string{
+	"专家", "人士", "学者", "网友", "网民", "记者", "分析师", "研究员", "市民", "居民", "群众", "消费者",
+	"媒体", "报道", "文章", "作者", "律师", "医生", "有人", "业内",
+}
+
+// bystander reports whether the cue clause is spoken by a bystander.
+func bystander(clause []rune) bool {
+	return containsAny(string(clause), bystanders)
 }
 
 // topicWords open a clause that names the subject before the cue:
