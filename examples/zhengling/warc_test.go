@@ -130,6 +130,31 @@ func testArchive(t testing.TB) []warcRec {
 	// An empty HTTP Content-Type header is no header.
 	last := &recs[len(recs)-1]
 	last.block = bytes.Replace(last.block, []byte("Content-Type: \r\n"), nil, 1)
+	return append(recs, realPages(t)...)
+}
+
+// syntheticRecords is how many records of testArchive are made up; saved
+// pages of fixtures/pages follow them when that folder is there.
+const syntheticRecords = 10
+
+// realPages are saved pages of fixtures/pages served as a portal would,
+// the charset in the HTTP header (GB2312 and Big5 pages among them).
+func realPages(t testing.TB) []warcRec {
+	var recs []warcRec
+	for _, p := range []struct{ file, ct string }{
+		{"variants/shanxi-gbk.html", "text/html; charset=gb2312"},
+		{"variants/trad-big5.html", "text/html; charset=big5"},
+		{"news/people-1.html", "text/html; charset=GB2312"},
+		{"gov/kaili-gov-cn.html", "text/html; charset=utf-8"},
+	} {
+		body, err := os.ReadFile(filepath.Join("..", "..", "fixtures", "pages", p.file))
+		if err != nil {
+			continue // fixtures/pages is not there
+		}
+		recs = append(recs, warcRec{typ: gowarc.Response, uri: "http://www.example.gov.cn/" + p.file,
+			contentType: "application/http;msgtype=response", httpCT: p.ct,
+			block: httpResponse("200 OK", p.ct, nil, body), page: body})
+	}
 	return recs
 }
 
@@ -356,7 +381,7 @@ func TestWARCTruncated(t *testing.T) {
 		t.Run(fmt.Sprint("gzip=", gz), func(t *testing.T) {
 			dir := t.TempDir()
 			archive := filepath.Join(dir, "cut.warc")
-			recs := testArchive(t)
+			recs := testArchive(t)[:syntheticRecords]
 			offsets := writeWARC(t, archive, gz, recs)
 			n := len(recs)
 			cut := offsets[n-1] + (offsets[n]-offsets[n-1])*2/3
@@ -389,7 +414,7 @@ func TestWARCTruncated(t *testing.T) {
 func TestWARCMaxBytes(t *testing.T) {
 	dir := t.TempDir()
 	archive := filepath.Join(dir, "crawl.warc.gz")
-	writeWARC(t, archive, true, testArchive(t))
+	writeWARC(t, archive, true, testArchive(t)[:syntheticRecords])
 	// seeds[2] is 64 KB of text; every other page is under 20 KB.
 	out, _, code := runCmd(t, "", "--max-bytes", "40000", archive)
 	if code != 1 {
