@@ -521,3 +521,34 @@ func FuzzWARC(f *testing.F) {
 		})
 	})
 }
+
+// BenchmarkWARC is the WARC stage alone: parsing an archive into the
+// inputs the pipeline gets (gzip members inflated, bodies decoded), MB/s of
+// archive bytes.
+func BenchmarkWARC(b *testing.B) {
+	for _, gz := range []bool{false, true} {
+		b.Run(fmt.Sprint("gzip=", gz), func(b *testing.B) {
+			path := filepath.Join(b.TempDir(), "crawl.warc")
+			writeWARC(b, path, gz, testArchive(b))
+			data, err := os.ReadFile(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				n := 0
+				newWARCReader(path, bytes.NewReader(data), 32<<20).each(func(in *input) bool {
+					if in.err != nil {
+						b.Fatal(in.err)
+					}
+					n++
+					return true
+				})
+				if n == 0 {
+					b.Fatal("no inputs")
+				}
+			}
+		})
+	}
+}
