@@ -10,15 +10,21 @@ import (
 
 // An item instructs unless it only reports or lists facts. The decision, on
 // the item's own text (children excluded):
-//  1. a word of obligation anywhere (要, 确保, 务必, 不得 …) or a time limit
-//     (第三季度末前完成, 限期至…动工) instructs;
+//  1. a 一要 or bare 要 item instructs; so does any item with a word of
+//     obligation (要, 确保, 务必, 不得 …) or a time limit (第三季度末前完成,
+//     限期至…动工) in its own text, or a word that urges (坚决, 切实 …) when its
+//     heading does not report;
 //  2. otherwise the heading decides: a report (会议听取了…汇报, 传达学习了…精神,
-//     尚未完成审批) does not instruct; a heading that opens with an action
-//     verb (整治非正规垃圾堆放点, 新建污水管网12公里, 全面排查整治…) instructs,
-//     as does a plan's goal heading (工作目标); a subject followed by an
-//     evaluation (企业中长期贷款较少, 项目体量不大) or a measure (增加值同比增长2.3%)
-//     does not; a subject followed by an action (各街道园区定期走访帮扶企业)
-//     instructs.
+//     尚未完成审批, 基本情况), a clause ending in an evaluation (建设速度不快,
+//     总体进度顺利) or a work summary's headline (项目建设加快推进) does not
+//     instruct; a heading that opens with an action verb (整治非正规垃圾堆放点,
+//     新建污水管网12公里, 全面排查整治…, 针对企业用工开展培训) instructs, as does
+//     a plan's goal heading (工作目标); after a subject, an evaluation or a
+//     problem (企业中长期贷款较少, 部分企业融资困难), a measure (增加值同比增长2.3%)
+//     or a verb of state (制度具有…底蕴) does not, an action (各街道园区定期走访
+//     帮扶企业) does; a verb after 的 is a noun (多媒体数据的处理);
+//  3. an item whose heading shows no verb at all (科学/n 施/nr 策/n) follows
+//     the items of its run.
 //
 // POS tags alone are too noisy for this (gse tags 整治 n, 新建 ns, 全面 n),
 // so the tables below come first and POS decides only words they miss.
@@ -30,8 +36,14 @@ var modalCues = map[string]bool{
 	"要": true, "确保": true, "务必": true, "必须": true, "力争": true, "争取": true, "须": true,
 	"需": true, "需要": true, "应": true, "应当": true, "应该": true, "不得": true, "严禁": true,
 	"禁止": true, "决不": true, "绝不": true, "不准": true, "不允许": true, "决不允许": true,
-	"坚决": true, "切实": true, "抓紧": true, "尽快": true, "负责": true, "牵头": true, "请": true,
-	"一律": true, "督促": true, "狠抓": true, "紧盯": true, "着力": true, "全力": true,
+	"负责": true, "牵头": true, "请": true, "一律": true,
+}
+
+// urgingCues urge an act (坚决遏制, 切实加强, 着力解决) but also tell of one
+// done (坚决打赢了…): they count unless the heading reports.
+var urgingCues = map[string]bool{
+	"坚决": true, "切实": true, "抓紧": true, "尽快": true, "督促": true, "狠抓": true, "紧盯": true,
+	"着力": true, "全力": true,
 }
 
 // deadlineCue matches a time limit in the item's own text: 8月底前,
@@ -58,7 +70,8 @@ var actionVerbs = map[string]bool{
 	"建设": true, "排查": true, "约谈": true, "实施": true, "开展": true, "推进": true, "落实": true,
 	"加强": true, "提升": true, "打造": true, "培育": true, "引进": true, "组织": true, "制定": true,
 	"出台": true, "编制": true, "修订": true, "清理": true, "拆除": true, "治理": true, "扬": true,
-	"补": true, "优": true, "促": true, "稳": true, "强": true, "扩": true, "保": true, "抓": true, "破": true, "优化": true, "深化": true, "强化": true, "完善": true, "健全": true, "建立": true,
+	"补": true, "优": true, "促": true, "稳": true, "强": true, "扩": true, "保": true, "抓": true,
+	"破": true, "优化": true, "深化": true, "强化": true, "完善": true, "健全": true, "建立": true,
 	"扩大": true, "压实": true, "抓好": true, "做好": true, "办好": true, "聚焦": true, "坚持": true,
 	// tagged as adjectives: 畅通企业诉求渠道, 规范涉企执法检查, 夯实基层基础
 	"畅通": true, "规范": true, "巩固": true, "夯实": true, "筑牢": true, "壮大": true, "丰富": true,
@@ -138,8 +151,10 @@ func (d *doc) instructs(m mark, own []span, heading span) verdict {
 	if m.style == StyleYao || m.style == StyleBare {
 		return gives // the marker itself says 要
 	}
+	toks := d.spanTokens(heading)
+	urging := !isReport(toks, d.paras[heading.para].SimpleText(heading.start, heading.end))
 	for _, s := range own {
-		if d.modalIn(s) || hasDeadlineCue(d.paras[s.para].SimpleText(s.start, s.end)) {
+		if d.modalIn(s, urging) || hasDeadlineCue(d.paras[s.para].SimpleText(s.start, s.end)) {
 			return gives
 		}
 	}
@@ -169,18 +184,28 @@ func hasDeadlineCue(text string) bool {
 
 // modalIn reports a word of obligation in the segment. 要 counts when it
 // begins a token that is not a noun (要素, 要点) nor the cue 要求: gse glues
-// it to the next word (要以/c in seed004's 要以一抓到底的决心).
-func (d *doc) modalIn(s span) bool {
+// it to the next word (要以/c in seed004's 要以一抓到底的决心). urgingCues count
+// when urging is set.
+func (d *doc) modalIn(s span, urging bool) bool {
 	v := d.views[s.para]
-	for _, t := range v.toks {
+	for i, t := range v.toks {
 		if t.Start < s.start || t.End > s.end {
 			continue
 		}
-		if modalCues[t.Text] || (strings.HasPrefix(t.Text, "要") && !nounYao[t.Text] && t.Text != "要求") {
+		if modalCues[t.Text] || (urging && urgingCues[t.Text]) || (strings.HasPrefix(t.Text, "要") && !nounYao[t.Text] && t.Text != "要求") {
 			return true
+		}
+		if t.Text == "要求" && i+1 < len(v.toks) && addressee(v.toks[i+1]) {
+			return true // 要求各镇街抓紧推进; not 报考年龄要求
 		}
 	}
 	return false
+}
+
+// addressee reports a token that names whom a 要求 addresses: 各镇街, 区住建局,
+// 相关部门.
+func addressee(t segment.Token) bool {
+	return strings.HasPrefix(t.Text, "各") || t.Pos == "nt" || t.Pos == "r" || hasSuffix(t.Text, orgSuffixes) || t.Text == "相关" || t.Text == "有关"
 }
 
 // headingInstructs decides an item without a word of obligation by its
