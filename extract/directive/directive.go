@@ -24,14 +24,18 @@ const (
 
 // Directive is one instruction item and its sub-items.
 type Directive struct {
-	ID        string            `json:"id"`      // path of 1-based sibling positions: "4.1"
-	Marker    string            `json:"marker"`  // as written, source script
-	Style     string            `json:"style"`   // Style…
-	Ordinal   int               `json:"ordinal"` // the marker's number, 1-based
-	Level     int               `json:"level"`   // depth, 1 = top
-	Heading   string            `json:"heading"` // first sentence without the marker
-	Text      string            `json:"text"`    // full text, children included
-	Owners    []string          `json:"owners"`  // responsible units or people, simplified
+	ID      string `json:"id"`      // path of 1-based sibling positions: "4.1"
+	Marker  string `json:"marker"`  // as written, source script
+	Style   string `json:"style"`   // Style…
+	Ordinal int    `json:"ordinal"` // the marker's number, 1-based
+	Level   int    `json:"level"`   // depth, 1 = top
+	Heading string `json:"heading"` // first sentence without the marker
+	Text    string `json:"text"`    // full text, children included
+	// Owners are the responsible units or people, simplified script, in
+	// text order: 由X负责, X牵头, X负责, X、Y按职责分工负责, a heading's X要…,
+	// 责任单位：X、Y and the lead units of 牵头单位：X；配合单位：Y (units that
+	// assist are not owners). A 责任单位 line after an item belongs to it.
+	Owners    []string          `json:"owners"`
 	Deadlines []timex.Deadline  `json:"deadlines"`
 	Targets   []quantity.Target `json:"targets"`
 	Children  []*Directive      `json:"children"`
