@@ -50,6 +50,7 @@ type env struct {
 	posAt       func(int) string   // POS of the token starting at an offset, "" for none
 	times       []timex.Expr
 	cues        []cueHit
+	reportPara  bool // see reportingParagraph
 }
 
 // deadlineBetween reports a deadline expression inside [from, to).
@@ -74,6 +75,8 @@ type judged struct {
 	// dueInClause: a deadline (RoleDeadline) stands in the clause before
 	// the number.
 	dueInClause bool
+	// byDefault: no rule decided the side (see sideOf).
+	byDefault bool
 }
 
 // judge reads the comparator, change and side of m; ok is false when the
@@ -98,9 +101,12 @@ func judge(e *env, m mention) (judged, bool) {
 	j.verbStart = minPos(m.start, prefixAt, changeAt)
 	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start, e.wordStart)
 	j.dueInClause = e.deadlineBetween(j.clause.start, m.start)
-	j.side = side(e, j, moves)
+	j.side, j.byDefault = sideOf(e, j, moves)
 	if j.side == sideFigure && countsSubject(rs, j) {
 		return j, false // 10个招商局要切实发挥…: who acts, not how many
+	}
+	if j.side == sideFigure && e.unitPrice(j) {
+		return j, false // 收购均价每斤1.32元: a price, not a statistic
 	}
 	return j, true
 }
@@ -153,6 +159,29 @@ func (e *env) classBound(m mention) bool {
 	}
 	pos := e.posAt(m.end)
 	return pos != "" && !strings.ContainsRune("vupcdwxmqzr", rune(pos[0])) // 获, 的, 、 … end no class
+}
+
+// unitPrice: an amount of money per unit of goods (每斤1.32元, 3.5元/斤) or
+// after a price word in its clause (售价199元).
+func (e *env) unitPrice(j judged) bool {
+	rs := e.rs
+	if !currencies[j.unit] {
+		return false
+	}
+	if k, r := nextNonSpace(rs, j.unitEnd); r == '/' {
+		if _, ok := priceMeasIx.longestStarting(rs, k+1); ok {
+			return true
+		}
+	}
+	for k := max(j.clause.start, j.start-6); k < j.start; k++ {
+		if rs[k] != '每' {
+			continue
+		}
+		if _, ok := priceMeasIx.longestStarting(rs, k+1); ok {
+			return true
+		}
+	}
+	return nearWord(rs, j.start, priceWordIx, 4)
 }
 
 // isThreshold: the value carries an explicit 以上/以下 bound.
@@ -261,7 +290,7 @@ func negated(rs []rune, c cmpRow, at int) (cmpRow, int) {
 // is a word of its own (人均 has no 均, 下达 no 达).
 func wordEnding[T any](ix lexicon[T], rs []rune, e int, wordStart func(int) bool) (entry[T], bool) {
 	for _, c := range ix.endingAt(rs, e) {
-		if hasSuffixAt(rs, e, c.word) && (c.n > 1 || wordStart(e-1)) {
+		if hasSuffixAt(rs, e, c.word) && (c.n > 1 || wordStart(e-1) && (e >= len(rs) || wordStart(e))) {
 			return c, true
 		}
 	}
@@ -274,6 +303,9 @@ func changeVerb(rs []rune, i, floor int, wordStart func(int) bool) (change strin
 	change, at = ChangeNone, -1
 	lookBack(rs, i, floor, func(e int) bool {
 		c, ok := wordEnding(changeIx, rs, e, wordStart)
+		if ok && e < i && !wordStart(e) {
+			return false // 增加值 is a noun, not 增加
+		}
 		if ok {
 			change, at, moves = c.row.change, e-c.n, c.word != "新增"
 		}
@@ -284,7 +316,7 @@ func changeVerb(rs []rune, i, floor int, wordStart func(int) bool) (change strin
 
 // linkVerbs tie a metric to its value and belong to the target's text:
 // 全县固定资产投资完成246.79亿元, 保障率只有10.7%.
-var linkVerbs = longestFirst([]string{"同比", "同口径", "按可比价格计算", "可比价", "完成", "实现", "只有", "仅为", "仅有", "达", "为", "是", "占", "有", "共", "累计", "合计", "新增",
+var linkVerbs = longestFirst([]string{"同比", "同口径", "按可比价格计算", "可比价", "比上年", "较上年", "比去年", "较去年", "比上年末", "比上年同期", "较上年同期", "比去年同期", "较去年同期", "完成", "实现", "只有", "仅为", "仅有", "达", "为", "是", "占", "有", "共", "累计", "合计", "新增",
 	"不得", "再", "又", "已", "已经", "将", "还", "仅", "只", "均", "都", "可",
 	"下达", "发放", "涉及", "列入", "谋划", "动员", "了"})
 
@@ -318,47 +350,54 @@ func comparatorOf(m mention, prefix cmpRow) string {
 // explicit 以上/以下 bound (年龄在18周岁及以上), a verb-led value inside an
 // instructing item; a figure by default.
 func side(e *env, j judged, verbFound bool) int {
-	rs, instructing := e.rs, e.instructing
-	if h, ok := e.nearestHit(j.start, j.clause.start, false); ok {
+	sd, _ := sideOf(e, j, verbFound)
+	return sd
+}
+
+// sideOf is side, also reporting whether no rule decided (byDefault): such
+// a value may take the side of the target before it in its sentence.
+func sideOf(e *env, j judged, verbFound bool) (sd int, byDefault bool) {
+	rs := e.rs
+	if h, ok := e.clauseCue(j); ok {
 		c := h.row
 		if comparisonCues[c.word] {
-			return e.comparedSide(j, h)
+			return e.comparedSide(j, h), false
 		}
 		if c.weak && j.comparator == CmpEQ && !verbFound && genericCounters[j.unit] {
-			return sideFigure
+			return sideFigure, false
 		}
-		return c.side
+		return e.narratedSide(j, c), false
 	}
 	if containsAny(rs, j.end, j.clause.end, goalAfterIx) {
-		return sideTarget
+		return sideTarget, false // …200家的目标任务: the goal noun names this value only
 	}
 	if c, ok := e.nearestCue(j.clause.start, j.sentence.start, true); ok {
-		return c.side
+		return c.side, false
 	}
 	if ps, _ := bounds(rs, j.start, j.end, isPeriodPunct); ps < j.sentence.start {
 		if c, ok := e.nearestListCue(j.sentence.start, ps); ok {
-			return c.side // 主要预期目标是：…增长7%左右；一般公共预算收入增长6%
+			return c.side, false // 主要预期目标是：…增长7%左右；一般公共预算收入增长6%
 		}
 	}
 	if j.dueInClause {
-		return sideTarget // 9月底前完成投资3亿元: a value with a deadline is a goal
+		return sideTarget, false // 9月底前完成投资3亿元: a value with a deadline is a goal
 	}
 	if containsAny(rs, j.end, j.clause.end, figureAfterIx) {
-		return sideFigure
+		return sideFigure, false
 	}
 	if isThreshold(rs, j.mention) && j.kind == unitDuration {
-		return sideTarget // 年龄在18周岁及以上
+		return sideTarget, false // 年龄在18周岁及以上
 	}
-	if instructing != nil && instructing(j.start) && j.suffixCmp != "" && j.suffixCmp != CmpApprox {
-		return sideTarget // 一要…达到90%以上; 八、考察…自接到考察通知之日起15日内
+	if e.instructs(j) && j.suffixCmp != "" && j.suffixCmp != CmpApprox {
+		return sideTarget, false // 一要…达到90%以上; 八、考察…自接到考察通知之日起15日内
 	}
-	if verbFound && instructing != nil && instructing(j.start) {
-		return sideTarget // 二要…单位能耗下降3%
+	if verbFound && e.instructs(j) {
+		return sideTarget, false // 二要…单位能耗下降3%
 	}
 	if e.instructs(j) && !e.reported(j) && !tally(rs, j) && (e.dueNear(j) || e.planVerbLeads(j)) {
-		return sideTarget // 新建污水管网45公里，春节前完成主体工程
+		return sideTarget, false // 新建污水管网45公里，春节前完成主体工程
 	}
-	return sideFigure
+	return sideFigure, true
 }
 
 // dueNear reports a deadline in j's clause or in the clause right after it
@@ -374,15 +413,30 @@ func (e *env) dueNear(j judged) bool {
 // reported: the clause narrates what was done (列入了77个…, 1.56万剩余贫困人口
 // 已经全部达到脱贫条件), so an instruction around it does not make a goal.
 func (e *env) reported(j judged) bool {
-	for k := j.clause.start; k < j.clause.end; k++ {
+	from, _ := bounds(e.rs, j.start, j.end, isPeriodPunct)
+	for k := from; k < j.clause.end; k++ {
 		if _, ok := reportIx.longestStarting(e.rs, k); ok {
 			return true
 		}
-		if e.rs[k] == '了' && k > j.clause.start && e.posAt(k) != "" && e.posAt(k)[0] == 'u' {
+		if e.rs[k] == '了' && k > from && e.posAt(k) != "" && e.posAt(k)[0] == 'u' {
 			return true
 		}
 	}
 	return false
+}
+
+// continuesGoal: j, decided by no rule, goes on the target before it in its
+// sentence (2023年底前完成老旧小区改造120个，惠及居民3.6万户; 支出安排468000万元，
+// 增长3.5%) unless its clause narrates or negates (…的目标任务差距很大，…没有1家入规)
+// or the target's goal was a noun after that value alone.
+func (e *env) continuesGoal(j judged, prev judged) bool {
+	if !j.byDefault || prev.side != sideTarget || prev.sentence != j.sentence || e.reported(j) {
+		return false
+	}
+	if containsAny(e.rs, prev.end, prev.clause.end, goalAfterIx) {
+		return false
+	}
+	return !containsAny(e.rs, j.clause.start, j.clause.end, negationIx)
 }
 
 // tally: a count right after 等 sums up a list (农村公用厕所等6项省定民生实事).
@@ -390,10 +444,43 @@ func tally(rs []rune, j judged) bool {
 	return prevNonSpace(rs, j.start) == '等'
 }
 
-// instructs reports whether j stands inside an instructing item and no
-// reported period (1-8月份, 上半年) stands before it in its sentence.
+// narratedSide: a level cue (稳定在, 控制在, 安排) in a paragraph that
+// reports states a level reached, not one to reach (过去一年，…城镇调查失业率
+// 控制在5.2%以内; 2023年，全市粮食总产量…连续五年稳定在150万吨以上).
+func (e *env) narratedSide(j judged, c cueRow) int {
+	if c.side == sideTarget && levelCues[c.word] && e.reportPara {
+		return sideFigure
+	}
+	return c.side
+}
+
+// reportingParagraph: the paragraph compares with a base or narrates a past
+// period (同比, 比上年, 过去一年), and sets no deadline and no goal with an
+// intent cue (确保, 力争, 要): a statistics or review paragraph, whatever
+// the item around it.
+func reportingParagraph(rs []rune, cues []cueHit, times []timex.Expr) bool {
+	for _, t := range times {
+		if t.Role == timex.RoleDeadline {
+			return false
+		}
+	}
+	reports := false
+	for _, h := range cues {
+		switch {
+		case h.row.side == sideTarget && !levelCues[h.row.word]:
+			return false
+		case comparisonCues[h.row.word]:
+			reports = true
+		}
+	}
+	return reports || containsAny(rs, 0, len(rs), narrationIx)
+}
+
+// instructs reports whether j stands inside an instructing item, its
+// paragraph is no report, and no reported period (1-8月份, 上半年) stands
+// before it in its sentence.
 func (e *env) instructs(j judged) bool {
-	if e.instructing == nil || !e.instructing(j.start) {
+	if e.instructing == nil || !e.instructing(j.start) || e.reportPara {
 		return false
 	}
 	from, _ := bounds(e.rs, j.start, j.end, isPeriodPunct)
@@ -412,7 +499,10 @@ func (e *env) instructs(j judged) bool {
 // else it is a reported figure.
 func (e *env) comparedSide(j judged, h cueHit) int {
 	if c, ok := e.nearestCue(h.end-h.n, j.clause.start, false); ok && !comparisonCues[c.word] {
-		return c.side
+		return e.narratedSide(j, c)
+	}
+	if j.dueInClause {
+		return sideTarget // 到2024年底，累计改造城镇老旧小区300个以上
 	}
 	if c, ok := e.nearestCue(j.clause.start, j.sentence.start, true); ok {
 		return c.side
@@ -471,6 +561,30 @@ func cueHits(rs []rune, wordStart func(int) bool) []cueHit {
 func (e *env) nearestCue(i, floor int, outer bool) (cueRow, bool) {
 	h, ok := e.nearestHit(i, floor, outer)
 	return h.row, ok
+}
+
+// clauseCue is the nearest cue of j's clause; an adjacent-only cue (安排)
+// counts only right before the number (投资安排领域和…5大类31个 has none).
+func (e *env) clauseCue(j judged) (cueHit, bool) {
+	at := j.start
+	for {
+		h, ok := e.nearestHit(at, j.clause.start, false)
+		if !ok || !adjacentCues[h.row.word] || gapRunes(e.rs, h.end, j.start) <= maxGap {
+			return h, ok
+		}
+		at = h.end - h.n
+	}
+}
+
+// gapRunes counts the runes other than spaces in rs[from:to].
+func gapRunes(rs []rune, from, to int) int {
+	n := 0
+	for k := from; k < to && k < len(rs); k++ {
+		if !numeral.IsSpace(rs[k]) {
+			n++
+		}
+	}
+	return n
 }
 
 // nearestHit is nearestCue with the cue's place.

@@ -88,4 +88,8 @@ var (
 	unitEndIx     = byLast(units)
 	planVerbIx    = byFirst(planVerbs)
 	reportIx      = byFirst(reportWords)
+	narrationIx   = byFirst(narrationWords)
+	priceMeasIx   = byFirst(priceMeasures)
+	negationIx    = byFirst(negations)
+	priceWordIx   = byLast(priceWords)
 )

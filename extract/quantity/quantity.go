@@ -117,7 +117,9 @@ type finder struct {
 		end      int
 		sentence span
 		metric   string
+		judged   judged // the last value taken, for continuesGoal
 	}
+	hasPrev bool
 }
 
 func newFinder(p *para.Paragraph, ctx Context) *finder {
@@ -127,6 +129,7 @@ func newFinder(p *para.Paragraph, ctx Context) *finder {
 	wordStart := tokenStarts(p, len(rs))
 	e := &env{rs: rs, instructing: ctx.Instructing, wordStart: wordStart,
 		unitIsWord: unitTokens(p, len(rs)), posAt: tokenPOS(p), times: ctx.Times, cues: cueHits(rs, wordStart)}
+	e.reportPara = reportingParagraph(rs, e.cues, ctx.Times)
 	f := &finder{p: p, ctx: ctx, sc: sc, env: e, periods: &periodCache{rs: rs}}
 	f.prev.end = -100
 	return f
@@ -146,6 +149,10 @@ func (f *finder) take(m mention) {
 	if !ok {
 		return
 	}
+	if f.hasPrev && f.env.continuesGoal(j, f.prev.judged) {
+		j.side = sideTarget
+	}
+	f.hasPrev, f.prev.judged = true, j
 	t := newTarget(p, f.env, j, max(f.prev.end, j.clause.start))
 	if t.Metric == "" && j.start-f.prev.end < inheritGap && f.prev.sentence == j.sentence {
 		t.Metric = f.prev.metric // 全县固定资产投资完成246.79亿元，…，同比增长15.3%

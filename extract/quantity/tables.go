@@ -38,6 +38,8 @@ var units = longestFirst([]unitRow{
 	{"吨", "吨", unitCount},        // 粮食产量30万吨
 	{"千克", "千克", unitCount},      // 每亩施肥50千克
 	{"公斤", "公斤", unitCount},      // 人均口粮300公斤
+	{"头", "头", unitCount},        // 年末生猪存栏36.5万头
+	{"斤", "斤", unitCount},        // 亩产预计达到1100斤
 	{"倍", "倍", unitCount},        // 出口额增长1.5倍        // 粮食产量30万吨
 	{"英镑", "英镑", unitCount},      // 每小时的收入高达100英镑
 	{"欧元", "欧元", unitCount},      // 投资2亿欧元
@@ -108,6 +110,7 @@ var prefixComparators = longestFirst([]cmpRow{
 	{"多于", CmpGT, false},    // 多于5家
 	{"大于", CmpGT, false},    // 大于1
 	{"逾", CmpGT, false},     // 逾千家企业
+	{"突破", CmpGT, false},    // 全市地区生产总值突破2000亿元
 	{"低于", CmpLT, false},    // 低于5%
 	{"少于", CmpLT, false},    // 少于3人的
 	{"小于", CmpLT, false},    // 小于300KB
@@ -224,6 +227,8 @@ var cues = longestFirst([]cueRow{
 	{"控制在", sideTarget, false, false, false},    // 城镇登记失业率控制在4.5%以内
 	{"稳定在", sideTarget, false, false, false},    // 转移就业稳定在84万人以上
 	{"批准", sideTarget, false, false, false},     // 会议决定：批准发行15500亿元特别国债
+	{"预期", sideTarget, false, false, false},     // 一般公共预算收入预期增长5%左右
+	{"安排", sideTarget, false, false, false},     // 一般公共预算支出安排468000万元
 	{"必须", sideTarget, false, true, false},      // 已经提交报名申请的必须在24小时内审核确认
 	{"务必", sideTarget, false, true, false},      // 务必在 9月1日前完成所有整改
 	{"应当", sideTarget, false, true, false},      // 应当在15日内作出答复
@@ -247,7 +252,7 @@ var cues = longestFirst([]cueRow{
 	{"已", sideFigure, false, false, false},      // 基本农田保护率已将近90%
 	{"完成了", sideFigure, false, false, false},    // 完成了投资30亿元
 	{"实现了", sideFigure, false, false, false},    // 实现了增长5%
-	{"累计", sideFigure, false, false, false},     // 累计发放120万元
+	{"累计", sideFigure, false, false, false},     // 截至目前累计发放120万元 (see comparisonCues)
 	{"共", sideFigure, false, false, false},      // 各县(市、区)共谋划了 1000 多个项目
 	{"只有", sideFigure, false, false, false},     // 全州人普经费保障率只有10.7%
 	{"仅", sideFigure, false, false, false},      // 全州仅新增34家“四上”企业
@@ -259,7 +264,34 @@ var cues = longestFirst([]cueRow{
 // comparisonCues compare a value with a base period; they report a figure
 // unless an earlier cue, or a bound or deadline inside an instruction,
 // makes it a goal (确保规上工业增加值同比增长8%以上).
-var comparisonCues = map[string]bool{"同比": true, "比上年": true, "较上年": true, "比去年": true, "较去年": true}
+// 累计 sums up to a date: reported (截至目前累计发放120万元) or planned (到2024年底，
+// 累计改造城镇老旧小区300个以上) alike.
+var comparisonCues = map[string]bool{"同比": true, "比上年": true, "较上年": true, "比去年": true, "较去年": true, "累计": true}
+
+// levelCues set a goal by the level they name, but in a reporting paragraph
+// they state the level reached: 过去一年，…城镇调查失业率控制在5.2%以内.
+var levelCues = map[string]bool{"稳定在": true, "控制在": true, "不低于": true, "不少于": true, "至少": true,
+	"压减": true, "压缩到": true, "压缩至": true, "安排": true}
+
+// priceMeasures after 每 make an amount a unit price, which no ledger
+// tracks: 收购均价每斤1.32元, 小麦每斤卖1.35元 (but 不低于每人10元 is a standard).
+var priceMeasures = []string{"斤", "公斤", "千克", "克", "吨", "升", "瓶", "盒", "袋", "箱", "件", "台", "平方米", "平米", "千瓦时", "度", "立方米"}
+
+// priceWords before an amount in its clause name a price: 售价199元, 票价50元.
+var priceWords = []string{"价", "价格", "售价", "单价", "均价", "票价", "房价", "油价", "报价", "起价", "租金", "月租"}
+
+// currencies are the units a price is written in.
+var currencies = map[string]bool{"元": true, "美元": true, "欧元": true, "英镑": true, "港元": true, "日元": true}
+
+// negations in a clause state a shortfall, not a goal: 没有1家入规, 还未达到.
+var negations = []string{"没有", "未", "不", "无"}
+
+// adjacentCues decide only right before the number: 安排195850万元, but
+// 根据…投资安排领域和“十四五”规划5大类31个 is no plan.
+var adjacentCues = map[string]bool{"安排": true}
+
+// narrationWords date a paragraph in the past: 过去一年，全市地区生产总值突破2000亿元.
+var narrationWords = []string{"过去一年", "过去五年", "过去的一年", "一年来", "五年来", "今年以来", "年初以来", "以来", "回顾"}
 
 // planVerbs produce what an instruction counts; inside an instructing item
 // a count they lead is a goal even without a cue (2．完善收运处置体系。新建垃圾
@@ -297,7 +329,7 @@ var planVerbs = longestFirst([]string{
 
 // reportWords anywhere in a clause narrate a result: 我州1.56万剩余贫困人口已经
 // 全部达到脱贫条件, 截至目前累计发放120万元.
-var reportWords = []string{"已", "累计", "截至", "截止", "目前", "以来", "曾"}
+var reportWords = []string{"已", "截至", "截止", "目前", "以来", "曾", "连续"}
 
 // figureAfter, after the number in its clause, make it a benchmark the text
 // compares with: 这与我省有些地市70日内完成相比，还有一定差距.
@@ -310,7 +342,7 @@ var genericCounters = map[string]bool{"个": true, "项": true, "件": true, "�
 // 认真做好2012人社工作绩效指标考评工作, 5项目, 3条件.
 var notUnitWords = []string{"人社", "人民", "人大", "人才", "人均", "人工", "人文", "家庭", "家电", "家具", "家居",
 	"项目", "条件", "条例", "处理", "处置", "台账", "场景", "场所", "所有", "所属", "次数", "名单", "名称",
-	"户籍", "户口", "位于", "位居", "位列", "位置", "倍增", "天然", "天气", "日常", "年度", "年龄", "年限", "米粉", "个人"}
+	"户籍", "户口", "位于", "位居", "位列", "位置", "倍增", "天然", "天气", "日常", "年度", "年龄", "年限", "米粉", "个人", "头部", "头条", "头脑", "斤两"}
 
 // goalAfter, after the number in its clause, make it a target:
 // 离今年新增200家的目标任务差距很大, “…解决率达到92%以上”的总目标.
