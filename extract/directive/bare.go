@@ -94,7 +94,8 @@ func bareWithCueAt(v *view, from int) (mark, bool) {
 		if opensWithYao(v, k) && v.tokenStartsAt(k) {
 			var owners []string
 			if k > start {
-				owners = []string{strings.TrimSpace(string(v.r[start:k]))}
+				// 各乡镇、各部门要…; 县应急局和县住建局要…: one owner each
+				owners = splitOwners(strings.TrimSpace(string(v.r[start:k])))
 			}
 			return bareMark(v, k, owners), true
 		}
