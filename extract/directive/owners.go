@@ -23,8 +23,8 @@ var (
 	reHeadingSubject = regexp.MustCompile(`(?:^|[,，；;\s])([^,，。；;：:\s]{2,12}?)要`)
 	// 州发改委（牵头）: a note after an owner.
 	reBracketNote = regexp.MustCompile(`[(（][^()（）]*[)）]`)
-	// 州工信局、财政局; 两办督查室和区纪委监委: a list of owners.
-	reOwnerList = regexp.MustCompile(`[、,，]|和|与|及`)
+	// 州工信局、财政局; 两办督查室和区纪委监委; 区住建局会同区财政局负责: a list of owners.
+	reOwnerList = regexp.MustCompile(`[、,，]|会同|以及|和|与|及`)
 )
 
 // orgSuffixes end the names of units and groups that take on a task.
