@@ -33,16 +33,17 @@ import (
 // 确保8月底前完成, 务必发放到每户 (seed004), 须提供 (kaili), 不得报考,
 // 应尽快完成 (seed002), 决不允许项目方对外转租土地 (seed002), 请各单位于…前报送.
 var modalCues = map[string]bool{
-	"要": true, "确保": true, "务必": true, "必须": true, "力争": true, "争取": true, "须": true,
-	"需": true, "需要": true, "应": true, "应当": true, "应该": true, "不得": true, "严禁": true,
+	"要": true, "确保": true, "务必": true, "必须": true, "力争": true, "须": true,
+	"需": true, "应": true, "应当": true, "应该": true, "不得": true, "严禁": true,
 	"禁止": true, "决不": true, "绝不": true, "不准": true, "不允许": true, "决不允许": true,
 	"负责": true, "牵头": true, "请": true, "一律": true,
 }
 
-// urgingCues urge an act (坚决遏制, 切实加强, 着力解决) but also tell of one
-// done (坚决打赢了…): they count unless the heading reports.
+// urgingCues urge an act (坚决遏制, 切实加强, 着力解决, 争取全年完成) but also
+// tell of one done (坚决打赢了…, 全年争取上级资金3.2亿元): they count unless the
+// heading reports. (需要 is no cue: 一是部分企业需要贷款支持.)
 var urgingCues = map[string]bool{
-	"坚决": true, "切实": true, "抓紧": true, "尽快": true, "督促": true, "狠抓": true, "紧盯": true,
+	"争取": true, "坚决": true, "切实": true, "抓紧": true, "尽快": true, "督促": true, "狠抓": true, "紧盯": true,
 	"着力": true, "全力": true,
 }
 
@@ -151,14 +152,13 @@ func (d *doc) instructs(m mark, own []span, heading span) verdict {
 	if m.style == StyleYao || m.style == StyleBare {
 		return gives // the marker itself says 要
 	}
-	toks := d.spanTokens(heading)
-	urging := !isReport(toks, d.paras[heading.para].SimpleText(heading.start, heading.end))
+	hv := d.headingInstructs(heading)
 	for _, s := range own {
-		if d.modalIn(s, urging) || hasDeadlineCue(d.paras[s.para].SimpleText(s.start, s.end)) {
+		if d.modalIn(s, hv != reports) || hasDeadlineCue(d.paras[s.para].SimpleText(s.start, s.end)) {
 			return gives
 		}
 	}
-	return d.headingInstructs(heading)
+	return hv
 }
 
 // settleRun gives the undecided items of a level the decision of their run:
