@@ -105,8 +105,8 @@ func judge(e *env, m mention) (judged, bool) {
 	if j.side == sideFigure && countsSubject(rs, j) {
 		return j, false // 10个招商局要切实发挥…: who acts, not how many
 	}
-	if j.side == sideFigure && e.unitPrice(j) {
-		return j, false // 收购均价每斤1.32元: a price, not a statistic
+	if j.side == sideFigure && (e.unitPrice(j) || e.incidental(j)) {
+		return j, false // 收购均价每斤1.32元: a price; 这4个县: a reference, not a statistic
 	}
 	return j, true
 }
@@ -161,11 +161,11 @@ func (e *env) classBound(m mention) bool {
 	return pos != "" && !strings.ContainsRune("vupcdwxmqzr", rune(pos[0])) // 获, 的, 、 … end no class
 }
 
-// unitPrice: an amount of money per unit of goods (每斤1.32元, 3.5元/斤) or
-// after a price word in its clause (售价199元).
+// unitPrice: a small amount of money per unit of goods (每斤1.32元,
+// 3.5元/斤) or after a price word in its clause (售价199元, 约合人民币4971元).
 func (e *env) unitPrice(j judged) bool {
 	rs := e.rs
-	if !currencies[j.unit] {
+	if !currencies[j.unit] || j.value >= maxPrice {
 		return false
 	}
 	if k, r := nextNonSpace(rs, j.unitEnd); r == '/' {
@@ -181,7 +181,30 @@ func (e *env) unitPrice(j judged) bool {
 			return true
 		}
 	}
-	return nearWord(rs, j.start, priceWordIx, 4)
+	found := false
+	lookBack(rs, j.start, j.clause.start, func(e2 int) bool {
+		_, found = wordEnding(priceWordIx, rs, e2, e.wordStart)
+		return found
+	})
+	return found
+}
+
+// incidental: a count that refers to things rather than measures them — a
+// demonstrative before it (这4个县(市)都在应对…, 由于这7名) or a count of
+// aspects and lists in a generic counter (3个清单, 4个方面, 抓好3件事). GOLD
+// treats them as optional; a ledger does not want them. A tally after 等
+// stays: 梳理出减税费、降成本…等 350 条优惠政策.
+func (e *env) incidental(j judged) bool {
+	rs := e.rs
+	if !genericCounters[j.unit] && !strings.ContainsRune(demonstratives, prevNonSpace(rs, j.start)) {
+		return false
+	}
+	if strings.ContainsRune(demonstratives, prevNonSpace(rs, j.start)) {
+		return true
+	}
+	k, _ := nextNonSpace(rs, j.end)
+	_, ok := listNounIx.longestStarting(rs, k)
+	return ok
 }
 
 // isThreshold: the value carries an explicit 以上/以下 bound.

@@ -91,5 +91,6 @@ var (
 	narrationIx   = byFirst(narrationWords)
 	priceMeasIx   = byFirst(priceMeasures)
 	negationIx    = byFirst(negations)
+	listNounIx    = byFirst(listNouns)
 	priceWordIx   = byLast(priceWords)
 )

@@ -85,8 +85,20 @@ var findCorpus = []struct {
 	{"年龄在18周岁及以上", []q{{18, "周岁", ">=", "", false, 0}}, nil},
 	// 须 with a bound (kaili)
 	{"均须满12个月及以上", []q{{12, "个月", ">=", "", false, 0}}, nil},
-	// weak cue 要求 with a plain count of lists: a figure (seed002)
-	{"我们还要求各县(市、区)拉出高成长型中小微企业、外贸型企业等3个清单,进行重点扶持", nil, []q{{3, "个", "=", "", false, 0}}},
+	// weak cue 要求 with a plain count of lists: no target; a count of lists
+	// is incidental, no figure either (GOLD: optional) (seed002)
+	{"我们还要求各县(市、区)拉出高成长型中小微企业、外贸型企业等3个清单,进行重点扶持", nil, nil},
+	// a demonstrative refers back; aspects of a speech are no statistic (seed002)
+	{"这4个县(市)都在应对今年疫情影响", nil, nil},
+	{"重点抓好4个方面的工作", nil, nil},
+	// a tally after 等 is a real count (seed002)
+	{"州推进办已梳理出减税费、降成本、缓期限、优服务等 350 条优惠政策", nil, []q{{350, "条", "=", "", false, 0}}},
+	// unit prices and conversions are no figures (news)
+	{"收购均价每斤1.32元,小麦每斤卖1.35元", nil, nil},
+	{"售价699美元（约合人民币4971元）,64GB售5499元", nil, nil},
+	{"充电宝价格为3.5元/小时,部分网点5元/斤", nil, nil},
+	// a day range is a date (news)
+	{"5月10-12日,年会在长春召开", nil, nil},
 
 	// 同比 + 增长: figure, increase; county rates after 有, signed (seed002)
 	{"1-8 月份,全市规模以上工业增加值同比增长2.3%,其中低于全市平均水平的有虞城县2.1%、民权县2.0%、夏邑县 2.0%,示范区-7.9%。", nil,

@@ -224,10 +224,22 @@ func notANumberHere(rs []rune, i int, n numeral.Number) bool {
 	if n.Arabic && isASCIILetter(next) && k == n.End && !asciiUnitAt(rs, k) {
 		return true
 	}
-	if p == '月' && (next == '日' || next == '号') {
-		return true
+	if p == '月' && (next == '日' || next == '号' || dayRangeAt(rs, k)) {
+		return true // 8月2日, 5月10-12日
 	}
 	return next == '年' && n.Arabic && n.Value >= 1000 && n.Value < 3000 && n.Value == math.Trunc(n.Value) && n.End-n.Start == 4
+}
+
+// dayRangeAt: the rest of a day range follows at k (-12日 of 5月10-12日).
+func dayRangeAt(rs []rune, k int) bool {
+	if k >= len(rs) || !strings.ContainsRune(rangeSeps, rs[k]) {
+		return false
+	}
+	j := k + 1
+	for j < len(rs) && numeral.IsDigit(rs[j]) {
+		j++
+	}
+	return j > k+1 && j < len(rs) && (rs[j] == '日' || rs[j] == '号')
 }
 
 // vagueBefore make a Chinese numeral vague: 几十万元到100多万元, 数百家.

@@ -278,7 +278,21 @@ var levelCues = map[string]bool{"稳定在": true, "控制在": true, "不低于
 var priceMeasures = []string{"斤", "公斤", "千克", "克", "吨", "升", "瓶", "盒", "袋", "箱", "件", "台", "平方米", "平米", "千瓦时", "度", "立方米"}
 
 // priceWords before an amount in its clause name a price: 售价199元, 票价50元.
-var priceWords = []string{"价", "价格", "售价", "单价", "均价", "票价", "房价", "油价", "报价", "起价", "租金", "月租"}
+var priceWords = []string{"价", "价格", "售价", "单价", "均价", "票价", "房价", "油价", "报价", "起价", "租金", "月租",
+	"售", "卖", "卖到", "收费", "扣款", "扣了", "标价", "定价", "约合", "约合人民币", "折合", "折合人民币",
+	"成本价", "市场价", "零售价", "出厂价", "收购价", "批发价"}
+
+// maxPrice: amounts from this size up are deal values, not prices of
+// goods, even after a price word (中标价7亿元).
+const maxPrice = 1e5
+
+// demonstratives before a count refer back to things already named:
+// 这4个县(市)之所以能够取得…, 由于这7名.
+const demonstratives = "这那此该"
+
+// listNouns after a generic counter count the parts of a text, not things
+// a ledger tracks: 拉出…等3个清单, 4个方面的工作, 抓好3件事.
+var listNouns = []string{"清单", "方面", "环节", "原则", "要点", "步骤", "维度", "层次", "途径", "关键", "重点", "事", "大事", "坚持", "必须", "注重", "结合", "统筹"}
 
 // currencies are the units a price is written in.
 var currencies = map[string]bool{"元": true, "美元": true, "欧元": true, "英镑": true, "港元": true, "日元": true}
