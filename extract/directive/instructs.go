@@ -188,10 +188,9 @@ func hasDeadlineCue(text string) bool {
 // when urging is set.
 func (d *doc) modalIn(s span, urging bool) bool {
 	v := d.views[s.para]
-	for i, t := range v.toks {
-		if t.Start < s.start || t.End > s.end {
-			continue
-		}
+	from, to := v.tokenRange(s.start, s.end)
+	for i := from; i < to; i++ {
+		t := v.toks[i]
 		if modalCues[t.Text] || (urging && urgingCues[t.Text]) || (strings.HasPrefix(t.Text, "要") && !nounYao[t.Text] && t.Text != "要求") {
 			return true
 		}
@@ -335,13 +334,30 @@ func isPunctToken(t segment.Token) bool {
 
 // spanTokens returns the tokens that lie inside the span.
 func (d *doc) spanTokens(s span) []segment.Token {
-	var out []segment.Token
-	for _, t := range d.views[s.para].toks {
-		if t.Start >= s.start && t.End <= s.end {
-			out = append(out, t)
+	i, j := d.views[s.para].tokenRange(s.start, s.end)
+	return d.views[s.para].toks[i:j]
+}
+
+// tokenRange returns the indices [i, j) of the tokens that lie inside the
+// runes [start, end), found through tokAt rather than by a scan of the
+// paragraph (tokens are in order and do not overlap).
+func (v *view) tokenRange(start, end int) (int, int) {
+	start, end = max(start, 0), min(end, len(v.r))
+	i := len(v.toks)
+	for k := start; k < end; k++ {
+		if ti := v.tokAt[k]; ti >= 0 {
+			i = ti
+			if v.toks[ti].Start < start {
+				i++
+			}
+			break
 		}
 	}
-	return out
+	j := i
+	for j < len(v.toks) && v.toks[j].End <= end {
+		j++
+	}
+	return i, min(j, len(v.toks))
 }
 
 func containsAny(s string, words []string) bool {
