@@ -271,3 +271,29 @@ func TestInstructsSettledByRun(t *testing.T) {
 		}
 	}
 }
+
+// tokenRange finds the same tokens as a scan of the paragraph, for every
+// span of a document.
+func TestTokenRange(t *testing.T) {
+	for _, p := range testParas(t, readTestdata(t, "holdout/plan_brackets.txt")) {
+		v := newView(p)
+		for s := 0; s <= len(v.r); s += 3 {
+			for e := s; e <= len(v.r); e += 5 {
+				var want []string
+				for _, tk := range v.toks {
+					if tk.Start >= s && tk.End <= e {
+						want = append(want, tk.Text)
+					}
+				}
+				i, j := v.tokenRange(s, e)
+				var got []string
+				for _, tk := range v.toks[i:j] {
+					got = append(got, tk.Text)
+				}
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("%q [%d,%d): %v, want %v", p.Simple, s, e, got, want)
+				}
+			}
+		}
+	}
+}
