@@ -11,9 +11,10 @@ import (
 // of paragraphs that begin with 要 (seed001).
 var cueVerbs = []string{"强调", "要求", "指出", "决定", "认为", "部署", "提出", "表示", "明确"}
 
-// maxCueClause bounds the introducing clause (会议强调 / 区委书记李志军强调):
-// a longer first clause is a sentence of its own, not a cue.
-const maxCueClause = 16
+// maxCueClause bounds the introducing clause (会议强调 / 区委书记李志军强调 /
+// 市委副书记、市长张建华在讲话中强调): a longer first clause is a sentence of
+// its own, not a cue.
+const maxCueClause = 24
 
 // maxSubject bounds the subject between the cue and 要 (各级各部门要…).
 const maxSubject = 12
