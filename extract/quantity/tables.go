@@ -20,69 +20,72 @@ type unitRow struct {
 
 // units are tried longest first at the rune after a number (spaces skipped).
 var units = longestFirst([]unitRow{
-	{"个百分点", "个百分点", unitPoints}, // 提高２．４个百分点
-	{"个基点", "个基点", unitPoints},   // 欧洲央行可以再降息20个基点
-	{"基点", "个基点", unitPoints},    // 降息25基点
-	{"个工作日", "工作日", unitCount},   // 压缩到 50 至100 个工作日
-	{"工作日", "工作日", unitCount},    // 不少于7个工作日
-	{"平方公里", "平方公里", unitCount},  // 面积120平方公里
-	{"平方米", "平方米", unitCount},    // 改造3.2万平方米
-	{"立方米", "立方米", unitCount},    // 蓄水5000立方米
-	{"公里", "公里", unitCount},      // 行程近两万公里
-	{"千米", "公里", unitCount},      // 新建道路12千米
-	{"米", "米", unitCount},        // 绿化带宽度不得超过5米
-	{"公顷", "公顷", unitCount},      // 造林300公顷
-	{"亩", "亩", unitCount},        // 流转土地1200亩
-	{"千瓦时", "千瓦时", unitCount},    // 发电量3亿千瓦时
-	{"千瓦", "千瓦", unitCount},      // 装机20万千瓦
-	{"吨", "吨", unitCount},        // 粮食产量30万吨
-	{"千克", "千克", unitCount},      // 每亩施肥50千克
-	{"公斤", "公斤", unitCount},      // 人均口粮300公斤
-	{"头", "头", unitCount},        // 年末生猪存栏36.5万头
-	{"斤", "斤", unitCount},        // 亩产预计达到1100斤
-	{"倍", "倍", unitCount},        // 出口额增长1.5倍        // 粮食产量30万吨
-	{"英镑", "英镑", unitCount},      // 每小时的收入高达100英镑
-	{"欧元", "欧元", unitCount},      // 投资2亿欧元
-	{"港元", "港元", unitCount},      // 募资10亿港元
-	{"日元", "日元", unitCount},      // 援助50亿日元
-	{"美元", "美元", unitCount},      // 实际利用外资1.2亿美元
-	{"人民币", "元", unitCount},      // 折合人民币500万
-	{"元", "元", unitCount},        // 完成投资500亿元以上
-	{"人次", "人次", unitCount},      // 培训2000人次
-	{"人口", "人", unitCount},       // 涉及全州近300万人口
-	{"人", "人", unitCount},        // 稳定在84万人以上
-	{"名", "人", unitCount},        // 需动员近2万名普查指导员
-	{"位", "人", unitCount},        // 邀请12位专家        // 需动员近2万名普查指导员
-	{"家", "家", unitCount},        // 新增规上工业企业34家
-	{"户", "户", unitCount},        // 237户重点骨干税源企业
-	{"个", "个", unitCount},        // 发现215个问题
-	{"件", "件", unitCount},        // 州定20件民生实事
-	{"小项", "项", unitCount},       // 大约有27小项
-	{"项", "项", unitCount},        // 至少有 1项获省政府督查激励
-	{"处", "处", unitCount},        // 46 处重大安全隐患
-	{"条", "条", unitCount},        // 350 条优惠政策
-	{"份", "份", unitCount},        // 发放各类宣传资料万余份
-	{"次", "次", unitCount},        // 实施11次发射任务
-	{"场", "场", unitCount},        // 举办招聘会12场
-	{"所", "所", unitCount},        // 新建学校5所
-	{"座", "座", unitCount},        // 改造桥梁8座
-	{"台", "台", unitCount},        // 购置设备30台
-	{"辆", "辆", unitCount},        // 更新公交车100辆
-	{"套", "套", unitCount},        // 建设保障房500套
-	{"间", "间", unitCount},        // 改造校舍20间
-	{"张", "张", unitCount},        // 新增床位300张
-	{"本", "本", unitCount},        // 核发《就业失业登记证》120本
-	{"KB", "KB", unitCount},      // 照片30KB以上
-	{"MB", "MB", unitCount},      // 文件不超过2MB
-	{"小时", "小时", unitDuration},   // 必须在24小时内审核确认
-	{"分钟", "分钟", unitDuration},   // 30分钟以内
-	{"个月", "个月", unitDuration},   // 服务满12个月及以上
-	{"周岁", "周岁", unitDuration},   // 年龄在18周岁及以上
-	{"岁", "周岁", unitDuration},    // 60岁以上老人
-	{"天", "天", unitDuration},     // 7天内拒不报到的
-	{"日", "天", unitDuration},     // 建筑工程类项目审批能够在72日左右完成
-	{"周", "周", unitDuration},     // 2周以内
-	{"年", "年", unitDuration},     // 具有2年以上基层工作经历
+	{"个百分点", "个百分点", unitPoints},    // 提高２．４个百分点
+	{"个基点", "个基点", unitPoints},      // 欧洲央行可以再降息20个基点
+	{"基点", "个基点", unitPoints},       // 降息25基点
+	{"个工作日", "工作日", unitCount},      // 压缩到 50 至100 个工作日
+	{"工作日", "工作日", unitCount},       // 不少于7个工作日
+	{"平方公里", "平方公里", unitCount},     // 面积120平方公里
+	{"微克/立方米", "微克/立方米", unitCount}, // PM2.5平均浓度控制在35微克/立方米以内
+	{"毫克/立方米", "毫克/立方米", unitCount}, // 颗粒物排放浓度不高于10毫克/立方米
+	{"毫克/升", "毫克/升", unitCount},     // 化学需氧量不超过50毫克/升
+	{"平方米", "平方米", unitCount},       // 改造3.2万平方米
+	{"立方米", "立方米", unitCount},       // 蓄水5000立方米
+	{"公里", "公里", unitCount},         // 行程近两万公里
+	{"千米", "公里", unitCount},         // 新建道路12千米
+	{"米", "米", unitCount},           // 绿化带宽度不得超过5米
+	{"公顷", "公顷", unitCount},         // 造林300公顷
+	{"亩", "亩", unitCount},           // 流转土地1200亩
+	{"千瓦时", "千瓦时", unitCount},       // 发电量3亿千瓦时
+	{"千瓦", "千瓦", unitCount},         // 装机20万千瓦
+	{"吨", "吨", unitCount},           // 粮食产量30万吨
+	{"千克", "千克", unitCount},         // 每亩施肥50千克
+	{"公斤", "公斤", unitCount},         // 人均口粮300公斤
+	{"头", "头", unitCount},           // 年末生猪存栏36.5万头
+	{"斤", "斤", unitCount},           // 亩产预计达到1100斤
+	{"倍", "倍", unitCount},           // 出口额增长1.5倍        // 粮食产量30万吨
+	{"英镑", "英镑", unitCount},         // 每小时的收入高达100英镑
+	{"欧元", "欧元", unitCount},         // 投资2亿欧元
+	{"港元", "港元", unitCount},         // 募资10亿港元
+	{"日元", "日元", unitCount},         // 援助50亿日元
+	{"美元", "美元", unitCount},         // 实际利用外资1.2亿美元
+	{"人民币", "元", unitCount},         // 折合人民币500万
+	{"元", "元", unitCount},           // 完成投资500亿元以上
+	{"人次", "人次", unitCount},         // 培训2000人次
+	{"人口", "人", unitCount},          // 涉及全州近300万人口
+	{"人", "人", unitCount},           // 稳定在84万人以上
+	{"名", "人", unitCount},           // 需动员近2万名普查指导员
+	{"位", "人", unitCount},           // 邀请12位专家        // 需动员近2万名普查指导员
+	{"家", "家", unitCount},           // 新增规上工业企业34家
+	{"户", "户", unitCount},           // 237户重点骨干税源企业
+	{"个", "个", unitCount},           // 发现215个问题
+	{"件", "件", unitCount},           // 州定20件民生实事
+	{"小项", "项", unitCount},          // 大约有27小项
+	{"项", "项", unitCount},           // 至少有 1项获省政府督查激励
+	{"处", "处", unitCount},           // 46 处重大安全隐患
+	{"条", "条", unitCount},           // 350 条优惠政策
+	{"份", "份", unitCount},           // 发放各类宣传资料万余份
+	{"次", "次", unitCount},           // 实施11次发射任务
+	{"场", "场", unitCount},           // 举办招聘会12场
+	{"所", "所", unitCount},           // 新建学校5所
+	{"座", "座", unitCount},           // 改造桥梁8座
+	{"台", "台", unitCount},           // 购置设备30台
+	{"辆", "辆", unitCount},           // 更新公交车100辆
+	{"套", "套", unitCount},           // 建设保障房500套
+	{"间", "间", unitCount},           // 改造校舍20间
+	{"张", "张", unitCount},           // 新增床位300张
+	{"本", "本", unitCount},           // 核发《就业失业登记证》120本
+	{"KB", "KB", unitCount},         // 照片30KB以上
+	{"MB", "MB", unitCount},         // 文件不超过2MB
+	{"小时", "小时", unitDuration},      // 必须在24小时内审核确认
+	{"分钟", "分钟", unitDuration},      // 30分钟以内
+	{"个月", "个月", unitDuration},      // 服务满12个月及以上
+	{"周岁", "周岁", unitDuration},      // 年龄在18周岁及以上
+	{"岁", "周岁", unitDuration},       // 60岁以上老人
+	{"天", "天", unitDuration},        // 7天内拒不报到的
+	{"日", "天", unitDuration},        // 建筑工程类项目审批能够在72日左右完成
+	{"周", "周", unitDuration},        // 2周以内
+	{"年", "年", unitDuration},        // 具有2年以上基层工作经历
 })
 
 type cmpRow struct {
@@ -163,6 +166,7 @@ var changeVerbs = longestFirst([]changeRow{
 	{"稳定在", ChangeNone},    // 农村劳动力转移就业稳定在84万人以上
 	{"控制在", ChangeNone},    // 控制在4.5%以内
 	{"保持在", ChangeNone},    // 保持在90%以上
+	{"保持", ChangeNone},     // 全县地表水国控断面水质优良比例保持100%
 	{"调整为", ChangeNone},    // 国债余额限额调整为53365.53亿元
 	{"新增", ChangeNone},     // 全市新增规上工业企业34家: a count of new ones, not a growth
 	{"增长", ChangeIncrease}, // 全市规模以上工业增加值同比增长2.3%
