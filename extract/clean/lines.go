@@ -22,6 +22,8 @@ const (
 // view of a line (so 正式會員可完整閱讀 matches 正式会员可完整阅读).
 type rule struct {
 	re *regexp.Regexp
+	// pre skips the regexp on lines without the literals it requires.
+	pre prefilter
 	// maxLen: the rule applies only to lines of at most this many runes,
 	// so that a body sentence quoting 版权所有 stays.
 	maxLen int
@@ -29,7 +31,7 @@ type rule struct {
 }
 
 func r(expr string, maxLen int, kind lineKind) rule {
-	return rule{regexp.MustCompile(expr), maxLen, kind}
+	return rule{regexp.MustCompile(expr), newPrefilter(expr), maxLen, kind}
 }
 
 // chromeRules: each with a real line it removes.
@@ -97,15 +99,15 @@ var chromeRules = []rule{
 }
 
 // classify returns the kind of a line, given its simplified view. Every
-// rule has a length bound, and most lines are long prose, so most lines
-// are checked against a few rules only.
+// rule has a length bound and a literal prefilter, and most lines are long
+// prose without a rule's keywords, so few lines reach a regexp.
 func classify(view string) lineKind {
 	n := utf8.RuneCountInString(view)
 	for _, ru := range chromeRules {
 		if n > ru.maxLen {
 			continue
 		}
-		if ru.re.MatchString(view) {
+		if ru.pre.mayMatch(view) && ru.re.MatchString(view) {
 			return ru.kind
 		}
 	}

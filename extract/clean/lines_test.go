@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestClassify is a corpus of real lines from the seeds, the gov pages and
@@ -241,4 +242,51 @@ func TestCollapseSpace(t *testing.T) {
 	if strings.Contains(collapseSpace("a\u3000b"), "\u3000") {
 		t.Error("U+3000 kept")
 	}
+}
+
+// TestPrefiltersAreSound checks, for every chrome rule, that a line the
+// rule's regexp matches passes its prefilter, on the classify corpus and
+// on the rules' own example lines; and that most rules got a prefilter.
+func TestPrefiltersAreSound(t *testing.T) {
+	lines := []string{"首页", "Produced By 大汉网络", "©2024", "(c) 2020", "推荐使用1920*1080分辨率", "QQ空间",
+		"【1】【2】", "1 / 2 下一页", "#天文航天#月球", "a|b|c", "评论(3)", "视频截图", "(截图)", "编辑 刘晓阳 校对 李铭"}
+	withPre := 0
+	for _, ru := range chromeRules {
+		if ru.pre.any != nil {
+			withPre++
+		}
+		for _, l := range lines {
+			v := view(collapseSpace(l))
+			if ru.re.MatchString(v) && !ru.pre.mayMatch(v) {
+				t.Errorf("rule %s matches %q but its prefilter %q rejects it", ru.re, v, ru.pre.any)
+			}
+		}
+	}
+	if withPre*10 < len(chromeRules)*9 {
+		t.Errorf("only %d of %d rules have a prefilter", withPre, len(chromeRules))
+	}
+}
+
+// FuzzClassify checks that the prefilters never change a line's kind.
+func FuzzClassify(f *testing.F) {
+	for _, s := range []string{"首页 > 国务院公报 > 2007年第23号", "【打印】 【关闭】", "(C) 2024", "编辑 刘晓阳 校对 李铭", "20190926|国贸|增长率"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v := view(collapseSpace(s))
+		if got, want := classify(v), classifySlow(v); got != want {
+			t.Fatalf("classify(%q) = %d, without prefilters %d", v, got, want)
+		}
+	})
+}
+
+// classifySlow is classify without the prefilters.
+func classifySlow(view string) lineKind {
+	n := utf8.RuneCountInString(view)
+	for _, ru := range chromeRules {
+		if n <= ru.maxLen && ru.re.MatchString(view) {
+			return ru.kind
+		}
+	}
+	return kindBody
 }
