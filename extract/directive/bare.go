@@ -63,14 +63,25 @@ func bareWithCue(v *view) (mark, bool) {
 	if m, ok := bareWithCueAt(v, v.lead); ok {
 		return m, true
 	}
-	// 会议传达学习…精神。会议强调，要立足于…: a report sentence, then the cue.
+	// 会议传达学习…精神。会议强调，要立足于…: report sentences, then the cue.
+	// Past the first sentence the cue must be the meeting's own
+	// (…并听取全区有关工作情况汇报。据了解，…。会议要求，各级各部门要对标…),
+	// so that a quoted speaker inside a report makes no item.
 	if !hasRunesAt(v.r, v.lead, []rune("会议")) {
 		return mark{}, false
 	}
+	first := true
 	for k := v.lead; k < len(v.r); k++ {
-		if v.r[k] == '。' {
-			return bareWithCueAt(v, skipPunct(v.r, k+1))
+		if v.r[k] != '。' {
+			continue
 		}
+		next := skipPunct(v.r, k+1)
+		if first || hasRunesAt(v.r, next, []rune("会议")) {
+			if m, ok := bareWithCueAt(v, next); ok {
+				return m, true
+			}
+		}
+		first = false
 	}
 	return mark{}, false
 }
