@@ -123,7 +123,7 @@ func build(page *clean.Page, opts Options) (*Document, error) {
 	}
 	paras := views(page.Paragraphs, seg)
 	doc.Directives = directive.Parse(paras)
-	doc.Meeting = timex.FindMeeting(paras, pageYear(page.Meta))
+	doc.Meeting = timex.FindMeeting(paras, meetingYear(opts, page.Meta, paras))
 	doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, paras)
 	exprs, warns := timex.Find(paras, doc.ReferenceDate)
 	doc.Warnings = append(doc.Warnings, warns...)
@@ -207,6 +207,19 @@ func referenceDate(opts Options, m Meta, meeting *Meeting, paras []*para.Paragra
 		return meeting.Date
 	}
 	return timex.FirstDate(paras)
+}
+
+// meetingYear is the year a meeting opening without one (8月2日下午，…主持召开)
+// takes: the page's dates, else the caller's reference date, else the first
+// full date of the text; 0 when there is none.
+func meetingYear(opts Options, m Meta, paras []*para.Paragraph) int {
+	if y := pageYear(m); y != 0 {
+		return y
+	}
+	if !opts.ReferenceDate.IsZero() {
+		return opts.ReferenceDate.Year
+	}
+	return timex.FirstDate(paras).Year
 }
 
 // pageYear is the year of the page's own dates, 0 when it shows none.

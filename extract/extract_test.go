@@ -74,3 +74,15 @@ func TestListsPrintAsEmptyArrays(t *testing.T) {
 		t.Errorf("absent values must be null: %s", s)
 	}
 }
+
+// TestMeetingYearFromReferenceDate: a text without page dates takes the
+// meeting's year from --date.
+func TestMeetingYearFromReferenceDate(t *testing.T) {
+	doc, err := Text("9月2日，区长李顺主持召开区政府第31次常务会议，安排部署近期重点工作。\n会议强调，要抓好安全生产。", Options{ReferenceDate: date(t, "2022-09-03")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Meeting == nil || doc.Meeting.Date.String() != "2022-09-02" {
+		t.Errorf("meeting %+v, want date 2022-09-02", doc.Meeting)
+	}
+}
