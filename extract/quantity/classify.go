@@ -115,8 +115,8 @@ func judge(e *env, m mention) (judged, bool) {
 func (e *env) isQuantity(m mention, clause span) bool {
 	rs := e.rs
 	switch {
-	case m.chinese && !m.multiplied && !m.percent:
-		return false // 十条产业链, 四个月, 三个双向: counts of rhetoric
+	case m.chinese && !m.multiplied && !m.percent && m.unit != "倍":
+		return false // 十条产业链, 四个月, 三个双向: counts of rhetoric (but 增长一倍)
 	case m.chinese && !e.wordStart(m.start):
 		return false // 统一成本 is no 一成
 	case isCondition(rs, clause), nearWord(rs, m.start, notQuantityIx, 3):
@@ -125,7 +125,7 @@ func (e *env) isQuantity(m mention, clause span) bool {
 		return false // 2012人社工作
 	case strings.ContainsRune(formulaBefore, prevNonSpace(rs, m.start)):
 		return false // 笔试成绩×50％
-	case e.classBound(m):
+	case e.classBound(m), boundedClassOf(rs, m):
 		return false // 89个投资1000万元以上重大项目: a class, not a value
 	}
 	lim, ok := smallCopies[m.unit]
@@ -205,6 +205,16 @@ func (e *env) incidental(j judged) bool {
 	k, _ := nextNonSpace(rs, j.end)
 	_, ok := listNounIx.longestStarting(rs, k)
 	return ok
+}
+
+// boundedClassOf: 在X以上的 + noun names a class (对投资额在5000万元以上的项目
+// 实行领导包联), where 在 introduces the bound and 的 ties it to the noun.
+func boundedClassOf(rs []rune, m mention) bool {
+	if m.suffixCmp != CmpGE && m.suffixCmp != CmpLE {
+		return false
+	}
+	k, r := nextNonSpace(rs, m.end)
+	return r == '的' && k+1 < len(rs) && !isClausePunct(rs[k+1]) && prevNonSpace(rs, m.start) == '在'
 }
 
 // isThreshold: the value carries an explicit 以上/以下 bound.
@@ -405,6 +415,9 @@ func sideOf(e *env, j judged, verbFound bool) (sd int, byDefault bool) {
 	if j.dueInClause {
 		return sideTarget, false // 9月底前完成投资3亿元: a value with a deadline is a goal
 	}
+	if e.dueAtHead(j) {
+		return sideTarget, false // 到2025年，全市地区生产总值突破5000亿元，城镇化率达到65%
+	}
 	if containsAny(rs, j.end, j.clause.end, figureAfterIx) {
 		return sideFigure, false
 	}
@@ -421,6 +434,26 @@ func sideOf(e *env, j judged, verbFound bool) (sd int, byDefault bool) {
 		return sideTarget, false // 新建污水管网45公里，春节前完成主体工程
 	}
 	return sideFigure, true
+}
+
+// dueAtHead reports a deadline heading j's sentence: the sentence's first
+// clause, before j's, holds a deadline expression (到2025年，…；…), which
+// governs every clause up to the 。, unless the paragraph reports.
+func (e *env) dueAtHead(j judged) bool {
+	if e.reportPara {
+		return false
+	}
+	from, _ := bounds(e.rs, j.start, j.end, isPeriodPunct)
+	_, headEnd := bounds(e.rs, from, from, isClausePunct)
+	if headEnd >= j.clause.start {
+		return false
+	}
+	for _, t := range e.times {
+		if t.Role == timex.RoleDeadline && t.Kind == timex.KindBy && t.Start >= from && t.End <= headEnd {
+			return true // a window (5月20日-31日，…4个收费站将封闭) sets no goal
+		}
+	}
+	return false
 }
 
 // dueNear reports a deadline in j's clause or in the clause right after it
@@ -529,6 +562,9 @@ func (e *env) comparedSide(j judged, h cueHit) int {
 	}
 	if c, ok := e.nearestCue(j.clause.start, j.sentence.start, true); ok {
 		return c.side
+	}
+	if e.dueAtHead(j) {
+		return sideTarget // 到2025年，单位地区生产总值能耗比2020年下降13.5%
 	}
 	bounded := j.comparator != CmpEQ && j.comparator != CmpApprox
 	if e.instructs(j) && (bounded || e.deadlineBetween(j.sentence.start, j.sentence.end)) {

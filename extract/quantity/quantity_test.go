@@ -97,6 +97,16 @@ var findCorpus = []struct {
 	{"收购均价每斤1.32元,小麦每斤卖1.35元", nil, nil},
 	{"售价699美元（约合人民币4971元）,64GB售5499元", nil, nil},
 	{"充电宝价格为3.5元/小时,部分网点5元/斤", nil, nil},
+	// 负增长 is a decrease; 倍 takes Chinese numerals; a value joined by 和
+	// shares the verb before it
+	{"房地产开发投资负增长3.5%", nil, []q{{3.5, "%", "=", "decrease", false, 0}}},
+	{"其中，出口额增长一倍，进口额增长两成。", nil, []q{{1, "倍", "=", "increase", false, 0}, {20, "%", "=", "increase", false, 0}}},
+	{"实现旅游综合收入120亿元，分别增长15%和18%。", nil,
+		[]q{{1.2e10, "元", "=", "", false, 0}, {15, "%", "=", "increase", false, 0}, {18, "%", "=", "increase", false, 0}}},
+	// 在X以上的 + noun is a class
+	{"对投资额在5000万元以上的项目实行领导包联", nil, nil},
+	// a price word before a deal value does not make it a price (stcn)
+	{"中标价7亿元", nil, []q{{7e8, "元", "=", "", false, 0}}},
 	// a day range is a date (news)
 	{"5月10-12日,年会在长春召开", nil, nil},
 
@@ -545,6 +555,40 @@ func TestInstructingCorpus(t *testing.T) {
 		add(c.deadlines, timex.RoleDeadline)
 		add(c.period, timex.RolePeriod)
 		r := Find(p, Context{Instructing: always, Times: times})
+		checkQuantities(t, c.text, "target", r.Targets, c.targets)
+		checkQuantities(t, c.text, "figure", r.Figures, c.figures)
+	}
+}
+
+// headCorpus: outside any instruction, a 到…年 deadline heading a sentence
+// governs its clauses; a window (5月20日-31日) or a reporting paragraph does not.
+var headCorpus = []struct {
+	text      string
+	deadlines []string
+	kind      string
+	targets   []q
+	figures   []q
+}{
+	{"到2025年，全市地区生产总值突破5000亿元，城镇化率达到65%。", []string{"2025年"}, timex.KindBy,
+		[]q{{5e11, "元", ">", "", false, 0}, {65, "%", "=", "", false, 0}}, nil},
+	{"5月20日-31日，璜塘、江阴南、江阴、江阴北4个收费站将封闭。", []string{"5月20日-31日"}, timex.KindDuring,
+		nil, []q{{4, "个", "=", "", false, 0}}},
+	{"到2025年，单位地区生产总值能耗比上年下降13.5%。", []string{"2025年"}, timex.KindBy,
+		[]q{{13.5, "%", "=", "decrease", false, 0}}, nil}, // the head governs a comparison too
+	{"截至8月底,全市金融机构新增存贷比达到87.6%", []string{"8月底"}, timex.KindBy,
+		nil, []q{{87.6, "%", "=", "", false, 0}}}, // 截至 reports (seed002)
+}
+
+func TestDeadlineHead(t *testing.T) {
+	for _, c := range headCorpus {
+		p := paragraph(t, c.text)
+		var times []timex.Expr
+		for _, w := range c.deadlines {
+			at := strings.Index(c.text, w)
+			s := len([]rune(c.text[:at]))
+			times = append(times, timex.Expr{Deadline: timex.Deadline{Text: w, Kind: c.kind, Start: s, End: s + len([]rune(w))}, Role: timex.RoleDeadline})
+		}
+		r := Find(p, Context{Times: times})
 		checkQuantities(t, c.text, "target", r.Targets, c.targets)
 		checkQuantities(t, c.text, "figure", r.Figures, c.figures)
 	}

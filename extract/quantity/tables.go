@@ -162,34 +162,35 @@ var changeVerbs = longestFirst([]changeRow{
 	{"压减到", ChangeNone}, {"压减至", ChangeNone}, // 会议数量压减到20个
 	{"压缩到", ChangeNone}, {"压缩至", ChangeNone}, // 审批时间压缩到 50 至100 个工作日
 	{"缩短到", ChangeNone}, {"缩短至", ChangeNone}, // 办理时限缩短至3个工作日
-	{"达到", ChangeNone},     // 满意率达到98%以上
-	{"稳定在", ChangeNone},    // 农村劳动力转移就业稳定在84万人以上
-	{"控制在", ChangeNone},    // 控制在4.5%以内
-	{"保持在", ChangeNone},    // 保持在90%以上
-	{"保持", ChangeNone},     // 全县地表水国控断面水质优良比例保持100%
-	{"调整为", ChangeNone},    // 国债余额限额调整为53365.53亿元
-	{"新增", ChangeNone},     // 全市新增规上工业企业34家: a count of new ones, not a growth
-	{"增长", ChangeIncrease}, // 全市规模以上工业增加值同比增长2.3%
-	{"提高", ChangeIncrease}, // 比上年提高2个百分点
-	{"提升", ChangeIncrease}, // 提升5%
-	{"增加", ChangeIncrease}, // 增加3000人
-	{"上升", ChangeIncrease}, // 上升了百分之2.2
-	{"上涨", ChangeIncrease}, // 价格上涨3%
-	{"增", ChangeIncrease},  // 增15%
-	{"下降", ChangeDecrease}, // 能耗下降3%
-	{"降低", ChangeDecrease}, // 成本降低10%
-	{"减少", ChangeDecrease}, // 减少20%
-	{"压减", ChangeDecrease}, // “三公”经费支出压减20%以上
-	{"压缩", ChangeDecrease}, // 会议费压缩30%
-	{"缩减", ChangeDecrease}, // 缩减10%
-	{"削减", ChangeDecrease}, // 削减5%
-	{"缩短", ChangeDecrease}, // 审批时限缩短50%
-	{"下滑", ChangeDecrease}, // 产值下滑4.1%
-	{"回落", ChangeDecrease}, // 增速回落1.2个百分点
-	{"收窄", ChangeDecrease}, // 涨幅较上年同期收窄3.7个百分点
-	{"放缓", ChangeDecrease}, // 增速放缓0.5个百分点
-	{"扩大", ChangeIncrease}, // 顺差扩大12%
-	{"加快", ChangeIncrease}, // 增速加快1.1个百分点
+	{"达到", ChangeNone},      // 满意率达到98%以上
+	{"稳定在", ChangeNone},     // 农村劳动力转移就业稳定在84万人以上
+	{"控制在", ChangeNone},     // 控制在4.5%以内
+	{"保持在", ChangeNone},     // 保持在90%以上
+	{"保持", ChangeNone},      // 全县地表水国控断面水质优良比例保持100%
+	{"调整为", ChangeNone},     // 国债余额限额调整为53365.53亿元
+	{"新增", ChangeNone},      // 全市新增规上工业企业34家: a count of new ones, not a growth
+	{"负增长", ChangeDecrease}, // 房地产开发投资负增长3.5%
+	{"增长", ChangeIncrease},  // 全市规模以上工业增加值同比增长2.3%
+	{"提高", ChangeIncrease},  // 比上年提高2个百分点
+	{"提升", ChangeIncrease},  // 提升5%
+	{"增加", ChangeIncrease},  // 增加3000人
+	{"上升", ChangeIncrease},  // 上升了百分之2.2
+	{"上涨", ChangeIncrease},  // 价格上涨3%
+	{"增", ChangeIncrease},   // 增15%
+	{"下降", ChangeDecrease},  // 能耗下降3%
+	{"降低", ChangeDecrease},  // 成本降低10%
+	{"减少", ChangeDecrease},  // 减少20%
+	{"压减", ChangeDecrease},  // “三公”经费支出压减20%以上
+	{"压缩", ChangeDecrease},  // 会议费压缩30%
+	{"缩减", ChangeDecrease},  // 缩减10%
+	{"削减", ChangeDecrease},  // 削减5%
+	{"缩短", ChangeDecrease},  // 审批时限缩短50%
+	{"下滑", ChangeDecrease},  // 产值下滑4.1%
+	{"回落", ChangeDecrease},  // 增速回落1.2个百分点
+	{"收窄", ChangeDecrease},  // 涨幅较上年同期收窄3.7个百分点
+	{"放缓", ChangeDecrease},  // 增速放缓0.5个百分点
+	{"扩大", ChangeIncrease},  // 顺差扩大12%
+	{"加快", ChangeIncrease},  // 增速加快1.1个百分点
 })
 
 // Sides of a cue.
