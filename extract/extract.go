@@ -69,8 +69,14 @@ type Document struct {
 	Warnings      []string     `json:"warnings"`
 }
 
-// ErrEmpty is returned for an input with no content but white space.
-var ErrEmpty = errors.New("extract: empty input")
+// Errors for inputs that are not pages.
+var (
+	// ErrEmpty is returned for an input with no content but white space.
+	ErrEmpty = errors.New("extract: empty input")
+	// ErrBinary is returned for bytes that are neither text nor HTML (an
+	// image, a PDF, an archive saved by mistake).
+	ErrBinary = errors.New("extract: binary content, not a page or text")
+)
 
 // Options configure one extraction. The zero Options are valid.
 type Options struct {
@@ -130,8 +136,24 @@ func build(page *clean.Page, opts Options) (*Document, error) {
 	doc.Deadlines = deadlines(exprs)
 	recognizeQuantities(doc, paras, exprs)
 	attach(doc)
+	if len(doc.Paragraphs) == 0 {
+		doc.Warnings = append(doc.Warnings, "empty: no body text found")
+	}
 	finish(doc)
 	return doc, nil
+}
+
+// isBinary reports control bytes that no text or HTML holds in its first
+// kilobyte (the "binary data bytes" of the WHATWG MIME sniffing standard:
+// NUL, 0x01–0x08, 0x0B, 0x0E–0x1A, 0x1C–0x1F). GBK and Big5 bytes are all
+// ≥ 0x40, so every charset of Chinese text passes.
+func isBinary(b []byte) bool {
+	for _, c := range b[:min(len(b), 1024)] {
+		if c <= 0x08 || c == 0x0B || (c >= 0x0E && c <= 0x1A) || (c >= 0x1C && c <= 0x1F) {
+			return true
+		}
+	}
+	return false
 }
 
 // views builds the simplified, segmented view of every paragraph.
@@ -290,6 +312,9 @@ func firstNonEmpty(ss ...string) string {
 func Bytes(b []byte, opts Options) (*Document, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, ErrEmpty
+	}
+	if isBinary(b) {
+		return nil, ErrBinary
 	}
 	page, err := clean.Bytes(b, opts.ContentType)
 	if err != nil {

@@ -86,3 +86,29 @@ func TestMeetingYearFromReferenceDate(t *testing.T) {
 		t.Errorf("meeting %+v, want date 2022-09-02", doc.Meeting)
 	}
 }
+
+func TestBinaryInputIsAnError(t *testing.T) {
+	for _, b := range [][]byte{
+		[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+		[]byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\x00"),
+		[]byte("PK\x03\x04\x14\x00\x06\x00"),
+	} {
+		if _, err := Bytes(b, Options{}); !errors.Is(err, ErrBinary) {
+			t.Errorf("%q: got %v, want ErrBinary", b[:4], err)
+		}
+	}
+	// GBK text is no binary: its bytes are all >= 0x40.
+	if _, err := Bytes([]byte("\xbb\xe1\xd2\xe9\xc7\xbf\xb5\xf7\xa3\xac\xd2\xaa\xd7\xa5\xba\xc3\xb9\xa4\xd7\xf7\xa1\xa3"), Options{}); err != nil {
+		t.Errorf("GBK text: %v", err)
+	}
+}
+
+func TestPageWithoutBodyWarns(t *testing.T) {
+	doc, err := Bytes([]byte("<html><body></body></html>"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Warnings) == 0 || !strings.HasPrefix(doc.Warnings[len(doc.Warnings)-1], "empty:") {
+		t.Errorf("warnings %q, want an empty: warning", doc.Warnings)
+	}
+}
