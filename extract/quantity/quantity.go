@@ -254,7 +254,7 @@ func newTarget(p *para.Paragraph, e *env, j judged, floor int) Target {
 }
 
 // skipMarker moves past a list marker that opens the span: （1）新改建农村户厕
-// 1200座, 2．改造提升镇级污水管网15公里, ①…; it never passes limit.
+// 1200座, 2．改造提升镇级污水管网15公里, ①…, 二是…; it never passes limit.
 func skipMarker(rs []rune, at, limit int) int {
 	k := at
 	switch {
@@ -268,6 +268,8 @@ func skipMarker(rs []rune, at, limit int) int {
 		}
 	case k < limit && rs[k] >= '①' && rs[k] <= '⑳':
 		k++
+	case k+1 < limit && (numeral.IsChineseDigit(rs[k]) || rs[k] == '十') && strings.ContainsRune("是要", rs[k+1]):
+		k += 2 // 二是新建高标准农田10万亩, 三要…
 	case k < limit && numeral.IsDigit(rs[k]):
 		j := k
 		for j < limit && numeral.IsDigit(rs[j]) {
