@@ -536,6 +536,11 @@ var instructingCorpus = []struct {
 		nil, []q{{77, "个", "=", "", false, 0}}},
 	{"脱贫攻坚距年底收官只剩下四个月时间,我州1.56万剩余贫困人口已经全部达到脱贫条件", []string{"年底"}, nil,
 		nil, []q{{15600, "人", "=", "", false, 0}}},
+	// a forecast governs its sentence; a prefix bound in an instruction is a goal
+	{"项目建成后，预计年产值可达15亿元，新增就业岗位800个。", nil, nil,
+		nil, []q{{1.5e9, "元", "=", "", false, 0}, {800, "个", "=", "", false, 0}}},
+	{"按照每户不超过3000元的标准给予补助。", nil, nil,
+		[]q{{3000, "元", "<=", "", false, 0}}, nil},
 	// a tally after 等 sums up a list
 	{"城镇老旧小区改造、农村公用厕所等6项省定民生实事,要加快进度,确保年底前全面交账", []string{"年底前"}, nil,
 		nil, []q{{6, "项", "=", "", false, 0}}},

@@ -225,6 +225,8 @@ var cues = longestFirst([]cueRow{
 	{"要求", sideTarget, false, true, false},      // 要求覆盖率达到90%
 	{"不低于", sideTarget, false, false, false},    // 按照不低于每人10元的全省统一标准
 	{"不少于", sideTarget, false, false, false},    // 每年不少于2次
+	{"不超过", sideTarget, false, false, false},    // 按照每户不超过3000元的标准给予补助
+	{"不高于", sideTarget, false, false, false},    // 综合能耗不高于0.5吨标准煤
 	{"至少", sideTarget, false, false, false},     // 至少有 1项获省政府督查激励
 	{"压减", sideTarget, false, false, false},     // 将“三公”经费支出压减20%以上
 	{"压缩到", sideTarget, false, false, false},    // 审批时间压缩到 50 至100 个工作日
@@ -254,6 +256,7 @@ var cues = longestFirst([]cueRow{
 	{"截至", sideFigure, true, false, false},      // 截至8月底，全市金融机构新增存贷比达到87.6%
 	{"截止", sideFigure, true, false, false},      // 截止目前，122个已完成整改
 	{"已经", sideFigure, false, false, false},     // 我州1.56万剩余贫困人口已经全部达到脱贫条件
+	{"预计", sideFigure, true, false, false},      // 项目建成后，预计年产值可达15亿元，新增就业岗位800个: a forecast, no goal
 	{"已", sideFigure, false, false, false},      // 基本农田保护率已将近90%
 	{"完成了", sideFigure, false, false, false},    // 完成了投资30亿元
 	{"实现了", sideFigure, false, false, false},    // 实现了增长5%
@@ -275,7 +278,7 @@ var comparisonCues = map[string]bool{"同比": true, "比上年": true, "较上�
 
 // levelCues set a goal by the level they name, but in a reporting paragraph
 // they state the level reached: 过去一年，…城镇调查失业率控制在5.2%以内.
-var levelCues = map[string]bool{"稳定在": true, "控制在": true, "不低于": true, "不少于": true, "至少": true,
+var levelCues = map[string]bool{"稳定在": true, "控制在": true, "不低于": true, "不少于": true, "至少": true, "不超过": true, "不高于": true,
 	"压减": true, "压缩到": true, "压缩至": true, "安排": true}
 
 // priceMeasures after 每 make an amount a unit price, which no ledger
