@@ -133,12 +133,14 @@ func isMenuLine(view string) bool {
 // collapseSpace collapses runs of white space (also U+3000, no-break and
 // zero-width spaces, icon glyphs) to one space and trims the ends.
 func collapseSpace(s string) string {
+	if collapsed(s) {
+		return s // block texts are collapsed once and read again as lines
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		// private-use runes are icon-font glyphs (a share button's 微信 icon)
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff' || r >= 0xE000 && r <= 0xF8FF {
+		if isCollapsible(r) {
 			space = true
 			continue
 		}
@@ -149,6 +151,32 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isCollapsible: white space, and private-use runes, which are icon-font
+// glyphs (a share button's 微信 icon).
+func isCollapsible(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff' || r >= 0xE000 && r <= 0xF8FF
+}
+
+// collapsed reports whether collapseSpace would return s unchanged: valid
+// UTF-8, no white space but single inner ASCII spaces.
+func collapsed(s string) bool {
+	prevSpace := true // a leading space is not collapsed
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case r == utf8.RuneError, isCollapsible(r):
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // view is the simplified, width-folded form lines are classified on.

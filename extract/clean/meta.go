@@ -142,14 +142,26 @@ func isBracketPrefix(s string) bool {
 func sourceSlice(src, view string, from, to int) string {
 	a := utf8.RuneCountInString(view[:from])
 	b := utf8.RuneCountInString(view[:to])
-	rs := []rune(src)
-	if b > len(rs) {
-		b = len(rs)
-	}
 	if a > b {
 		return ""
 	}
-	return string(rs[a:b])
+	if !utf8.ValidString(src) {
+		rs := []rune(src) // each invalid byte is one rune, U+FFFD
+		return string(rs[min(a, len(rs)):min(b, len(rs))])
+	}
+	// byte offsets of runes a and b of src (its end when shorter)
+	start, end, n := len(src), len(src), 0
+	for i := range src {
+		if n == a {
+			start = i
+		}
+		if n == b {
+			end = i
+			break
+		}
+		n++
+	}
+	return src[start:end]
 }
 
 // valueWidgets are widget words that follow a value on the same line

@@ -3,8 +3,9 @@ package clean
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/zhengling/zhengling/extract/hanzi"
 )
 
 // line is one line of plain text (or one block of HTML) on its way to
@@ -202,7 +203,7 @@ func stripColumnTag(s string) string {
 func hanCount(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if hanzi.IsHan(r) {
 			n++
 		}
 	}

@@ -97,7 +97,7 @@ func Detect(paragraphs []string) string {
 	han, trad := 0, 0
 	for _, p := range paragraphs {
 		for _, r := range p {
-			if !unicode.Is(unicode.Han, r) {
+			if !IsHan(r) {
 				continue
 			}
 			han++
@@ -131,16 +131,43 @@ func Fold(r rune) rune {
 // its length is converted rune by rune instead.
 func View(s string) string {
 	c := load()
+	for i, r := range s {
+		if r == utf8.RuneError || Fold(r) != r {
+			return foldFrom(c, s, i)
+		}
+		if _, ok := c.lookup(r); ok {
+			return viewTraditional(c, s)
+		}
+	}
+	return s // already simplified and folded: most lines of most pages
+}
+
+// foldFrom builds the view of s whose first i bytes are unchanged; it
+// hands traditional text over to viewTraditional.
+func foldFrom(c *converter, s string, i int) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if _, ok := c.lookup(r); ok {
+			return viewTraditional(c, s)
+		}
+		b.WriteRune(Fold(r)) // an invalid byte becomes U+FFFD, as in []rune(s)
+	}
+	return b.String()
+}
+
+// viewTraditional is View for text with traditional characters.
+func viewTraditional(c *converter, s string) string {
 	src := []rune(s)
 	out := make([]rune, len(src))
-	trad := false
 	for i, r := range src {
 		if t, ok := c.lookup(r); ok {
-			r, trad = t, true
+			r = t
 		}
 		out[i] = Fold(r)
 	}
-	if trad && c.cc != nil {
+	if c.cc != nil {
 		c.convertPhrases(src, out)
 	}
 	return string(out)
@@ -151,7 +178,7 @@ func View(s string) string {
 func (c *converter) convertPhrases(src, out []rune) {
 	start := 0
 	for i := 0; i <= len(src); i++ {
-		if i < len(src) && unicode.Is(unicode.Han, src[i]) {
+		if i < len(src) && IsHan(src[i]) {
 			continue
 		}
 		if i-start > 1 {
@@ -202,6 +229,9 @@ const maxMojibake = 12
 // go on with Han runes and at least one stray ASCII letter (`?偟膩碚f`,
 // `!八拇蠹摇鳖I導`).
 func Mojibake(s string) []string {
+	if strings.IndexRune(s, utf8.RuneError) < 0 && !strings.ContainsAny(s, mojibakeLead) {
+		return nil // neither a replacement character nor a lead mark
+	}
 	rs := []rune(s)
 	var out []string
 	for i := 0; i < len(rs); i++ {
@@ -209,15 +239,15 @@ func Mojibake(s string) []string {
 		switch {
 		case r == utf8.RuneError:
 			j := i
-			for j < len(rs) && j-i < maxMojibake && (rs[j] == utf8.RuneError || unicode.Is(unicode.Han, rs[j])) {
+			for j < len(rs) && j-i < maxMojibake && (rs[j] == utf8.RuneError || IsHan(rs[j])) {
 				j++
 			}
 			out = append(out, string(rs[i:j]))
 			i = j - 1
 		case strings.ContainsRune(mojibakeLead, r) && i > 0 && isHanOrCJKPunct(rs[i-1]) &&
-			i+1 < len(rs) && unicode.Is(unicode.Han, rs[i+1]):
+			i+1 < len(rs) && IsHan(rs[i+1]):
 			j := i + 1
-			for j < len(rs) && j-i < maxMojibake && (unicode.Is(unicode.Han, rs[j]) || isASCIILetter(rs[j])) {
+			for j < len(rs) && j-i < maxMojibake && (IsHan(rs[j]) || isASCIILetter(rs[j])) {
 				j++
 			}
 			// A lone ASCII ? between Han is also a plain question mark in
@@ -234,7 +264,7 @@ func Mojibake(s string) []string {
 }
 
 func isHanOrCJKPunct(r rune) bool {
-	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
+	return IsHan(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
 		r == '”' || r == '“' || r == '…'
 }
 
@@ -250,4 +280,14 @@ func lastLetter(rs []rune) int {
 
 func isASCIILetter(r rune) bool {
 	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+}
+
+// hanFirst is the first rune of the Han script (CJK Radicals Supplement):
+// a bound that lets ASCII and Latin text skip the table search.
+const hanFirst = 0x2E80
+
+// IsHan reports whether r is a Han character (unicode.Han), quickly for
+// the ASCII and punctuation that make up much of a page.
+func IsHan(r rune) bool {
+	return r >= hanFirst && unicode.Is(unicode.Han, r)
 }

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -117,5 +118,27 @@ func BenchmarkViewSimplified(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		View(s)
+	}
+}
+
+func TestIsHan(t *testing.T) {
+	for r := rune(0); r < 0x30000; r++ {
+		if IsHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("IsHan(%U) = %v", r, IsHan(r))
+		}
+	}
+}
+
+// TestViewFastPaths: the views built without a rune slice equal the
+// rune-by-rune definition (fold every rune; no traditional rune here).
+func TestViewFastPaths(t *testing.T) {
+	for _, s := range []string{"", "abc", "会议强调", "会议强调：要加快（１）", "\xff\xfe无效，", "ok\u3000ok", "\uFFFD已", "x\xe4\xb8"} {
+		rs := []rune(s)
+		for i, r := range rs {
+			rs[i] = Fold(r)
+		}
+		if got := View(s); got != string(rs) {
+			t.Errorf("View(%q) = %q, want %q", s, got, string(rs))
+		}
 	}
 }
