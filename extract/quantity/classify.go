@@ -92,6 +92,9 @@ func judge(e *env, m mention) (judged, bool) {
 	}
 	prefix, prefixAt := prefixComparator(rs, m.start, j.clause.start, e.wordStart)
 	change, changeAt, moves := changeVerb(rs, m.start, j.clause.start, e.wordStart)
+	if m.chinese && !m.multiplied && m.unit == "倍" && changeAt < 0 {
+		return j, false // 超过监管要求两倍视为…: a threshold in words; 增长一倍 counts
+	}
 	j.comparator = comparatorOf(m, prefix)
 	j.approx = m.approx || prefix.approx
 	j.change = change

@@ -103,6 +103,7 @@ var findCorpus = []struct {
 	{"其中，出口额增长一倍，进口额增长两成。", nil, []q{{1, "倍", "=", "increase", false, 0}, {20, "%", "=", "increase", false, 0}}},
 	{"实现旅游综合收入120亿元，分别增长15%和18%。", nil,
 		[]q{{1.2e10, "元", "=", "", false, 0}, {15, "%", "=", "increase", false, 0}, {18, "%", "=", "increase", false, 0}}},
+	{"财政部：金融企业拨备覆盖率超过监管要求两倍视为存在隐藏利润倾向", nil, nil},
 	// 在X以上的 + noun is a class
 	{"对投资额在5000万元以上的项目实行领导包联", nil, nil},
 	// a price word before a deal value does not make it a price (stcn)
