@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
@@ -56,9 +57,25 @@ func Decode(b []byte, contentType string) (text string, enc string, err error) {
 	if declared == "" {
 		declared = sniffMeta(b)
 	}
-	name := chooseEncoding(b, declared)
-	s, err := decodeWith(name, b)
+	var memo decodeMemo
+	name := chooseEncoding(b, declared, &memo)
+	s, err := memo.decode(name, b)
 	return s, name, err
+}
+
+// decodeMemo keeps the one text a charset check already decoded, so the
+// chosen charset is not decoded a second time.
+type decodeMemo struct {
+	name, text string
+	err        error
+}
+
+func (m *decodeMemo) decode(name string, b []byte) (string, error) {
+	if m.name != name {
+		m.text, m.err = decodeWith(name, b)
+		m.name = name
+	}
+	return m.text, m.err
 }
 
 func bom(b []byte) (name string, body []byte, ok bool) {
@@ -99,7 +116,7 @@ func sniffMeta(b []byte) string {
 
 // chooseEncoding settles the charset from a declaration (possibly empty)
 // and the bytes themselves.
-func chooseEncoding(b []byte, declared string) string {
+func chooseEncoding(b []byte, declared string, memo *decodeMemo) string {
 	canon := canonical(declared)
 	valid := utf8.Valid(b)
 	switch canon {
@@ -113,7 +130,7 @@ func chooseEncoding(b []byte, declared string) string {
 		if valid && hasMultibyte(b) {
 			return EncUTF8
 		}
-		if !valid && decodeErrors(canon, b) <= detectTolerance(b) {
+		if !valid && decodeErrors(canon, b, memo) <= detectTolerance(b) {
 			return canon
 		}
 	case "":
@@ -126,7 +143,7 @@ func chooseEncoding(b []byte, declared string) string {
 			return canon
 		}
 	}
-	return detect(b)
+	return detect(b, memo)
 }
 
 // canonical folds the many names of the Chinese charsets.
@@ -175,7 +192,7 @@ func detectTolerance(b []byte) int { return 2 + len(b)/20000 }
 // detect chooses between UTF-8, GB18030 (reported as gbk when no four-byte
 // sequence occurs) and Big5 by decoding validity and how many of the
 // decoded Han characters are common ones.
-func detect(b []byte) string {
+func detect(b []byte, memo *decodeMemo) string {
 	if utf8.Valid(b) {
 		return EncUTF8
 	}
@@ -183,15 +200,24 @@ func detect(b []byte) string {
 		name  string
 		score int
 	}
-	best := cand{EncUTF8, scoreText(string(bytes.ToValidUTF8(b, []byte("\uFFFD"))))}
+	best := cand{EncUTF8, scoreBytes(b)}
+	var bestText decodeMemo
 	for _, name := range []string{EncGBK, EncBig5} {
-		s, err := decodeWith(name, b)
+		var m decodeMemo
+		if name == memo.name {
+			m = *memo
+		}
+		s, err := m.decode(name, b)
 		if err != nil {
 			continue
 		}
 		if sc := scoreText(s); sc > best.score {
 			best = cand{name, sc}
+			bestText = m
 		}
+	}
+	if bestText.name != "" {
+		*memo = bestText
 	}
 	if best.name == EncGBK && hasGB18030FourByte(b) {
 		return EncGB18030
@@ -205,19 +231,42 @@ func detect(b []byte) string {
 func scoreText(s string) int {
 	score := 0
 	for _, r := range s {
-		switch {
-		case r == utf8.RuneError:
-			score -= 8
-		case r < 0x80:
-		case r < 0x10000 && commonHan[r]:
-			score += 2
-		case r >= 0x3400 && r <= 0x9FFF:
-			score--
-		case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:
-			score++
-		case r >= 0xE000 && r <= 0xF8FF: // private use: undecodable in practice
-			score -= 4
+		score += runeScore(r)
+	}
+	return score
+}
+
+func runeScore(r rune) int {
+	switch {
+	case r == utf8.RuneError:
+		return -8
+	case r < 0x80:
+	case r < 0x10000 && commonHan[r]:
+		return 2
+	case r >= 0x3400 && r <= 0x9FFF:
+		return -1
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:
+		return 1
+	case r >= 0xE000 && r <= 0xF8FF: // private use: undecodable in practice
+		return -4
+	}
+	return 0
+}
+
+// scoreBytes is scoreText of b with each run of invalid bytes read as one
+// replacement character (bytes.ToValidUTF8), without building that text.
+func scoreBytes(b []byte) int {
+	score := 0
+	inRun := false
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		b = b[size:]
+		invalid := r == utf8.RuneError && size == 1
+		if invalid && inRun {
+			continue
 		}
+		inRun = invalid
+		score += runeScore(r)
 	}
 	return score
 }
@@ -272,12 +321,17 @@ func decodeWith(name string, b []byte) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("clean: decode %s: %w", name, err)
 	}
-	return string(out), nil
+	if len(out) == 0 {
+		return "", nil
+	}
+	// out is the decoder's fresh buffer and nothing else holds it: the
+	// string shares it instead of copying a whole page.
+	return unsafe.String(&out[0], len(out)), nil
 }
 
 // decodeErrors counts the replacement characters decoding b as name gives.
-func decodeErrors(name string, b []byte) int {
-	s, err := decodeWith(name, b)
+func decodeErrors(name string, b []byte, memo *decodeMemo) int {
+	s, err := memo.decode(name, b)
 	if err != nil {
 		return len(b)
 	}

@@ -212,3 +212,13 @@ func TestDecodeLargeInputIsBounded(t *testing.T) {
 		t.Errorf("Decode of 2.6 MB took %v", d)
 	}
 }
+
+// TestScoreBytes: scoring raw bytes equals scoring their ToValidUTF8 text.
+func TestScoreBytes(t *testing.T) {
+	gbk := encode(t, simplifiedchinese.GBK, simpText)
+	for _, b := range [][]byte{nil, []byte("abc"), []byte(simpText), gbk, append([]byte("\xff\xfe\xfd中\uFFFD"), gbk...), []byte("x\xe4\xb8")} {
+		if got, want := scoreBytes(b), scoreText(string(bytes.ToValidUTF8(b, []byte("\uFFFD")))); got != want {
+			t.Errorf("scoreBytes(%q) = %d, want %d", b, got, want)
+		}
+	}
+}
