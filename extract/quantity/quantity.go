@@ -157,6 +157,12 @@ func (f *finder) take(m mention) {
 	}
 	f.hasPrev, f.prev.judged = true, j
 	t := newTarget(p, f.env, j, max(f.prev.end, j.clause.start))
+	if bareVerb(t.Metric) {
+		t.Metric = "" // 安排195850万元 measures the subject before it
+	}
+	if t.Metric == "" && j.unitStart >= 0 && j.kind == unitCount {
+		t.Metric = countedNoun(p, j.end, j.clause.end) // 推动32个省市重点项目全部开工
+	}
 	if t.Metric == "" && j.start-f.prev.end < inheritGap && f.prev.sentence == j.sentence {
 		t.Metric = f.prev.metric // 全县固定资产投资完成246.79亿元，…，同比增长15.3%
 	}
@@ -316,6 +322,51 @@ func metricText(p *para.Paragraph, start, end int) string {
 	}
 	return strings.Trim(p.SimpleText(start, end), " \u3000的各")
 }
+
+// bareVerb: the metric is only a verb (安排, 完成, 实现), which names no
+// measured thing.
+func bareVerb(m string) bool {
+	return m != "" && (bareVerbs[m] || changeWords[m])
+}
+
+var bareVerbs, changeWords = func() (map[string]bool, map[string]bool) {
+	b, c := map[string]bool{}, map[string]bool{}
+	for _, w := range linkVerbs {
+		b[w] = true
+	}
+	for _, w := range planVerbs {
+		b[w] = true
+	}
+	for _, r := range cues {
+		b[r.word] = true
+	}
+	for _, r := range changeVerbs {
+		c[r.word] = true
+	}
+	return b, c
+}()
+
+// countedNoun is the noun phrase a count counts, right after its unit
+// (32个|省市重点项目|全部开工): the nouns up to the first other word.
+func countedNoun(p *para.Paragraph, from, limit int) string {
+	toks := p.Tokens
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= from })
+	end := from
+	for ; k < len(toks) && toks[k].Start == end && toks[k].End <= limit; k++ {
+		if pos := toks[k].Pos; pos == "" || pos[0] != 'n' || notCounted[toks[k].Text] {
+			break
+		}
+		end = toks[k].End
+	}
+	if end == from {
+		return ""
+	}
+	return p.SimpleText(from, end)
+}
+
+// notCounted are nouns to the segmenter that end what a count counts:
+// 32个省市重点项目|全部开工.
+var notCounted = map[string]bool{"全部": true, "全面": true, "所有": true, "部分": true, "其中": true, "以上": true}
 
 // isFunctionWord: prepositions, conjunctions, adverbs, particles, pronouns.
 func isFunctionWord(pos string) bool {
