@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // Encoding names reported in Page.Encoding.
@@ -46,8 +47,22 @@ var metaCharset = regexp.MustCompile(`<meta[^>]*?charset\s*=\s*["']?\s*([a-z0-9_
 // declared UTF-8 but invalid, a Latin charset on Chinese bytes) is overruled
 // by the detector. encoding names the charset used (EncUTF8, EncGBK, …).
 func Decode(b []byte, contentType string) (text string, enc string, err error) {
+	out, enc, err := decodeBytes(b, contentType)
+	if err != nil || len(out) == 0 {
+		return "", enc, err
+	}
+	if len(out) <= len(b) && &out[0] == &b[len(b)-len(out)] {
+		return string(out), enc, nil // valid UTF-8: b itself, the caller's
+	}
+	// out is a fresh buffer nothing else holds: the string shares it.
+	return unsafe.String(&out[0], len(out)), enc, nil
+}
+
+// decodeBytes is Decode without the string: valid UTF-8 comes back as
+// (the tail of) b itself, uncopied.
+func decodeBytes(b []byte, contentType string) (text []byte, enc string, err error) {
 	if len(b) == 0 {
-		return "", EncUTF8, ErrEmpty
+		return nil, EncUTF8, ErrEmpty
 	}
 	if name, body, ok := bom(b); ok {
 		s, err := decodeWith(name, body)
@@ -66,11 +81,12 @@ func Decode(b []byte, contentType string) (text string, enc string, err error) {
 // decodeMemo keeps the one text a charset check already decoded, so the
 // chosen charset is not decoded a second time.
 type decodeMemo struct {
-	name, text string
-	err        error
+	name string
+	text []byte
+	err  error
 }
 
-func (m *decodeMemo) decode(name string, b []byte) (string, error) {
+func (m *decodeMemo) decode(name string, b []byte) ([]byte, error) {
 	if m.name != name {
 		m.text, m.err = decodeWith(name, b)
 		m.name = name
@@ -211,7 +227,7 @@ func detect(b []byte, memo *decodeMemo) string {
 		if err != nil {
 			continue
 		}
-		if sc := scoreText(s); sc > best.score {
+		if sc := scoreBytes(s); sc > best.score { // s is valid: as scoreText
 			best = cand{name, sc}
 			bestText = m
 		}
@@ -309,24 +325,26 @@ func decoderFor(name string) (encoding.Encoding, error) {
 	return e, nil
 }
 
-func decodeWith(name string, b []byte) (string, error) {
+// decodeWith decodes b as the charset name into valid UTF-8; valid UTF-8
+// input is returned as is.
+func decodeWith(name string, b []byte) ([]byte, error) {
 	e, err := decoderFor(name)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	if e == nil {
-		return strings.ToValidUTF8(string(b), "\uFFFD"), nil
+		if utf8.Valid(b) {
+			return b, nil
+		}
+		return bytes.ToValidUTF8(b, []byte("\uFFFD")), nil
 	}
-	out, err := e.NewDecoder().Bytes(b)
+	// Chinese text grows by half (two bytes become three): one buffer of
+	// that size spares the decoder's doubling.
+	out, _, err := transform.Append(e.NewDecoder(), make([]byte, 0, len(b)+len(b)/2+16), b)
 	if err != nil {
-		return "", fmt.Errorf("clean: decode %s: %w", name, err)
+		return nil, fmt.Errorf("clean: decode %s: %w", name, err)
 	}
-	if len(out) == 0 {
-		return "", nil
-	}
-	// out is the decoder's fresh buffer and nothing else holds it: the
-	// string shares it instead of copying a whole page.
-	return unsafe.String(&out[0], len(out)), nil
+	return out, nil
 }
 
 // decodeErrors counts the replacement characters decoding b as name gives.
@@ -335,7 +353,7 @@ func decodeErrors(name string, b []byte, memo *decodeMemo) int {
 	if err != nil {
 		return len(b)
 	}
-	return strings.Count(s, "\uFFFD")
+	return bytes.Count(s, []byte("\uFFFD"))
 }
 
 // htmlSignatures are the tags whose presence near the start makes bytes

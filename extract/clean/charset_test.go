@@ -222,3 +222,21 @@ func TestScoreBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeOwnsItsText: the text of valid UTF-8 is a copy; changing the
+// input afterwards leaves it alone.
+func TestDecodeOwnsItsText(t *testing.T) {
+	for _, in := range []string{"会议强调", "\xEF\xBB\xBF会议强调"} {
+		b := []byte(in)
+		s, _, err := Decode(b, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range b {
+			b[i] = 'x'
+		}
+		if s != "会议强调" {
+			t.Errorf("Decode(%q) text changed with its input: %q", in, s)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -12,15 +13,15 @@ import (
 
 // htmlBytes decodes and cleans one HTML page.
 func htmlBytes(b []byte, contentType string) (*Page, error) {
-	s, enc, err := Decode(b, contentType)
+	s, enc, err := decodeBytes(b, contentType)
 	if err != nil {
 		return nil, err
 	}
-	root, err := html.Parse(strings.NewReader(s))
+	root, err := html.Parse(bytes.NewReader(s)) // the parser copies what it keeps
 	if err != nil {
 		// the parser refuses pathological nesting (more than 512 open
 		// elements); read such a page as a stream of text lines instead.
-		p := Text(tokenText(s))
+		p := Text(tokenText(string(s)))
 		p.Encoding = enc
 		p.Warnings = append(p.Warnings, fmt.Sprintf("html: %v; read as text", err))
 		return p, nil
