@@ -691,8 +691,9 @@ var yaoCue = cueRow{word: "要", side: sideTarget, weak: true}
 // 需要, 只要, 必要, 纪要, 摘要, 提要, 概要, 首要).
 const notYaoBefore = "主重需只必想纪摘提概首次简扼不"
 
-// notYaoAfter: 要求, 要点, 要素, 要件, 要闻, 要害.
-const notYaoAfter = "求点素件闻害"
+// notYaoAfter: 要求, 要点, 要素, 要件, 要闻, 要害; 要看到 introduces a
+// finding (但也要看到，全区一般公共预算收入完成年度目标的61.2%).
+const notYaoAfter = "求点素件闻害看"
 
 func isYao(rs []rune, k int) bool {
 	if k < 0 || k >= len(rs) || rs[k] != '要' {

@@ -544,6 +544,9 @@ var instructingCorpus = []struct {
 		nil, []q{{1.5e9, "元", "=", "", false, 0}, {800, "个", "=", "", false, 0}}},
 	{"按照每户不超过3000元的标准给予补助。", nil, nil,
 		[]q{{3000, "元", "<=", "", false, 0}}, nil},
+	// progress against a year's goal reports, also inside an instruction
+	{"但也要看到，全区一般公共预算收入完成年度目标的61.2%，低于时序进度5.5个百分点。", nil, nil,
+		nil, []q{{61.2, "%", "=", "", false, 0}, {5.5, "个百分点", "=", "", false, 0}}},
 	// a tally after 等 sums up a list
 	{"城镇老旧小区改造、农村公用厕所等6项省定民生实事,要加快进度,确保年底前全面交账", []string{"年底前"}, nil,
 		nil, []q{{6, "项", "=", "", false, 0}}},

@@ -246,6 +246,8 @@ var cues = longestFirst([]cueRow{
 	{"计划实施", sideTarget, false, false, false},   // 全年计划实施重点项目120个
 	{"计划新增", sideTarget, false, false, false},   // 计划新增就业岗位2000个
 	{"计划的", sideFigure, false, false, false},    // 完成年度投资计划的103.95%: progress against a plan
+	{"目标的", sideFigure, false, false, false},    // 一般公共预算收入完成年度目标的61.2%
+	{"任务的", sideFigure, false, false, false},    // 完成全年任务的75%
 	{"完成年度计划", sideFigure, false, false, false}, // 完成年度计划82.3%
 	{"完成计划", sideFigure, false, false, false},   // 完成计划的72%
 	{"比去年", sideFigure, false, false, false},    // 比去年同期增加1200人
