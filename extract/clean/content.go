@@ -203,11 +203,12 @@ type nodeStats struct {
 // lists; the score is discounted by link density, so link lists, menus
 // and footers lose even when they hold more characters.
 func densest(top *html.Node) *html.Node {
-	stats := map[*html.Node]*nodeStats{}
-	collectStats(top, stats, 0)
+	var sc statsCollector
+	sc.collect(top, 0)
 	var best *html.Node
 	bestScore := 0.0
-	for n, st := range stats {
+	for i := range sc.entries {
+		n, st := sc.entries[i].node, &sc.entries[i].stats
 		if st.runes == 0 || n.DataAtom == atom.Html || n.DataAtom == atom.Body && n != top {
 			continue
 		}
@@ -270,8 +271,20 @@ func classWeight(n *html.Node) float64 {
 	return 1
 }
 
-// collectStats fills stats bottom-up and returns the subtree's numbers.
-func collectStats(n *html.Node, stats map[*html.Node]*nodeStats, depth int) nodeStats {
+// statsCollector gathers the nodeStats of every element of a subtree, in
+// document order (a slice, not a map: one allocation, a fixed order).
+type statsCollector struct {
+	entries []statsEntry
+	path    []int // entries of the elements open above the current node
+}
+
+type statsEntry struct {
+	node  *html.Node
+	stats nodeStats
+}
+
+// collect fills the entries bottom-up and returns the subtree's numbers.
+func (sc *statsCollector) collect(n *html.Node, depth int) nodeStats {
 	var st nodeStats
 	if n.Type == html.TextNode {
 		st.runes = utf8.RuneCountInString(strings.TrimSpace(n.Data))
@@ -287,13 +300,14 @@ func collectStats(n *html.Node, stats map[*html.Node]*nodeStats, depth int) node
 		st.runes = utf8.RuneCountInString(flatText(n))
 		return st
 	}
-	self := &nodeStats{}
 	if n.Type == html.ElementNode {
-		stats[n] = self
+		sc.path = append(sc.path, len(sc.entries))
+		sc.entries = append(sc.entries, statsEntry{node: n})
+		defer func() { sc.path = sc.path[:len(sc.path)-1] }()
 	}
 	own := 0 // inline text directly in n
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		c := collectStats(ch, stats, depth+1)
+		c := sc.collect(ch, depth+1)
 		st.runes += c.runes
 		st.linkRunes += c.linkRunes
 		if ch.Type == html.TextNode || (ch.Type == html.ElementNode && !blockTags[ch.DataAtom]) {
@@ -303,27 +317,29 @@ func collectStats(n *html.Node, stats map[*html.Node]*nodeStats, depth int) node
 	if n.DataAtom == atom.A {
 		st.linkRunes = st.runes
 	}
-	self.runes, self.linkRunes = st.runes, st.linkRunes
-	if own >= 10 && n.Type == html.ElementNode {
-		credit(n, paragraphScore(n, own), stats)
+	if n.Type == html.ElementNode {
+		self := &sc.entries[sc.path[len(sc.path)-1]].stats
+		self.runes, self.linkRunes = st.runes, st.linkRunes
+		if own >= 10 {
+			sc.credit(paragraphScore(n, own))
+		}
 	}
 	return st
 }
 
-// credit gives a paragraph's score to its element, its parent and half to
-// its grandparent.
-func credit(n *html.Node, score float64, stats map[*html.Node]*nodeStats) {
+// creditWeights are the shares of a paragraph's score its element, its
+// parent and its grandparent get.
+var creditWeights = [...]float64{1, 1, 0.5}
+
+// credit gives a paragraph's score to the current element, its parent and
+// half to its grandparent. Ancestors above the subtree's top get none:
+// they hold no counted text, so they could never win.
+func (sc *statsCollector) credit(score float64) {
 	if score == 0 {
 		return
 	}
-	weights := []float64{1, 1, 0.5}
-	for i, x := 0, n; i < len(weights) && x != nil && x.Type == html.ElementNode; i, x = i+1, x.Parent {
-		st := stats[x]
-		if st == nil {
-			st = &nodeStats{}
-			stats[x] = st
-		}
-		st.score += score * weights[i]
+	for i := 0; i < len(creditWeights) && i < len(sc.path); i++ {
+		sc.entries[sc.path[len(sc.path)-1-i]].stats.score += score * creditWeights[i]
 	}
 }
 
