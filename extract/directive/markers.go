@@ -1,8 +1,10 @@
 package directive
 
 import (
+	"strings"
 	"unicode"
 
+	"github.com/zhengling/zhengling/extract/numeral"
 	"github.com/zhengling/zhengling/extract/para"
 	"github.com/zhengling/zhengling/segment"
 )
@@ -359,31 +361,17 @@ func hasRunesAt(r []rune, i int, w []rune) bool {
 	return true
 }
 
-// hanDigit returns the value of a numeral of 一、 一要 第一 （一）, 0 for others.
+// hanDigit returns the value of a numeral of 一、 一要 第一 （一）: 一 to 九
+// and 十, 0 for others (两, 〇 and financial forms number no items).
 func hanDigit(r rune) int {
-	switch r {
-	case '一':
-		return 1
-	case '二':
-		return 2
-	case '三':
-		return 3
-	case '四':
-		return 4
-	case '五':
-		return 5
-	case '六':
-		return 6
-	case '七':
-		return 7
-	case '八':
-		return 8
-	case '九':
-		return 9
-	case '十':
+	if r == '十' {
 		return 10
 	}
-	return 0
+	if r < '一' || !strings.ContainsRune("一二三四五六七八九", r) {
+		return 0
+	}
+	v, _ := numeral.Digit(r)
+	return v
 }
 
 func isHanDigit(r rune) bool { return hanDigit(r) != 0 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/zhengling/zhengling/extract/timex"
 
-	"github.com/zhengling/zhengling/extract/quantity/numeral"
+	"github.com/zhengling/zhengling/extract/numeral"
 )
 
 // isClausePunct ends a clause, isSentencePunct a sentence (on the folded

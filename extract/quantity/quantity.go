@@ -20,8 +20,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zhengling/zhengling/extract/numeral"
 	"github.com/zhengling/zhengling/extract/para"
-	"github.com/zhengling/zhengling/extract/quantity/numeral"
 	"github.com/zhengling/zhengling/extract/timex"
 )
 

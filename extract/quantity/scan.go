@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/zhengling/zhengling/extract/quantity/numeral"
+	"github.com/zhengling/zhengling/extract/numeral"
 )
 
 // pct is one percent expression to list in Percentages.

@@ -1,6 +1,10 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/zhengling/zhengling/extract/numeral"
+)
 
 // grain is the coarsest calendar unit an atom names.
 type grain int
@@ -548,31 +552,18 @@ func hanNumber(v view, i int) (int, int) {
 	return n + cur, j
 }
 
-// hanDigit returns the value of a Chinese digit, -1 for other runes.
+// hanDigit returns the value of a plain Chinese digit of a written date
+// (二〇二二年, 二O二二年 with a Latin O, 十二月二十日), -1 for other runes:
+// financial forms and 两 write amounts, not dates.
 func hanDigit(c rune) int {
-	switch c {
-	case '〇', '零', 'O', '○':
+	if c == 'O' {
 		return 0
-	case '一':
-		return 1
-	case '二':
-		return 2
-	case '三':
-		return 3
-	case '四':
-		return 4
-	case '五':
-		return 5
-	case '六':
-		return 6
-	case '七':
-		return 7
-	case '八':
-		return 8
-	case '九':
-		return 9
 	}
-	return -1
+	if !strings.ContainsRune("〇零○一二三四五六七八九", c) {
+		return -1
+	}
+	v, _ := numeral.Digit(c)
+	return v
 }
 
 func isHanDigit(c rune) bool { return hanDigit(c) >= 0 || c == '十' || c == '两' }

@@ -73,6 +73,16 @@ func digitValue(r rune) float64 {
 	return float64(r - '0')
 }
 
+// Digit returns the value of a Chinese digit character (〇 零 一 … 九, 两,
+// financial and traditional forms), and false for any other rune.
+func Digit(r rune) (int, bool) {
+	if r < 0x3007 {
+		return 0, false
+	}
+	v, ok := chineseDigits[r]
+	return int(v), ok
+}
+
 // IsChineseDigit reports whether r is a Chinese digit character (零 to 九,
 // 两, financial forms).
 func IsChineseDigit(r rune) bool {
