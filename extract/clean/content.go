@@ -58,7 +58,7 @@ func refine(n *html.Node) *html.Node {
 	if d == n {
 		return n
 	}
-	all, inner := hanCount(flatText(n)), hanCount(flatText(d))
+	all, inner := flatHan(n), flatHan(d)
 	if inner*10 >= all*6 {
 		return d
 	}
@@ -87,6 +87,91 @@ func outermost(found []*html.Node, best *html.Node) []*html.Node {
 	return out
 }
 
+// matchSelectors finds, in one walk of the tree, the elements each of
+// contentSelectors matches, in document order, as CSS (and goquery's
+// Find) does: a class is one of the class attribute's space-separated
+// words, an id the whole id attribute, case-sensitive.
+func matchSelectors(root *html.Node) [][]*html.Node {
+	out := make([][]*html.Node, len(contentSelectors))
+	var stack []*html.Node
+	for ch := root.LastChild; ch != nil; ch = ch.PrevSibling {
+		stack = append(stack, ch)
+	}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Type == html.ElementNode {
+			for i, cs := range contentSelectors {
+				if selectorMatches(cs.sel, n) {
+					out[i] = append(out[i], n)
+				}
+			}
+		}
+		for ch := n.LastChild; ch != nil; ch = ch.PrevSibling {
+			stack = append(stack, ch)
+		}
+	}
+	return out
+}
+
+// cssSpace separates the words of a class attribute.
+const cssSpace = " \t\r\n\f"
+
+// selectorMatches matches one simple selector (.class, #id or a tag name).
+func selectorMatches(sel string, n *html.Node) bool {
+	switch sel[0] {
+	case '.':
+		for _, a := range n.Attr {
+			if a.Key == "class" && hasWord(a.Val, sel[1:]) {
+				return true
+			}
+		}
+		return false
+	case '#':
+		for _, a := range n.Attr {
+			if a.Key == "id" && a.Val == sel[1:] {
+				return true
+			}
+		}
+		return false
+	}
+	return n.Data == sel
+}
+
+func hasWord(list, word string) bool {
+	if !strings.Contains(list, word) {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(list, func(r rune) bool { return strings.ContainsRune(cssSpace, r) }) {
+		if w == word {
+			return true
+		}
+	}
+	return false
+}
+
+// flatHan is hanCount(flatText(n)) without building the text.
+func flatHan(n *html.Node) int {
+	han, size := 0, 0
+	stack := []*html.Node{n}
+	for len(stack) > 0 && size < maxInput {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x.Type == html.TextNode {
+			han += hanCount(x.Data)
+			size += len(x.Data)
+			continue
+		}
+		if x.Type == html.ElementNode && skipTags[x.DataAtom] {
+			continue
+		}
+		for ch := x.LastChild; ch != nil; ch = ch.PrevSibling {
+			stack = append(stack, ch)
+		}
+	}
+	return han
+}
+
 // contains reports whether n is an ancestor of m.
 func contains(n, m *html.Node) bool {
 	for x := m.Parent; x != nil; x = x.Parent {
@@ -110,19 +195,19 @@ func findContent(doc *goquery.Document, root *html.Node) (content, []block) {
 			return c, blocks
 		}
 	}
-	for _, cs := range contentSelectors {
+	matches := matchSelectors(root)
+	for i, cs := range contentSelectors {
 		var found []*html.Node
 		best, bestHan := (*html.Node)(nil), 0
-		doc.Find(cs.sel).Each(func(_ int, s *goquery.Selection) {
-			n := s.Get(0)
-			h := hanCount(flatText(n))
+		for _, n := range matches[i] {
+			h := flatHan(n)
 			if h > bestHan {
 				best, bestHan = n, h
 			}
 			if h >= minContentHan {
 				found = append(found, n)
 			}
-		})
+		}
 		if best == nil || bestHan < minContentHan {
 			continue
 		}
@@ -151,9 +236,9 @@ func outweighs(d *html.Node, c content) bool {
 		if r == d || contains(r, d) || contains(d, r) {
 			return false
 		}
-		chosen += hanCount(flatText(r))
+		chosen += flatHan(r)
 	}
-	return hanCount(flatText(d)) >= 3*chosen
+	return flatHan(d) >= 3*chosen
 }
 
 func contentHan(blocks []block) int {
