@@ -330,12 +330,36 @@ func parseRecurrence(v view, i int) (cand, bool) {
 		// 每年12月底前: the date belongs to the recurrence.
 		if a, ok := parseAtom(v, end); ok && a.year == 0 && !a.relYear {
 			end = a.end
-		} else if d, ok := parseDayOf(v, end); ok {
-			end = d.end // 每月5日前报送
+		} else if d, ok := parseDayOf(v, skipSubPeriod(v, end)); ok {
+			end = d.end // 每月5日前报送; 每个季度第1个月的20日前
 		}
 		return cand{start: i, end: end, recurrence: true}, true
 	}
 	return cand{}, false
+}
+
+// subPeriodUnits name a part of a recurring period: 每个季度第1个月的20日前.
+var subPeriodUnits = []string{"个月", "个星期", "周", "旬", "天"}
+
+// skipSubPeriod skips 第N个月的 (or 第N周) after a recurrence unit, so that
+// the day after it belongs to the recurrence too.
+func skipSubPeriod(v view, i int) int {
+	if v.at(i) != '第' {
+		return i
+	}
+	_, e, _, _, ok := parseNum(v, i+1, 12)
+	if !ok {
+		return i
+	}
+	w := v.prefixAt(e, subPeriodUnits)
+	if w == "" {
+		return i
+	}
+	e += len([]rune(w))
+	if v.at(e) == '的' {
+		e++
+	}
+	return e
 }
 
 // durationUnits: 一周内, 100 天, 24小时内, 15日内, 2年以上, 前8个月.
