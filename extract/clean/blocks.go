@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -47,7 +48,7 @@ const maxBlocks = 200000
 type walker struct {
 	c         content
 	inside    bool // inside the content subtree or between markers
-	buf       strings.Builder
+	buf       []byte // the open block's text, reused from block to block
 	bufLinks  int
 	inLink    int
 	inPre     int // inside <pre>, a line break ends a paragraph
@@ -65,11 +66,11 @@ func walkBlocks(root *html.Node, c content) []block {
 }
 
 func (w *walker) flush() {
-	if w.buf.Len() == 0 {
+	if len(w.buf) == 0 {
 		return
 	}
-	t := collapseSpace(w.buf.String())
-	w.buf.Reset()
+	t := collapseBytes(w.buf)
+	w.buf = w.buf[:0]
 	links := w.bufLinks
 	w.bufLinks = 0
 	if t == "" || len(w.out) >= maxBlocks {
@@ -80,13 +81,23 @@ func (w *walker) flush() {
 }
 
 func (w *walker) text(s string) {
-	if w.buf.Len() == 0 {
+	if len(w.buf) == 0 {
 		w.bufInside = w.inside
 	}
-	w.buf.WriteString(s)
+	w.buf = append(w.buf, s...)
 	if w.inLink > 0 {
 		w.bufLinks += utf8.RuneCountInString(strings.TrimSpace(s))
 	}
+}
+
+// collapseBytes is collapseSpace of b as a new string, which b's later
+// reuse leaves alone.
+func collapseBytes(b []byte) string {
+	s := unsafe.String(unsafe.SliceData(b), len(b))
+	if collapsed(s) {
+		return string(b)
+	}
+	return collapseSpace(s) // builds a new string
 }
 
 // preText splits preformatted text at its line breaks.

@@ -99,7 +99,11 @@ var strongLabels = map[string]bool{
 // label–value pairs (索引号: … 成文日期: …). ok is false for other lines.
 // strict admits only lines that open with a strong label.
 func parseMetaLine(line string, strict bool) (pairs []pair, ok bool) {
-	v := view(line)
+	return parseMetaView(line, view(line), strict)
+}
+
+// parseMetaView is parseMetaLine given the line's view v = view(line).
+func parseMetaView(line, v string, strict bool) (pairs []pair, ok bool) {
 	if utf8.RuneCountInString(v) > maxMetaLine || !strings.ContainsAny(v, ":：") {
 		return nil, false
 	}

@@ -63,22 +63,23 @@ func contentSpan(blocks []block) (int, int) {
 func readHeaderBlocks(blocks []block, ms *metaSet) {
 	for i := 0; i < len(blocks); i++ {
 		t := collapseSpace(blocks[i].text)
-		if labelOnly.MatchString(view(t)) {
-			name := strings.TrimRight(view(t), " :：")
+		v := view(t)
+		if labelOnly.MatchString(v) {
+			name := strings.TrimRight(v, " :：")
 			if i+1 < len(blocks) && !labelOnly.MatchString(view(blocks[i+1].text)) {
 				ms.add(pair{labels[name], cleanValue(blocks[i+1].text)})
 				i++
 			}
 			continue
 		}
-		if pairs, ok := parseMetaLine(t, false); ok {
+		if pairs, ok := parseMetaView(t, v, false); ok {
 			for _, pr := range pairs {
 				ms.add(pr)
 			}
 			continue
 		}
 		// a short name after a date in a portal header is a column, not a source
-		if d, _, ok := dateline(view(t)); ok {
+		if d, _, ok := dateline(v); ok {
 			ms.add(pair{fPublished, d})
 		}
 	}
@@ -164,7 +165,7 @@ func dropBodyChrome(lines []line, ms *metaSet) []line {
 		// info line ("来源：区政府办 发布时间：…", "2019-08-13 14:07来源：澎湃新闻")
 		strict := prose || i >= titleSearch
 		prose = prose || looksBody(l.view)
-		if pairs, ok := parseMetaLine(l.text, strict); ok {
+		if pairs, ok := parseMetaView(l.text, l.view, strict); ok {
 			for _, pr := range pairs {
 				ms.add(pr)
 			}

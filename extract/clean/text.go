@@ -70,7 +70,7 @@ func Text(s string) *Page {
 // readHeaderLine takes a metadata line or a dateline of the page header
 // into ms; it reports whether the line was one.
 func readHeaderLine(l line, ms *metaSet) bool {
-	if pairs, ok := parseMetaLine(l.text, false); ok {
+	if pairs, ok := parseMetaView(l.text, l.view, false); ok {
 		for _, pr := range pairs {
 			ms.add(pr)
 		}
@@ -89,7 +89,7 @@ func readHeaderLine(l line, ms *metaSet) bool {
 // readBodyMeta takes a metadata line inside the body (strong labels only:
 // 索引号, 发布机构, 信息来源 …) into ms.
 func readBodyMeta(l line, ms *metaSet) bool {
-	pairs, ok := parseMetaLine(l.text, true)
+	pairs, ok := parseMetaView(l.text, l.view, true)
 	for _, pr := range pairs {
 		ms.add(pr)
 	}
@@ -121,7 +121,7 @@ func headerEnd(lines []line) int {
 			return firstNonBlank(lines)
 		}
 		if looksBody(l.view) && l.kind == kindBody {
-			if _, ok := parseMetaLine(l.text, false); !ok {
+			if _, ok := parseMetaView(l.text, l.view, false); !ok {
 				return i
 			}
 		}
@@ -183,7 +183,7 @@ func titleLike(l line) bool {
 	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) {
 		return false // a cue, a sentence or an item heading (一、总体要求)
 	}
-	if _, ok := parseMetaLine(l.text, false); ok {
+	if _, ok := parseMetaView(l.text, l.view, false); ok {
 		return false
 	}
 	_, _, isDate := dateline(l.view)
