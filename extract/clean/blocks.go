@@ -47,7 +47,7 @@ const maxBlocks = 200000
 
 type walker struct {
 	c         content
-	inside    bool // inside the content subtree or between markers
+	inside    bool   // inside the content subtree or between markers
 	buf       []byte // the open block's text, reused from block to block
 	bufLinks  int
 	inLink    int
