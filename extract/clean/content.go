@@ -348,12 +348,41 @@ func classWeight(n *html.Node) float64 {
 		return 1
 	}
 	switch {
-	case negativeClass.MatchString(cls):
+	case hasClassHint(cls, negativeWords, negativeClass):
 		return 0.3
-	case positiveClass.MatchString(cls):
+	case hasClassHint(cls, positiveWords, positiveClass):
 		return 1.3
 	}
 	return 1
+}
+
+// negativeWords and positiveWords are the alternatives of negativeClass
+// and positiveClass, for the substring test of ASCII class names.
+var (
+	negativeWords = alternatives(negativeClass)
+	positiveWords = alternatives(positiveClass)
+)
+
+func alternatives(re *regexp.Regexp) []string {
+	return strings.Split(strings.TrimPrefix(re.String(), "(?i)"), "|")
+}
+
+// hasClassHint is re.MatchString(cls); an ASCII name (nearly all) is
+// lowered and searched for the words, since (?i) folds ASCII letters only
+// to ASCII letters; others go to the regexp (its folding also knows K, ſ).
+func hasClassHint(cls string, words []string, re *regexp.Regexp) bool {
+	for i := 0; i < len(cls); i++ {
+		if cls[i] >= utf8.RuneSelf {
+			return re.MatchString(cls)
+		}
+	}
+	low := strings.ToLower(cls)
+	for _, w := range words {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // statsCollector gathers the nodeStats of every element of a subtree, in

@@ -57,3 +57,15 @@ func TestFlatHan(t *testing.T) {
 		t.Errorf("flatHan = %d, hanCount(flatText) = %d, want 5", got, want)
 	}
 }
+
+// TestClassHints: the substring test agrees with the regexps.
+func TestClassHints(t *testing.T) {
+	for _, cls := range []string{" ", "article-content ", "TRS_Editor zoom", "Comment-Box ", "sideBar x", "hot_news ", "ſidebar", "\u212Aeep", "news_txt", "foo bar"} {
+		if got, want := hasClassHint(cls, negativeWords, negativeClass), negativeClass.MatchString(cls); got != want {
+			t.Errorf("negative %q: %v, regexp %v", cls, got, want)
+		}
+		if got, want := hasClassHint(cls, positiveWords, positiveClass), positiveClass.MatchString(cls); got != want {
+			t.Errorf("positive %q: %v, regexp %v", cls, got, want)
+		}
+	}
+}
