@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
@@ -288,7 +289,8 @@ type nodeStats struct {
 // lists; the score is discounted by link density, so link lists, menus
 // and footers lose even when they hold more characters.
 func densest(top *html.Node) *html.Node {
-	var sc statsCollector
+	sc := collectors.Get().(*statsCollector)
+	defer sc.release()
 	sc.collect(top, 0)
 	var best *html.Node
 	bestScore := 0.0
@@ -390,6 +392,17 @@ func hasClassHint(cls string, words []string, re *regexp.Regexp) bool {
 type statsCollector struct {
 	entries []statsEntry
 	path    []int // entries of the elements open above the current node
+}
+
+// collectors recycles the entry slices: a page has thousands of elements,
+// and densest runs once to three times per page.
+var collectors = sync.Pool{New: func() any { return new(statsCollector) }}
+
+// release clears the entries (they point into a page's tree) and pools sc.
+func (sc *statsCollector) release() {
+	clear(sc.entries)
+	sc.entries, sc.path = sc.entries[:0], sc.path[:0]
+	collectors.Put(sc)
 }
 
 type statsEntry struct {
