@@ -16,21 +16,20 @@ type entry[T any] struct {
 type lexicon[T any] map[rune][]entry[T]
 
 func byLast[T worded](rows []T) lexicon[T] {
-	ix := lexicon[T]{}
-	for _, r := range rows {
-		w := wordOf(r)
-		last, _ := utf8.DecodeLastRuneInString(w)
-		ix[last] = append(ix[last], entry[T]{r, w, utf8.RuneCountInString(w)})
-	}
-	return ix
+	return indexBy(rows, func(w string) rune { r, _ := utf8.DecodeLastRuneInString(w); return r })
 }
 
 func byFirst[T worded](rows []T) lexicon[T] {
+	return indexBy(rows, func(w string) rune { r, _ := utf8.DecodeRuneInString(w); return r })
+}
+
+// indexBy files each row under the rune key picks from its word.
+func indexBy[T worded](rows []T, key func(string) rune) lexicon[T] {
 	ix := lexicon[T]{}
 	for _, r := range rows {
 		w := wordOf(r)
-		first, _ := utf8.DecodeRuneInString(w)
-		ix[first] = append(ix[first], entry[T]{r, w, utf8.RuneCountInString(w)})
+		k := key(w)
+		ix[k] = append(ix[k], entry[T]{r, w, utf8.RuneCountInString(w)})
 	}
 	return ix
 }
