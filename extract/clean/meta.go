@@ -34,8 +34,11 @@ var labels = map[string]field{
 	"信息来源": fSource, "来源": fSource, "出处": fSource, "文章来源": fSource, "稿件来源": fSource, "新闻来源": fSource, // 信息来源：省发改委
 	"主题分类": fCategory, "组配分类": fCategory, "分类": fCategory, "主题词": fNone, // 组配分类: 区政府会议
 	"成文日期": fWritten, "成文时间": fWritten, // 成文日期: 2022-08-03
+	// 发文日期 and 印发日期 are the document's own date beside the web 发布日期
+	// (亳州 信息公开: "发文日期: 2025-01-14 发布日期: 2025-01-21"), so 成文 synonyms.
+	"发文日期": fWritten, "印发日期": fWritten,
 	"发布日期": fPublished, "发布时间": fPublished, "时间": fPublished, "日期": fPublished, // 发布日期: 2022- 08- 03 16: 42
-	"发表时间": fPublished, "更新时间": fPublished, "公开日期": fPublished, "印发日期": fPublished,
+	"发表时间": fPublished, "更新时间": fPublished, "公开日期": fPublished,
 	"作者": fAuthor, "撰稿": fAuthor, // 作者：张三
 	"标题": fTitle, "名称": fTitle, // 标题：关于…的通知 (the 信息公开 table)
 	"访问次数": fNone, "浏览次数": fNone, "点击数": fNone, "点击量": fNone, "阅读量": fNone, "阅读数": fNone,
@@ -90,7 +93,7 @@ const maxMetaLine = 200
 // ones (时间, 来源, 日期, 标题) only in the page header, since a body line may
 // read "时间：2024年7月8日9:00-11:00".
 var strongLabels = map[string]bool{
-	"索引号": true, "发文字号": true, "发布机构": true, "发文机关": true, "成文日期": true,
+	"索引号": true, "发文字号": true, "发布机构": true, "发文机关": true, "成文日期": true, "发文日期": true,
 	"发布日期": true, "发布时间": true, "信息来源": true, "文章来源": true, "稿件来源": true,
 	"主题分类": true, "组配分类": true,
 }
@@ -258,12 +261,23 @@ func (ms *metaSet) add(p pair) {
 	case fPublished:
 		if d, _ := normDate(p.value); d != "" {
 			setOnce(&m.PublishedAt, d)
+			m.PublishedAt = withTime(m.PublishedAt, d)
 		}
 	case fAuthor:
 		setOnce(&m.Author, p.value)
 	case fTitle:
 		setOnce(&ms.title, p.value)
 	}
+}
+
+// withTime returns later when it gives a time on the day first shows
+// without one (亳州 信息公开: the table's "发布日期: 2025-01-21", then the
+// dateline's "发布时间:2025-01-21 09:24"), else first.
+func withTime(first, later string) string {
+	if len(first) == 10 && len(later) > 10 && strings.HasPrefix(later, first) {
+		return later
+	}
+	return first
 }
 
 func setOnce(dst *string, v string) {
@@ -289,8 +303,8 @@ func (ms *metaSet) result() Meta {
 	switch {
 	case m.PublishedAt == "":
 		m.PublishedAt = ms.tagPub
-	case len(m.PublishedAt) == 10 && len(ms.tagPub) > 10 && strings.HasPrefix(ms.tagPub, m.PublishedAt):
-		m.PublishedAt = ms.tagPub
+	default:
+		m.PublishedAt = withTime(m.PublishedAt, ms.tagPub)
 	}
 	return m
 }

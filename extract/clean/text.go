@@ -46,6 +46,7 @@ func Text(s string) *Page {
 	start := headerEnd(lines)
 	title, titleAt := findTitle(lines[:start])
 	p.Title = title
+	titleView := compact(view(title))
 	var body []line
 	for i, l := range lines {
 		switch {
@@ -53,7 +54,7 @@ func Text(s string) *Page {
 			body = append(body, l)
 		case i < start && i <= titleAt:
 			readHeaderLine(l, &ms) // before and at the title: header only
-		case i < start && (readHeaderLine(l, &ms) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody):
+		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody):
 			body = append(body, line{blank: true})
 		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody):
 			body = append(body, line{blank: true})
@@ -67,9 +68,14 @@ func Text(s string) *Page {
 	return p
 }
 
-// readHeaderLine takes a metadata line or a dateline of the page header
-// into ms; it reports whether the line was one.
+// readHeaderLine takes a metadata line, a dateline or a red-head document
+// number (亳政办〔2025〕1号) of the page header into ms; it reports whether
+// the line was one.
 func readHeaderLine(l line, ms *metaSet) bool {
+	if docNoLine(l.view) {
+		ms.add(pair{fDocNo, l.text}) // the 文号: cell, when there is one, came first and wins
+		return true
+	}
 	if pairs, ok := parseMetaView(l.text, l.view, false); ok {
 		for _, pr := range pairs {
 			ms.add(pr)
@@ -158,7 +164,10 @@ func lastRune(v string) string {
 }
 
 // findTitle picks the title in the header: the last title-like line before
-// the body. It returns the title (without a leading 【栏目】 tag) and its index.
+// the body, or, when that line is a fragment of a wrapped red-head title,
+// the full title it belongs to (an earlier header line or the 名称: value).
+// It returns the title (without a leading 【栏目】 tag) and the index of the
+// line it was found at, the end of the title block.
 func findTitle(header []line) (string, int) {
 	for i := len(header) - 1; i >= 0; i-- {
 		l := header[i]
@@ -170,6 +179,9 @@ func findTitle(header []line) (string, int) {
 				return "", -1 // numbered items above: this is text, not a page header
 			}
 		}
+		if full, ok := fullTitle(header, i, headerMetaTitle(header)); ok {
+			return full, i
+		}
 		return stripColumnTag(l.text), i
 	}
 	return "", -1
@@ -180,8 +192,8 @@ func titleLike(l line) bool {
 	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || l.kind != kindBody {
 		return false
 	}
-	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) {
-		return false // a cue, a sentence or an item heading (一、总体要求)
+	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) {
+		return false // a cue, a sentence, an item heading (一、总体要求) or a 文号
 	}
 	if _, ok := parseMetaView(l.text, l.view, false); ok {
 		return false

@@ -159,6 +159,7 @@ func FuzzText(f *testing.F) {
 		}
 	}
 	f.Add("首页\n索引号:\n发布日期: 2022- 08- 03 16: 42\n\n")
+	f.Add(bozhouPage)
 	f.Fuzz(func(t *testing.T, s string) {
 		p := Text(s)
 		for _, para := range p.Paragraphs {
