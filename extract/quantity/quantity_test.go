@@ -60,6 +60,8 @@ var findCorpus = []struct {
 	// 一半 is 50 %; 压缩到 X 至 Y is a level between (seed002)
 	{"将工业生产许可证再压减一半以上,工程、能源、交通和水利等建设项目审批时间压缩到 50 至100 个工作日。",
 		[]q{{50, "%", ">=", "decrease", false, 0}, {50, "工作日", "between", "", false, 100}}, nil},
+	// the bare lower end of a range shares the upper end's 万/亿 (G20 notice)
+	{"市场严查,一律查到罚款8-10万元,拘留15天。", nil, []q{{80000, "元", "between", "", false, 100000}}},
 	// 不低于 with a gap (seed002)
 	{"各县市要按照不低于每人10元的全省统一标准要求,尽快落实普查经费", []q{{10, "元", ">=", "", false, 0}}, nil},
 	// 至少 with a space; sentence-wide 确保 over the next clause (seed002)

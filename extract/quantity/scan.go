@@ -444,6 +444,9 @@ func (s *scanner) rangeAt(m mention) (mention, bool) {
 	if m.unit == "" && second.scale != 0 {
 		lo = round(lo * second.scale) // 五到六成: 50 to 60 %
 	}
+	if m.unit == "" && !m.multiplied && second.multiplied {
+		lo = round(lo * bigMultiplier(rs[j:second.unitEndOrEnd()])) // 罚款8-10万元: 80 000 to 100 000
+	}
 	if hi < lo {
 		return mention{}, false
 	}
@@ -458,6 +461,29 @@ func (s *scanner) rangeAt(m mention) (mention, bool) {
 	out.chinese = m.chinese && second.chinese
 	out.approx = m.approx || second.approx
 	return out, true
+}
+
+// unitEndOrEnd is where the number and its unit end.
+func (m mention) unitEndOrEnd() int {
+	if m.unitEnd > m.start {
+		return m.unitEnd
+	}
+	return m.end
+}
+
+// bigMultiplier is the product of the 万/亿 written in a number's runes: the
+// lower end of 8-10万元 shares the upper end's 万.
+func bigMultiplier(rs []rune) float64 {
+	f := 1.0
+	for _, r := range rs {
+		switch r {
+		case '万', '萬':
+			f *= 1e4
+		case '亿', '億':
+			f *= 1e8
+		}
+	}
+	return f
 }
 
 func numberStartsAtAfterSep(rs []rune, j int) bool {
