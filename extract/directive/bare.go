@@ -16,8 +16,9 @@ var cueVerbs = []string{"强调", "要求", "指出", "决定", "认为", "部�
 // its own, not a cue.
 const maxCueClause = 24
 
-// maxSubject bounds the subject between the cue and 要 (各级各部门要…).
-const maxSubject = 12
+// maxSubject bounds the subject between the cue and 要 (各级各部门要…;
+// 各乡镇、各园区及县级有关部门要…).
+const maxSubject = 16
 
 // endsWithCue reports whether the paragraph ends with a cue and a colon
 // (会议强调： / 会议指出:), announcing a series of 要 paragraphs.
@@ -67,7 +68,7 @@ func bareWithCue(v *view) (mark, bool) {
 	// Past the first sentence the cue must be the meeting's own
 	// (…并听取全区有关工作情况汇报。据了解，…。会议要求，各级各部门要对标…),
 	// so that a quoted speaker inside a report makes no item.
-	if !hasRunesAt(v.r, v.lead, []rune("会议")) {
+	if !opensWithMeetingReport(v) {
 		return mark{}, false
 	}
 	first := true
@@ -84,6 +85,20 @@ func bareWithCue(v *view) (mark, bool) {
 		first = false
 	}
 	return mark{}, false
+}
+
+// meetingReportLeads open a paragraph that reports what the meeting did
+// before its cue: 会议传达学习…。会议强调，要…; 会前学习了《四川省城乡规划条例》。
+// 会议要求，全县各级各部门要…; 会上，…。
+var meetingReportLeads = []string{"会议", "会前", "会上", "会后", "与会"}
+
+func opensWithMeetingReport(v *view) bool {
+	for _, w := range meetingReportLeads {
+		if hasRunesAt(v.r, v.lead, []rune(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 func bareWithCueAt(v *view, from int) (mark, bool) {

@@ -60,6 +60,8 @@ var markerCorpus = []struct {
 		[]string{"要/bare/0"}},
 	{"bare after several report sentences", "会议传达学习全市工业企业复工复产动员部署会议精神,并听取全区工业企业复工复产情况汇报。截至8月底,全区工业企业复工复产率达99.6%。会议强调,相关部门要精心组织,推动企业有序复工复产。",
 		[]string{"要/bare/0"}},
+	{"bare after a 会前 report, long subject", "会前学习了《四川省城乡规划条例》。会议要求,全县各级各部门要进一步深入学习条例。\n会议审议了《丹棱县2018年度经济社会发展主要目标及分解表》。会议强调,各乡镇、各园区及县级有关部门要进一步强化目标意识。",
+		[]string{"要/bare/0", "要/bare/0"}},
 	{"a quoted speaker inside a report is no cue", "会议听取了全区经济运行情况汇报。据统计,全区增长5%。专家指出,要理性看待。", nil},
 	{"bare, traditional", "會議強調,要全力貫徹中央經濟工作會議部署,積極謀劃區域經濟發展策略。\n溫助民強調,各級各部門要認真學習領會習近平總書記重要講話。",
 		[]string{"要/bare/0", "要/bare/0"}},
