@@ -273,8 +273,25 @@ func containsWord(words []string, w string) bool {
 // atClauseStart: only blanks or a lead-in (核心提示:) separate i from the
 // start of its clause.
 func atClauseStart(v view, i int) bool {
-	k := v.spacesBack(i)
+	k := v.spacesBack(skipPlaceholderYear(v, i))
 	return k == 0 || isClauseEnd(v.at(k-1)) || v.at(k-1) == '、'
+}
+
+// skipPlaceholderYear steps back over a template year before i (xx年xx月xx日,
+// 代县长主持召开了…: the 年 of a blank year belongs to the date).
+func skipPlaceholderYear(v view, i int) int {
+	k := v.spacesBack(i)
+	if k < 1 || v.at(k-1) != '年' {
+		return i
+	}
+	j := k - 1
+	for j > 0 && isPlaceholder(v.at(j-1)) {
+		j--
+	}
+	if j == k-1 {
+		return i
+	}
+	return j
 }
 
 // isPast: the expression ends before the reference date (birth-date limits,
