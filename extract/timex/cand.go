@@ -341,14 +341,22 @@ func parseRecurrence(v view, i int) (cand, bool) {
 // subPeriodUnits name a part of a recurring period: 每个季度第1个月的20日前.
 var subPeriodUnits = []string{"个月", "个星期", "周", "旬", "天"}
 
-// skipSubPeriod skips 第N个月的 (or 第N周) after a recurrence unit, so that
+// skipSubPeriod skips 第N个月的, 最后一个月的 (or 第N周) after a recurrence unit, so that
 // the day after it belongs to the recurrence too.
 func skipSubPeriod(v view, i int) int {
-	if v.at(i) != '第' {
-		return i
-	}
-	_, e, _, _, ok := parseNum(v, i+1, 12)
-	if !ok {
+	var e int
+	switch {
+	case v.at(i) == '第':
+		_, end, _, _, ok := parseNum(v, i+1, 12)
+		if !ok {
+			return i
+		}
+		e = end
+	case v.has(i, "最后一"):
+		e = i + 3 // 每季度最后一个月的30日前
+	case v.has(i, "最后"):
+		e = i + 2
+	default:
 		return i
 	}
 	w := v.prefixAt(e, subPeriodUnits)
