@@ -145,6 +145,8 @@ func TestHTMLShapes(t *testing.T) {
 			[]string{"会议决定：", "1、小山坡农家院拆迁实行倒计时，由李学文副镇长负责，8月底前完工。", "2、云居寺小广场及周边换进的脏乱差问题由魏春水副镇长侧重负责。"}},
 		{"table cells", `<div class="TRS_Editor"><p>各单位完成情况如下，请对照落实。</p><table><tr><td>莱山街道</td><td>完成率98%</td></tr></table></div>`,
 			[]string{"各单位完成情况如下，请对照落实。", "莱山街道", "完成率98%"}},
+		{"related-article links above the article", `<div class="TRS_Editor"><p><strong>相关新闻：</strong></p><p><strong><a href="/zt">直播2019年苹果发布会(英文原声+中文字幕)</a></strong></p><p>新浪科技讯 北京时间9月11日凌晨消息，苹果2019秋季发布会开幕。</p><p>新品名为iPhone 11，采用双摄像头。</p></div>`,
+			[]string{"新浪科技讯 北京时间9月11日凌晨消息，苹果2019秋季发布会开幕。", "新品名为iPhone 11，采用双摄像头。"}},
 		{"hidden and script text dropped", `<div class="TRS_Editor"><p>会议强调，要确保各项工作不撒不漏。</p><div style="display: none">隐藏的统计代码文字内容</div><script>document.write("脚本里的文字内容")</script></div>`,
 			[]string{"会议强调，要确保各项工作不撒不漏。"}},
 	}

@@ -278,12 +278,14 @@ const edgeLead = 5
 
 // trimEdges drops the bits a container holds around the article: counters
 // and dates without Han ("4", "9 23"), and short labels without punctuation
-// above the first paragraph ("去驴行", "关注"), but never an item heading
+// or all-link lines above the first paragraph ("去驴行", "关注"), but never an item heading
 // (一、总体要求) or a salutation (各乡镇人民政府：).
 func trimEdges(lines []line) []line {
 	for i := 0; len(lines) > 1 && i < edgeLead; i++ {
 		v := lines[0].view
-		if hanCount(v) > 0 && !(shortLabel(v) && hasProseAfter(lines[1:])) {
+		// a leading all-link line is a related-article title above the
+		// article (sina: 直播2019年苹果发布会(英文原声+中文字幕))
+		if hanCount(v) > 0 && !((shortLabel(v) || linkLine(lines[0])) && hasProseAfter(lines[1:])) {
 			break
 		}
 		lines = lines[1:]
