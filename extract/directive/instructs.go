@@ -129,6 +129,15 @@ const maxSectionTitle = 10
 // 主要任务, 重点指标.
 var goalHeads = []string{"目标", "任务", "指标"}
 
+// namesGoals reports a heading that announces a list of goals: 主要预期目标,
+// （二）工作目标, 2023年全区经济社会发展的主要预期目标 — a noun phrase, not an
+// instruction that ends with one (第一，要坚定信心，全力以赴冲刺全年目标).
+func namesGoals(heading string) bool {
+	h := strings.TrimRight(heading, " ")
+	return hasSuffix(h, goalHeads) && utf8.RuneCountInString(h) <= 24 &&
+		!strings.ContainsAny(h, ",，;；")
+}
+
 // verdict is the instructs decision of one item; undecided items (a
 // heading the segmenter cut into nouns: 科学/n 施/nr 策/n) follow their run.
 type verdict int
@@ -215,7 +224,7 @@ func (d *doc) headingInstructs(h span) verdict {
 	if isReport(toks, text) || clauseEvaluates(text) || clauseDescribes(toks) {
 		return reports
 	}
-	if hasSuffix(strings.TrimRight(text, " "), goalHeads) {
+	if namesGoals(text) {
 		return gives
 	}
 	verb, first, at := firstPredicate(toks)

@@ -7,6 +7,13 @@ import (
 
 // finish turns the nodes of one level into directives with ids under prefix.
 func (d *doc) finish(level []*node, prefix string) []*Directive {
+	return d.finishUnder(level, prefix, false)
+}
+
+// finishUnder is finish for the items of a parent; underGoals says the
+// parent's heading names goals (一、主要预期目标 > （一）地区生产总值增长7%以上):
+// its items are the goals set, so they instruct.
+func (d *doc) finishUnder(level []*node, prefix string, underGoals bool) []*Directive {
 	var out []*Directive
 	vs := make([]verdict, len(level))
 	for i, n := range level {
@@ -16,6 +23,9 @@ func (d *doc) finish(level []*node, prefix string) []*Directive {
 		}
 		var dir *Directive
 		dir, vs[i] = d.directive(n, id)
+		if underGoals && vs[i] != gives {
+			dir.Instructs, vs[i] = true, gives
+		}
 		out = append(out, dir)
 	}
 	settleRun(level, out, vs)
@@ -54,7 +64,7 @@ func (d *doc) directive(n *node, id string) (*Directive, verdict) {
 	v := d.instructs(n.m, own, hs)
 	dir.Instructs = v == gives
 	dir.Owners = d.owners(n, afterMarker(own, n.m), hs)
-	dir.Children = d.finish(n.children, id)
+	dir.Children = d.finishUnder(n.children, id, namesGoals(d.paras[hs.para].SimpleText(hs.start, hs.end)))
 	return dir, v
 }
 

@@ -261,6 +261,10 @@ func TestInstructsSettledByRun(t *testing.T) {
 		"一是经济快速发展奇迹，二是社会长期稳定奇迹。":        "false false",
 		"一是开工率偏低，二是科学施策，三是要素保障不足。":      "false false false",
 		"（一）强化组织领导。\n（二）笔试\n（三）严格考核督导。": "true true true",
+		// the items under a goal heading are the goals set (区政府工作报告目标分解)
+		"一、2023年全区经济社会发展的主要预期目标\n（一）地区生产总值增长7%以上\n（二）规上工业增加值增长12%以上": "true true true",
+		// an instruction that ends with 目标 is no goal heading
+		"第一，要坚定信心，全力以赴冲刺全年目标。今年以来，也存在一些突出问题：一是开工率偏低，二是投资进度滞后。": "true false false",
 	} {
 		var got []string
 		for _, d := range flatten(Parse(testParas(t, text))) {
