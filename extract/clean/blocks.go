@@ -16,6 +16,7 @@ type block struct {
 	heading   bool // inside h1–h3 or an element whose class names a title
 	linkRunes int  // runes inside <a>
 	runes     int
+	afterImg  bool // an image comes right before the text: the block may be its caption
 }
 
 // content tells the walker which part of the page is the article: a
@@ -55,6 +56,7 @@ type walker struct {
 	heading   int
 	out       []block
 	bufInside bool
+	afterImg  bool // an <img> since the last block, before any text
 }
 
 // walkBlocks splits the page into blocks, marking those of the content.
@@ -77,7 +79,8 @@ func (w *walker) flush() {
 		return
 	}
 	w.out = append(w.out, block{text: t, inContent: w.bufInside, heading: w.heading > 0,
-		linkRunes: links, runes: utf8.RuneCountInString(t)})
+		linkRunes: links, runes: utf8.RuneCountInString(t), afterImg: w.afterImg})
+	w.afterImg = false
 }
 
 func (w *walker) text(s string) {
@@ -144,6 +147,10 @@ func (w *walker) element(n *html.Node, depth int) bool {
 	}
 	if n.DataAtom == atom.Br {
 		w.flush()
+		return true
+	}
+	if n.DataAtom == atom.Img {
+		w.afterImg = w.afterImg || len(w.buf) == 0
 		return true
 	}
 	if depth > maxDepth {

@@ -43,6 +43,7 @@ var labels = map[string]field{
 	"标题": fTitle, "名称": fTitle, // 标题：关于…的通知 (the 信息公开 table)
 	"访问次数": fNone, "浏览次数": fNone, "点击数": fNone, "点击量": fNone, "阅读量": fNone, "阅读数": fNone,
 	"字号": fNone, "字体": fNone, "分享到": fNone, "分享": fNone, "责任编辑": fNone, "编辑": fNone,
+	"公开方式": fNone,
 	"有效性": fNone, "生效日期": fNone, "废止日期": fNone, "体裁分类": fNone, "服务对象": fNone, "关键词": fNone,
 }
 
@@ -107,8 +108,14 @@ func parseMetaLine(line string, strict bool) (pairs []pair, ok bool) {
 
 // parseMetaView is parseMetaLine given the line's view v = view(line).
 func parseMetaView(line, v string, strict bool) (pairs []pair, ok bool) {
-	if utf8.RuneCountInString(v) > maxMetaLine || !strings.ContainsAny(v, ":：") {
+	if utf8.RuneCountInString(v) > maxMetaLine {
 		return nil, false
+	}
+	if !strings.ContainsAny(v, ":：") {
+		if strict {
+			return nil, false
+		}
+		return parseSpacedMeta(line, v)
 	}
 	if d := leadingDateRE.FindStringIndex(v); d != nil && !strict {
 		// "2019-09-26 12:11来源：证券时报网作者：李在山": a date, then labels

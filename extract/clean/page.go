@@ -21,6 +21,7 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 		if b.inContent {
 			l := newLine(b.text)
 			l.links = b.linkRunes
+			l.pic = b.afterImg
 			lines = append(lines, l)
 		}
 	}
@@ -292,7 +293,7 @@ func trimEdges(lines []line) []line {
 	}
 	for len(lines) > 1 {
 		last := lines[len(lines)-1]
-		if hanCount(last.view) > 0 && !linkLine(last) {
+		if hanCount(last.view) > 0 && !linkLine(last) && !trailingCaption(last, lines[len(lines)-2]) {
 			break
 		}
 		lines = lines[:len(lines)-1]
@@ -305,6 +306,24 @@ func trimEdges(lines []line) []line {
 	}
 	return lines
 }
+
+// maxImageLabel bounds a product or photo label under an image.
+const maxImageLabel = 30
+
+// trailingCaption: the last line is a short label without punctuation
+// right under an image, after a finished paragraph — the picture's
+// caption, not the article's last paragraph (baijiahao:
+// "…这款休闲裤抗静电而且不易黏灰尘。" <img> "17冬新款休闲裤明星同款运动长裤").
+// A signature under a notice is not preceded by an image.
+func trailingCaption(last, prev line) bool {
+	v := last.view
+	return last.pic && utf8.RuneCountInString(v) <= maxImageLabel && !strings.ContainsAny(v, sentencePunct+":：") &&
+		!startsItem(v) && endsSentence(prev.view) && !signatureRE.MatchString(v)
+}
+
+// signatureRE is a notice's signature, which may sit under the seal's
+// image: 凯里市人民政府办公室, 2024年7月1日.
+var signatureRE = regexp.MustCompile(`(政府|办公室|办公厅|委员会|领导小组|指挥部|局|厅|委|中心|院|所|处|部|会|站|街道|镇|乡|公司|集团|学校|医院|\d{4}\s*年.{0,6}日?)$`)
 
 // tailChrome is a widget glued to the end of the last paragraph:
 // "…整顿仍将持续。返回腾讯网首页>>".

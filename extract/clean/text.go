@@ -15,6 +15,7 @@ type line struct {
 	view  string // simplified, width-folded
 	blank bool   // empty, or a removed line: never joined across
 	links int    // runes inside links (HTML blocks)
+	pic   bool   // right after an image (HTML blocks)
 	kind  lineKind
 }
 
