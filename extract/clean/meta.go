@@ -44,7 +44,7 @@ var labels = map[string]field{
 	"访问次数": fNone, "浏览次数": fNone, "点击数": fNone, "点击量": fNone, "阅读量": fNone, "阅读数": fNone,
 	"字号": fNone, "字体": fNone, "分享到": fNone, "分享": fNone, "责任编辑": fNone, "编辑": fNone,
 	"公开方式": fNone,
-	"有效性": fNone, "生效日期": fNone, "废止日期": fNone, "体裁分类": fNone, "服务对象": fNone, "关键词": fNone,
+	"有效性":  fNone, "生效日期": fNone, "废止日期": fNone, "体裁分类": fNone, "服务对象": fNone, "关键词": fNone,
 }
 
 // labelRE finds "label:"; built from labels, longest first so that
