@@ -50,7 +50,7 @@ func FindMeeting(paras []*para.Paragraph, pageYear int) *Meeting {
 
 // meetingOf reads an opening that starts with a day: 8月2日下午,…召开….
 func meetingOf(v view, pageYear int) *Meeting {
-	i := v.spaces(0)
+	i := skipByline(v, v.spaces(0))
 	for _, w := range leadIns {
 		if v.has(i, w) {
 			i = v.spaces(i + utf8.RuneCountInString(w))
@@ -83,6 +83,25 @@ func meetingOf(v view, pageYear int) *Meeting {
 	// The host may be named in the next sentence: …召开常务会议。区长蒋海华主持会议。
 	m.Host, m.HostTitle = host(v, a.end, sentenceEnd(v, sentEnd+1))
 	return m
+}
+
+// maxByline bounds a leading bracketed byline: (秦州区外宣办 辛志锋)12月4日下午,….
+const maxByline = 30
+
+// skipByline steps over a byline in brackets at i.
+func skipByline(v view, i int) int {
+	if v.at(i) != '(' && v.at(i) != '（' && v.at(i) != '【' {
+		return i
+	}
+	for k := i + 1; k < len(v.r) && k-i <= maxByline; k++ {
+		switch v.r[k] {
+		case ')', '）', '】':
+			return v.spaces(k + 1)
+		case '。', ',', '，':
+			return i
+		}
+	}
+	return i
 }
 
 // undatedOpenings stand for the day in a report's opening: 近日, 日前.
@@ -139,7 +158,11 @@ func hostInClause(v view, start, end int) (string, string) {
 			break
 		}
 	}
-	return v.str(titleEnd, verbAt), strings.TrimSpace(v.str(s, titleEnd))
+	name := v.str(titleEnd, verbAt)
+	if n, ok := strings.CutSuffix(name, "同志"); ok && utf8.RuneCountInString(n) >= 2 {
+		name = n // 区长张强同志主持召开: the name without the form of address
+	}
+	return name, strings.TrimSpace(v.str(s, titleEnd))
 }
 
 func allHan(v view, i, j int) bool {

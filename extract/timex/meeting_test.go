@@ -31,6 +31,10 @@ func TestFindMeeting(t *testing.T) {
 			&Meeting{Date: d(2013, 4, 27), Name: "第一季度工作汇报会", Host: "方杰", HostTitle: "市科协党组书记、主席"}},
 		{"undated opening", []string{"近日,市长李明主持召开市政府第十次常务会议,研究部署近期重点工作。"}, 2024,
 			&Meeting{Name: "市政府第十次常务会议", Host: "李明", HostTitle: "市长"}},
+		{"bracketed byline first", []string{"(秦州区外宣办 辛志锋)12月4日下午,秦州区人民政府区长周继军主持召开市政府工作目标管理责任完成情况专题会议。"}, 2010,
+			&Meeting{Date: d(2010, 12, 4), Name: "市政府工作目标管理责任完成情况专题会议", Host: "周继军", HostTitle: "秦州区人民政府区长"}},
+		{"name with 同志", []string{"3月2日,区委副书记、区政府区长张强同志主持召开区政府第63次常务会议。"}, 2021,
+			&Meeting{Date: d(2021, 3, 2), Name: "区政府第63次常务会议", Host: "张强", HostTitle: "区委副书记、区政府区长"}},
 		{"speech, no meeting", []string{"同志们:", "今天召开这个会议,主要目的通过汇报点评,对第一季度重点项目进行总结。"}, 2013, nil},
 		{"date not at the start", []string{"会议要求,9月1日前召开专题会议。"}, 2022, nil},
 	}
