@@ -32,6 +32,9 @@ func htmlBytes(b []byte, contentType string) (*Page, error) {
 	heads := readHead(doc, &ms, p)
 	_, blocks := findContent(doc, root)
 	cleanBlocks(p, &ms, heads, blocks)
+	if captions, ok := galleryParagraphs(s, p.Paragraphs); ok {
+		p.Paragraphs = captions
+	}
 	return p, nil
 }
 
