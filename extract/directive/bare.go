@@ -115,6 +115,13 @@ func bareWithCueAt(v *view, from int) (mark, bool) {
 	}
 	start := skipPunct(v.r, comma+1)
 	for k := start; k < len(v.r) && k-start <= maxSubject; k++ {
+		if v.r[k] == '(' && inSubjectNote(v.r, k) {
+			// 各乡(镇)、各部门(单位)要…: a bracketed note inside the subject
+			for k < len(v.r) && v.r[k] != ')' {
+				k++
+			}
+			continue
+		}
 		if isClausePunct(v.r[k]) || isHeadingEnd(v.r[k]) {
 			break
 		}
@@ -128,6 +135,20 @@ func bareWithCueAt(v *view, from int) (mark, bool) {
 		}
 	}
 	return mark{}, false
+}
+
+// inSubjectNote reports a short bracketed note at k that closes within a few
+// runes and holds no clause punctuation: (镇), (单位), (街道).
+func inSubjectNote(r []rune, k int) bool {
+	for j := k + 1; j < len(r) && j-k <= 6; j++ {
+		switch {
+		case r[j] == ')':
+			return j > k+1
+		case isClausePunct(r[j]) || isHeadingEnd(r[j]):
+			return false
+		}
+	}
+	return false
 }
 
 // bystanders are speakers whose advice gives no instruction (SPEC: the cue

@@ -62,6 +62,7 @@ var markerCorpus = []struct {
 		[]string{"要/bare/0"}},
 	{"bare after a 会前 report, long subject", "会前学习了《四川省城乡规划条例》。会议要求,全县各级各部门要进一步深入学习条例。\n会议审议了《丹棱县2018年度经济社会发展主要目标及分解表》。会议强调,各乡镇、各园区及县级有关部门要进一步强化目标意识。",
 		[]string{"要/bare/0", "要/bare/0"}},
+	{"bare with a bracketed subject", "卢杜林要求,各乡(镇)、各部门(单位)要高度重视,强化红线意识。", []string{"要/bare/0"}},
 	{"a quoted speaker inside a report is no cue", "会议听取了全区经济运行情况汇报。据统计,全区增长5%。专家指出,要理性看待。", nil},
 	{"bare, traditional", "會議強調,要全力貫徹中央經濟工作會議部署,積極謀劃區域經濟發展策略。\n溫助民強調,各級各部門要認真學習領會習近平總書記重要講話。",
 		[]string{"要/bare/0", "要/bare/0"}},

@@ -82,6 +82,10 @@ func meetingOf(v view, pageYear int) *Meeting {
 	}
 	// The host may be named in the next sentence: …召开常务会议。区长蒋海华主持会议。
 	m.Host, m.HostTitle = host(v, a.end, sentenceEnd(v, sentEnd+1))
+	if m.Host == "" {
+		// …参加了会议,县政府副县长卢杜林出席会议并讲话: a later sentence of the opening.
+		m.Host, m.HostTitle = host(v, a.end, len(v.r))
+	}
 	return m
 }
 
