@@ -151,7 +151,11 @@ func hostInClause(v view, start, end int) (string, string) {
 			}
 		}
 	}
-	if titleEnd < 0 || verbAt-titleEnd < 2 || verbAt-titleEnd > 4 || !allHan(v, titleEnd, verbAt) {
+	nameEnd := verbAt
+	if nameEnd-titleEnd > 3 && v.has(nameEnd-2, "同志") {
+		nameEnd -= 2 // 局长张卫强同志主持召开: the name without the form of address
+	}
+	if titleEnd < 0 || nameEnd-titleEnd < 2 || nameEnd-titleEnd > 4 || !allHan(v, titleEnd, nameEnd) {
 		return "", ""
 	}
 	s := v.spaces(start)
@@ -162,11 +166,7 @@ func hostInClause(v view, start, end int) (string, string) {
 			break
 		}
 	}
-	name := v.str(titleEnd, verbAt)
-	if n, ok := strings.CutSuffix(name, "同志"); ok && utf8.RuneCountInString(n) >= 2 {
-		name = n // 区长张强同志主持召开: the name without the form of address
-	}
-	return name, strings.TrimSpace(v.str(s, titleEnd))
+	return v.str(titleEnd, nameEnd), strings.TrimSpace(v.str(s, titleEnd))
 }
 
 func allHan(v view, i, j int) bool {

@@ -37,6 +37,8 @@ func TestFindMeeting(t *testing.T) {
 			&Meeting{Date: d(2021, 3, 2), Name: "区政府第63次常务会议", Host: "张强", HostTitle: "区委副书记、区政府区长"}},
 		{"host in a later sentence", []string{"9月23日上午,我县召开全县安全生产工作会议。会议通报了全县安全生产大检查开展情况。各乡(镇)分管负责同志共60余人参加了会议,县政府副县长卢杜林出席会议并讲话。"}, 2023,
 			&Meeting{Date: d(2023, 9, 23), Name: "全县安全生产工作会议", Host: "卢杜林", HostTitle: "县政府副县长"}},
+		{"three-character name with 同志", []string{"8月13日下午,市住建局党组书记、局长张卫强同志主持召开局长办公会,局领导张永飚参加会议。"}, 2021,
+			&Meeting{Date: d(2021, 8, 13), Name: "局长办公会", Host: "张卫强", HostTitle: "市住建局党组书记、局长"}},
 		{"speech, no meeting", []string{"同志们:", "今天召开这个会议,主要目的通过汇报点评,对第一季度重点项目进行总结。"}, 2013, nil},
 		{"date not at the start", []string{"会议要求,9月1日前召开专题会议。"}, 2022, nil},
 	}
