@@ -291,7 +291,7 @@ func continues(prev, next line) bool {
 	if endsSentence(prev.view) || headingLike(prev.view) {
 		return false
 	}
-	return !startsItem(next.view) && !labelStartRE.MatchString(next.view)
+	return !startsItem(next.view) && !labelStartRE.MatchString(next.view) && !itemHeadingBreak(prev, next)
 }
 
 // sentenceEnd are the marks after which a line break is a paragraph end.
