@@ -334,3 +334,21 @@ func BenchmarkHTML(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(pages)*b.N)/b.Elapsed().Seconds(), "pages/s")
 }
+
+// TestStripLeakedTag: the remains of a tag written out as text by a broken
+// save leave the start of a block; prose with quotes stays.
+func TestStripLeakedTag(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{`日k线图pcms-style=\\"font-L\\">意外总是猝不及防,`, "意外总是猝不及防,"},
+		{`style="text-indent:2em">会议强调，要确保各项工作不撒不漏。`, "会议强调，要确保各项工作不撒不漏。"},
+		{`会议强调，要确保各项工作不撒不漏。`, "会议强调，要确保各项工作不撒不漏。"},
+		{`他说：“要把“为民”">二字落到实处。`, `他说：“要把“为民”">二字落到实处。`},
+		{`会议指出，本次调整涉及a="1">的参数，请各单位知悉。`, `会议指出，本次调整涉及a="1">的参数，请各单位知悉。`},
+		{`class="x">`, `class="x">`},
+	}
+	for _, c := range cases {
+		if got := stripLeakedTag(c.in); got != c.want {
+			t.Errorf("stripLeakedTag(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

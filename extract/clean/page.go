@@ -19,7 +19,7 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 	var lines []line
 	for _, b := range blocks[cs:ce] {
 		if b.inContent {
-			l := newLine(b.text)
+			l := newLine(stripLeakedTag(b.text))
 			l.links = b.linkRunes
 			l.pic = b.afterImg
 			lines = append(lines, l)
@@ -40,6 +40,24 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 	}
 	p.Meta = ms.result()
 	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Paragraphs)...)
+}
+
+// leakedTagRE is the remains of a tag a broken save wrote out as text at
+// the start of a block: a few characters of the element before it, an
+// escaped attribute and the tag's end (v-021news:
+// 日k线图pcms-style=\\"font-L\\">意外总是猝不及防,).
+var leakedTagRE = regexp.MustCompile(`^[^。，,！？!?]{0,20}?[A-Za-z][\w-]*=\\*"[^"<>]{0,40}\\*"\s*>\s*`)
+
+// stripLeakedTag removes a leaked tag and what precedes it from the start
+// of a block's text.
+func stripLeakedTag(t string) string {
+	if !strings.Contains(t, `">`) {
+		return t
+	}
+	if loc := leakedTagRE.FindStringIndex(t); loc != nil && loc[1] < len(t) {
+		return t[loc[1]:]
+	}
+	return t
 }
 
 // contentSpan returns the first content block and one past the last.
