@@ -155,6 +155,10 @@ func TestHTMLShapes(t *testing.T) {
 			[]string{"请各单位认真贯彻执行。", "凯里市人民政府办公室"}},
 		{"a signature under the seal's image stays", `<div class="TRS_Editor"><p>请各单位认真贯彻执行。</p><p><img src="seal.png"></p><p>凯里市人民政府办公室</p><p><img src="seal.png">2024年7月1日</p></div>`,
 			[]string{"请各单位认真贯彻执行。", "凯里市人民政府办公室", "2024年7月1日"}},
+		{"what follows the editor's credit is the site's", `<div class="article"><p>近日，广东江门警方接到一名72岁事主报警，称其接到一通陌生来电后，被层层套路，最终被诈骗上百万元。</p><p>江门警方提示，接到自称是公安、检察院、法院、银行等单位人员的来电切勿轻易相信。</p><p>采写：南都记者 余毅菁 向雪妮</p><p>责任编辑：<span></span></p><blockquote><p>香港警方：8.31示威行动未发生致命事件，谴责造谣者</p><p>港铁公司车务营运总监黄琨暐表示，8月31日晚，港铁公司于22点53分启动疏散程序。</p></blockquote>,南方都市报</div>`,
+			[]string{"近日，广东江门警方接到一名72岁事主报警，称其接到一通陌生来电后，被层层套路，最终被诈骗上百万元。", "江门警方提示，接到自称是公安、检察院、法院、银行等单位人员的来电切勿轻易相信。", "采写：南都记者 余毅菁 向雪妮"}},
+		{"an editor's line near the top does not cut", `<div class="TRS_Editor"><p>责任编辑：周雁</p><p>会议强调，要确保各项工作不撒不漏。</p><p>会议要求，各单位要对照任务清单逐项落实。</p></div>`,
+			[]string{"会议强调，要确保各项工作不撒不漏。", "会议要求，各单位要对照任务清单逐项落实。"}},
 		{"hidden and script text dropped", `<div class="TRS_Editor"><p>会议强调，要确保各项工作不撒不漏。</p><div style="display: none">隐藏的统计代码文字内容</div><script>document.write("脚本里的文字内容")</script></div>`,
 			[]string{"会议强调，要确保各项工作不撒不漏。"}},
 	}

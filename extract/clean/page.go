@@ -26,6 +26,7 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 		}
 	}
 	lines = cutTruncated(lines, &p.Warnings)
+	lines = cutAfterEditor(lines)
 	lines = dropBodyChrome(lines, ms)
 	lines, heading := dropLeadingTitle(lines, p.Title)
 	if heading != "" {
@@ -286,6 +287,28 @@ func cutAtEnd(lines []line) []line {
 		}
 		if seen*2 >= total && short && endMarkers.MatchString(l.view) {
 			return lines[:i]
+		}
+		seen += hanCount(l.view)
+	}
+	return lines
+}
+
+// editorRE is the editor's credit that closes a news article; what follows
+// it in the container is the site's (sohu templates: "责任编辑：" then an
+// injected quote of another story and ",南方都市报").
+var editorRE = regexp.MustCompile(`^[(（\[【]?(责任编辑|责编)\s*[:：]`)
+
+// cutAfterEditor drops the lines after the editor's credit, when the
+// credit comes after most of the text.
+func cutAfterEditor(lines []line) []line {
+	total := 0
+	for _, l := range lines {
+		total += hanCount(l.view)
+	}
+	seen := 0
+	for i, l := range lines {
+		if seen*2 >= total && utf8.RuneCountInString(l.view) <= 40 && editorRE.MatchString(l.view) {
+			return lines[:i+1]
 		}
 		seen += hanCount(l.view)
 	}
