@@ -49,6 +49,10 @@ func TestClassify(t *testing.T) {
 		{"“救命啊SOS”纸团。沙坪坝区公安分局供图 华龙网", kindChrome},
 		{"天降“救命啊SOS”纸团。沙坪坝区公安分局供图 华龙网发", kindChrome},
 		{"会议要求，各单位供图、供稿要及时准确。", kindBody},
+		{"信息来源于网络", kindChrome},
+		{"经过文刃重新编排", kindChrome},
+		{"部分图片来源于网络，如有侵权请联系删除", kindChrome},
+		{"经研究，决定对以下事项进行重新整理。", kindBody},
 		// prompts, disclaimers
 		{"打开网易新闻 查看精彩图片", kindChrome},
 		{"扫一扫在手机打开当前页", kindChrome},
