@@ -47,3 +47,24 @@ func TestSpacedMetaPage(t *testing.T) {
 		t.Errorf("body starts %q", p.Paragraphs)
 	}
 }
+
+// TestNumbersOnLinesOfTheirOwn: copies of PDF or Word documents put each
+// number on a line of its own; the sentence is joined whole, and a counter
+// under a dateline still leaves.
+func TestNumbersOnLinesOfTheirOwn(t *testing.T) {
+	p := Text("同志们:\n在\n2022\n年时间刚刚过半的关键节点上,我们召开这次会议,确保全年目标任务高质量完成。\n会前,我们集中用了\n1\n天半的时间,深入\n11\n个镇和经开区对\n18\n个项目进行了现场观摩。")
+	want := []string{"同志们:", "在2022年时间刚刚过半的关键节点上,我们召开这次会议,确保全年目标任务高质量完成。",
+		"会前,我们集中用了1天半的时间,深入11个镇和经开区对18个项目进行了现场观摩。"}
+	if len(p.Paragraphs) != len(want) {
+		t.Fatalf("got %q, want %q", p.Paragraphs, want)
+	}
+	for i := range want {
+		if p.Paragraphs[i] != want[i] {
+			t.Errorf("paragraph %d: got %q, want %q", i, p.Paragraphs[i], want[i])
+		}
+	}
+	q := Text("会议标题\n\n   2022-05-12 连云港开发区\n64\n核心提示:5月7日下午,开发区召开会议,研究部署工作。")
+	if len(q.Paragraphs) == 0 || q.Paragraphs[0] == "64" {
+		t.Errorf("the counter stays: %q", q.Paragraphs)
+	}
+}

@@ -53,6 +53,8 @@ func Text(s string) *Page {
 		switch {
 		case l.blank:
 			body = append(body, l)
+		case isNumberFragment(lines, i):
+			body = append(body, l) // 在 / 2022 / 年时间刚刚过半…: a number wrapped onto a line of its own
 		case i < start && i <= titleAt:
 			readHeaderLine(l, &ms) // before and at the title: header only
 		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody):
@@ -288,6 +290,10 @@ func joinWrapped(lines []line) []string {
 
 // continues reports whether next continues the wrapped line prev.
 func continues(prev, next line) bool {
+	if numberFragmentRE.MatchString(next.view) && endsInHan(prev.view) ||
+		numberFragmentRE.MatchString(prev.view) && startsWithHan(next.view) {
+		return true // 在 / 2022 / 年时间刚刚过半…: a number on a line of its own
+	}
 	if endsSentence(prev.view) || headingLike(prev.view) {
 		return false
 	}
@@ -307,6 +313,51 @@ func endsSentence(v string) bool {
 // or title line of its own (瑞安市科协召开第一季度工作汇报会).
 func headingLike(v string) bool {
 	return utf8.RuneCountInString(v) <= 40 && !strings.ContainsAny(v, "，,。；;")
+}
+
+// numberFragmentRE is a line that holds only a number: copies of PDF or
+// Word documents wrap each number onto a line of its own (会前，我们集中用了 /
+// 1 / 天半的时间).
+var numberFragmentRE = regexp.MustCompile(`^[\d.,%％]+$`)
+
+// isNumberFragment reports a number-only line between two text lines of one
+// sentence: the previous line does not end it and the next one goes on.
+func isNumberFragment(lines []line, i int) bool {
+	if lines[i].blank || !numberFragmentRE.MatchString(lines[i].view) {
+		return false
+	}
+	prev, next := nonBlankAround(lines, i)
+	if prev < 0 || next < 0 || !endsInHan(lines[prev].view) || !startsWithHan(lines[next].view) {
+		return false
+	}
+	// not after a dateline or a metadata line (2022-05-12 连云港开发区 / 64: a counter)
+	p := lines[prev]
+	_, _, isDate := dateline(p.view)
+	_, isMeta := parseMetaView(p.text, p.view, false)
+	return !isDate && !isMeta && p.kind == kindBody
+}
+
+func endsInHan(v string) bool {
+	r, _ := utf8.DecodeLastRuneInString(v)
+	return hanzi.IsHan(r)
+}
+
+func startsWithHan(v string) bool {
+	r, _ := utf8.DecodeRuneInString(v)
+	return hanzi.IsHan(r)
+}
+
+// nonBlankAround returns the nearest non-blank lines before and after i
+// (-1 for none); a blank line between them ends the search.
+func nonBlankAround(lines []line, i int) (int, int) {
+	prev, next := -1, -1
+	if i > 0 && !lines[i-1].blank {
+		prev = i - 1
+	}
+	if i+1 < len(lines) && !lines[i+1].blank {
+		next = i + 1
+	}
+	return prev, next
 }
 
 // itemStartRE is the start of a numbered item or a part heading: 一、 （一）
