@@ -73,6 +73,9 @@ func meetingOf(v view, pageYear int) *Meeting {
 	if conv < 0 {
 		return nil
 	}
+	if !ok && hasCueInRange(v, a.end, conv, speakerWords) {
+		return nil // 今天,我们在这里召开…推进会: a speech opening, not a report
+	}
 	m := &Meeting{Name: meetingName(v, conv+utf8.RuneCountInString(verb), sentEnd)}
 	if y := a.year; a.month > 0 && (y != 0 || pageYear != 0) {
 		if y == 0 {
@@ -107,6 +110,9 @@ func skipByline(v view, i int) int {
 	}
 	return i
 }
+
+// speakerWords between an undated opening and its verb make it a speech.
+var speakerWords = []string{"我们", "咱们", "我"}
 
 // undatedOpenings stand for the day in a report's opening: 近日, 日前.
 var undatedOpenings = []string{"近日", "日前", "近期", "今天", "今日", "昨天", "昨日"}
