@@ -63,10 +63,14 @@ func meetingOf(v view, pageYear int) *Meeting {
 	if !ok {
 		// 近日,市长李四主持召开市政府常务会议: a meeting without its day.
 		w := v.prefixAt(i, undatedOpenings)
-		if w == "" || v.at(v.spaces(i+utf8.RuneCountInString(w))) != ',' {
+		end := i + utf8.RuneCountInString(w)
+		if p := v.prefixAt(end, dayParts); w != "" && p != "" {
+			end += utf8.RuneCountInString(p) // 今天上午,嘉定区召开…
+		}
+		if w == "" || v.at(v.spaces(end)) != ',' {
 			return nil // 今天召开这个会议 opens a speech, not a report
 		}
-		a = atom{start: i, end: i + utf8.RuneCountInString(w)}
+		a = atom{start: i, end: end}
 	}
 	sentEnd := sentenceEnd(v, a.end)
 	conv, verb := indexAny(v, a.end, sentEnd, conveneVerbs)
@@ -110,6 +114,9 @@ func skipByline(v view, i int) int {
 	}
 	return i
 }
+
+// dayParts may follow an undated opening: 今天上午, 近日下午.
+var dayParts = []string{"上午", "下午", "晚上", "早上", "中午"}
 
 // speakerWords between an undated opening and its verb make it a speech.
 var speakerWords = []string{"我们", "咱们", "我"}

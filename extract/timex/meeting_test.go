@@ -40,6 +40,8 @@ func TestFindMeeting(t *testing.T) {
 		{"three-character name with 同志", []string{"8月13日下午,市住建局党组书记、局长张卫强同志主持召开局长办公会,局领导张永飚参加会议。"}, 2021,
 			&Meeting{Date: d(2021, 8, 13), Name: "局长办公会", Host: "张卫强", HostTitle: "市住建局党组书记、局长"}},
 		{"speech opening with 今天,我们", []string{"同志们:", "今天,我们在这里召开全县“奋战四季度、决胜全年红”工作推进会。"}, 2023, nil},
+		{"undated opening with a part of day", []string{"今天上午,嘉定区召开疫情防控工作领导小组电视电话会议,贯彻落实中央决策。区委书记章曦主持会议并强调,要巩固防控成果。"}, 2020,
+			&Meeting{Name: "疫情防控工作领导小组电视电话会议", Host: "章曦", HostTitle: "区委书记"}},
 		{"speech, no meeting", []string{"同志们:", "今天召开这个会议,主要目的通过汇报点评,对第一季度重点项目进行总结。"}, 2013, nil},
 		{"date not at the start", []string{"会议要求,9月1日前召开专题会议。"}, 2022, nil},
 	}
