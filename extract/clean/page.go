@@ -275,22 +275,34 @@ var endMarkers = regexp.MustCompile(`^(\d+条评论|网友评论|最热评论|�
 // cutAtEnd drops everything from an end marker on, when the marker comes
 // after most of the text (a 相关链接 box in the middle of a notice stays).
 func cutAtEnd(lines []line) []line {
-	total := 0
-	for _, l := range lines {
-		total += hanCount(l.view)
-	}
-	seen := 0
+	late := latterHalf(lines)
 	for i, l := range lines {
 		short := utf8.RuneCountInString(l.view) <= 40
 		if i > 0 && short && strongEnd.MatchString(l.view) {
 			return lines[:i]
 		}
-		if seen*2 >= total && short && endMarkers.MatchString(l.view) {
+		if late[i] && short && endMarkers.MatchString(l.view) {
 			return lines[:i]
 		}
-		seen += hanCount(l.view)
 	}
 	return lines
+}
+
+// latterHalf reports, for each line, whether at least half of the lines'
+// Chinese text comes before it: only there do end markers and credits
+// close the article.
+func latterHalf(lines []line) []bool {
+	total := 0
+	for _, l := range lines {
+		total += hanCount(l.view)
+	}
+	late := make([]bool, len(lines))
+	seen := 0
+	for i, l := range lines {
+		late[i] = seen*2 >= total
+		seen += hanCount(l.view)
+	}
+	return late
 }
 
 // editorRE is the editor's credit that closes a news article; what follows
@@ -301,16 +313,11 @@ var editorRE = regexp.MustCompile(`^[(（\[【]?(责任编辑|责编)\s*[:：]`)
 // cutAfterEditor drops the lines after the editor's credit, when the
 // credit comes after most of the text.
 func cutAfterEditor(lines []line) []line {
-	total := 0
-	for _, l := range lines {
-		total += hanCount(l.view)
-	}
-	seen := 0
+	late := latterHalf(lines)
 	for i, l := range lines {
-		if seen*2 >= total && utf8.RuneCountInString(l.view) <= 40 && editorRE.MatchString(l.view) {
+		if late[i] && utf8.RuneCountInString(l.view) <= 40 && editorRE.MatchString(l.view) {
 			return lines[:i+1]
 		}
-		seen += hanCount(l.view)
 	}
 	return lines
 }
