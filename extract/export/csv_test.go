@@ -29,7 +29,7 @@ type jsonDoc struct {
 	Meta             struct {
 		PublishedAt string `json:"published_at"`
 	}
-	Meeting *struct{ Date *string }
+	Meeting    *struct{ Date *string }
 	Directives []jsonDirective
 }
 
