@@ -323,5 +323,8 @@ func classifySlow(view string) lineKind {
 			return ru.kind
 		}
 	}
+	if chromeShape(view) {
+		return kindChrome
+	}
 	return kindBody
 }

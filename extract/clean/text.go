@@ -20,7 +20,7 @@ type line struct {
 }
 
 func newLine(s string) line {
-	t := collapseSpace(stripPinyin(s))
+	t := tidyEdges(collapseSpace(stripPinyin(s)))
 	return makeLine(t)
 }
 
