@@ -159,6 +159,10 @@ func TestHTMLShapes(t *testing.T) {
 			[]string{"近日，广东江门警方接到一名72岁事主报警，称其接到一通陌生来电后，被层层套路，最终被诈骗上百万元。", "江门警方提示，接到自称是公安、检察院、法院、银行等单位人员的来电切勿轻易相信。", "采写：南都记者 余毅菁 向雪妮"}},
 		{"an editor's line near the top does not cut", `<div class="TRS_Editor"><p>责任编辑：周雁</p><p>会议强调，要确保各项工作不撒不漏。</p><p>会议要求，各单位要对照任务清单逐项落实。</p></div>`,
 			[]string{"会议强调，要确保各项工作不撒不漏。", "会议要求，各单位要对照任务清单逐项落实。"}},
+		{"the title again under the article", `<title>区政府召开常务会议</title><div class="TRS_Editor"><p>会议强调，要确保各项工作不撒不漏。</p><p>会议要求，各单位要对照任务清单逐项落实。</p><p>区政府召开常务会议</p></div>`,
+			[]string{"会议强调，要确保各项工作不撒不漏。", "会议要求，各单位要对照任务清单逐项落实。"}},
+		{"a line twice under the article", `<div class="TRS_Editor"><p>会议强调，要确保各项工作不撒不漏。</p><p>会议要求，各单位要对照任务清单逐项落实。</p><p>请点击 mbgs777 咨询范文</p><p>请点击 mbgs777 咨询范文</p></div>`,
+			[]string{"会议强调，要确保各项工作不撒不漏。", "会议要求，各单位要对照任务清单逐项落实。"}},
 		{"hidden and script text dropped", `<div class="TRS_Editor"><p>会议强调，要确保各项工作不撒不漏。</p><div style="display: none">隐藏的统计代码文字内容</div><script>document.write("脚本里的文字内容")</script></div>`,
 			[]string{"会议强调，要确保各项工作不撒不漏。"}},
 	}
