@@ -142,3 +142,25 @@ func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
+
+// previewEndExpr ends a document site's free preview; what follows is the
+// site's offer, not the text (huaboedu.com: "预览结束,免费获取全文或定制代笔此类文章!").
+const previewEndExpr = `^(预览|试读|试看)(已)?结束|免费(获取|下载|阅读)全文`
+
+var previewEndRE = regexp.MustCompile(previewEndExpr)
+
+// maxPreviewEnd bounds a preview's end line.
+const maxPreviewEnd = 60
+
+// cutAtPreviewEnd drops the end of a preview and every line after it,
+// when it comes after most of the text, with a warning "truncated: <line>".
+func cutAtPreviewEnd(lines []line, warnings *[]string) []line {
+	late := latterHalf(lines)
+	for i, l := range lines {
+		if late[i] && !l.blank && utf8.RuneCountInString(l.view) <= maxPreviewEnd && previewEndRE.MatchString(l.view) {
+			*warnings = append(*warnings, "truncated: "+l.text)
+			return lines[:i]
+		}
+	}
+	return lines
+}
