@@ -47,8 +47,8 @@ type HTML struct {
 
 // tocEntry is one line of the contents list.
 type tocEntry struct {
-	N                                int
-	Title, File, Error               string
+	N                              int
+	Title, File, Error             string
 	Directives, Deadlines, Targets int
 }
 
@@ -151,7 +151,7 @@ type chip struct{ Text, Title, Link string }
 // deadlineRow is one line of the deadline table.
 type deadlineRow struct {
 	When, Kind, Text, Event, Item, ItemLink, Link string
-	Owners                                         string
+	Owners                                        string
 }
 
 func newDocView(n int, doc *extract.Document) *docView {
@@ -225,7 +225,9 @@ func newAnchors(n int, doc *extract.Document) *anchors {
 	return a
 }
 
-func (a *anchors) id(kind string, i int) string { return "d" + strconv.Itoa(a.n) + kind + strconv.Itoa(i) }
+func (a *anchors) id(kind string, i int) string {
+	return "d" + strconv.Itoa(a.n) + kind + strconv.Itoa(i)
+}
 
 // item is the element id of directive id: dots become hyphens, so that the
 // id is also a plain CSS selector.

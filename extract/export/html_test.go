@@ -347,7 +347,9 @@ func FuzzHTML(f *testing.F) {
 	})
 }
 
-func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s && !strings.ContainsAny(s, "\x00\r") }
+func utf8Valid(s string) bool {
+	return strings.ToValidUTF8(s, "\uFFFD") == s && !strings.ContainsAny(s, "\x00\r")
+}
 
 // BenchmarkHTML writes the report of seed 002 (64 KB of text, 113 items).
 func BenchmarkHTML(b *testing.B) {
