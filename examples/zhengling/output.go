@@ -18,6 +18,8 @@ func newSink(cfg *config, w io.Writer) sink {
 		return docSink{export.NewCSV(w)}
 	case "ics":
 		return docSink{export.NewCalendar(w)}
+	case "html":
+		return htmlSink{export.NewHTML(w, export.HTMLOptions{})}
 	case "jsonl":
 		return jsonSink{w: w}
 	}
@@ -58,3 +60,17 @@ func (s docSink) write(r result) error {
 }
 
 func (s docSink) close() error { return s.w.Close() }
+
+// htmlSink writes the report; a failed input gets its own short section.
+type htmlSink struct {
+	w *export.HTML
+}
+
+func (s htmlSink) write(r result) error {
+	if r.err != nil {
+		return s.w.WriteError(r.in.name, r.err)
+	}
+	return s.w.Write(r.doc)
+}
+
+func (s htmlSink) close() error { return s.w.Close() }

@@ -115,3 +115,27 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestHTMLReport: --format html on a folder with a bad file gives one page
+// with a section per input, the failed one included, and exit status 1.
+func TestHTMLReport(t *testing.T) {
+	dir := t.TempDir()
+	for _, s := range seeds[:2] {
+		copyFile(t, seedPath(s.file), filepath.Join(dir, s.file))
+	}
+	if err := os.Symlink(filepath.Join(dir, "missing"), filepath.Join(dir, "broken.html")); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCmd(t, "", "--format", "html", dir)
+	if code != 1 || !strings.Contains(stderr, "broken.html") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.HasSuffix(out, "</html>\n") {
+		t.Fatalf("not one HTML page: %.60q … %.20q", out, out[max(0, len(out)-20):])
+	}
+	for _, want := range []string{`<article class="doc" id="d1">`, `<article class="doc" id="d3">`, `<nav id="toc">`, "未能处理", seeds[1].file} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %s", want)
+		}
+	}
+}
