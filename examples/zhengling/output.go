@@ -22,9 +22,9 @@ func newSink(cfg *config, w io.Writer) sink {
 	case "jsonl":
 		return jsonSink{w: w}
 	case "json":
-		return jsonSink{w: w, pretty: single(cfg.paths)}
+		return jsonSink{w: w, pretty: cfg.single}
 	}
-	return jsonSink{w: w, pretty: single(cfg.paths)}
+	return jsonSink{w: w, pretty: cfg.single}
 }
 
 // jsonSink writes one indented Document, or one compact line per result.
