@@ -26,6 +26,7 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 		}
 	}
 	lines = cutTruncated(lines, &p.Warnings)
+	lines = cutAtPreviewEnd(lines, &p.Warnings)
 	lines = cutAfterEditor(lines)
 	lines = dropBodyChrome(lines, ms)
 	lines, heading := dropLeadingTitle(lines, p.Title)
