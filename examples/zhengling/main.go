@@ -16,6 +16,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -26,6 +27,7 @@ import (
 
 	"github.com/zhengling/zhengling/extract"
 	"github.com/zhengling/zhengling/extract/timex"
+	"github.com/zhengling/zhengling/extract/warc"
 )
 
 const usageText = `usage: zhengling [flags] PATH...
@@ -47,6 +49,7 @@ type config struct {
 	maxBytes    int64
 	contentType string
 	paths       []string
+	single      bool // one page in all: its Document is printed indented
 }
 
 // errUsage marks command-line mistakes (exit status 2).
@@ -133,16 +136,18 @@ func (c *config) options(in *input) extract.Options {
 	return opts
 }
 
-// single reports whether the command line names exactly one file (or -).
-func single(paths []string) bool {
+// single reports whether the command line names exactly one page: one
+// file or standard input, not a directory nor a WARC archive. stdin is only
+// peeked at.
+func single(paths []string, stdin *bufio.Reader) bool {
 	if len(paths) != 1 {
 		return false
 	}
 	if paths[0] == "-" {
-		return true
+		return !warc.Sniff(stdin)
 	}
 	st, err := os.Stat(paths[0])
-	return err == nil && !st.IsDir() && !isWARC(paths[0])
+	return err == nil && st.Mode().IsRegular() && !isWARC(paths[0])
 }
 
 // jsonOutput reports whether errors go into the output as JSON lines.

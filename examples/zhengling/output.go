@@ -23,7 +23,7 @@ func newSink(cfg *config, w io.Writer) sink {
 	case "jsonl":
 		return jsonSink{w: w}
 	}
-	return jsonSink{w: w, pretty: single(cfg.paths)}
+	return jsonSink{w: w, pretty: cfg.single}
 }
 
 // jsonSink writes one indented Document, or one compact line per result.
