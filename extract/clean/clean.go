@@ -33,6 +33,7 @@ type Page struct {
 	Encoding   string   // utf-8, gbk, gb18030, big5, …
 	URL        string   // canonical URL the page names, if any
 	Warnings   []string // truncated: …, mojibake: …
+	TitleNote  *TitleNote
 }
 
 // maxInput bounds the bytes read from one page; saved pages are rarely over
