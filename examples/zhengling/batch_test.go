@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/zhengling/zhengling/extract/export"
 )
 
 // scaleFixtures are the pages a scale batch replicates: the seeds, and the
@@ -211,25 +213,7 @@ func TestBatch10000(t *testing.T) {
 // TestOutputMatchesSchema validates every document line of a batch — a
 // folder of pages and a WARC archive — against docs/document.schema.json.
 func TestOutputMatchesSchema(t *testing.T) {
-	schemaPath := filepath.Join("..", "..", "docs", "document.schema.json")
-	f, err := os.Open(schemaPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("document.schema.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("document.schema.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sch := compileSchema(t, export.SchemaID)
 	archive := filepath.Join(t.TempDir(), "crawl.warc.gz")
 	writeWARC(t, archive, true, testArchive(t))
 	paths := append(scaleFixtures(t), archive)
@@ -244,7 +228,7 @@ func TestOutputMatchesSchema(t *testing.T) {
 			t.Fatalf("line %d: %v", i+1, err)
 		}
 		if err := sch.Validate(v); err != nil {
-			t.Errorf("line %d does not match %s: %v", i+1, schemaPath, err)
+			t.Errorf("line %d does not match the Document schema: %v", i+1, err)
 		}
 		n++
 	}

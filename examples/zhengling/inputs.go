@@ -2,14 +2,15 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/zhengling/zhengling/extract/warc"
 )
 
 // input is one page to process: its name for the "file" field and its bytes,
@@ -25,7 +26,7 @@ type input struct {
 // enumerate sends every input named by paths to out, in order, and closes it.
 // Directories are walked recursively in lexical order; WARC files yield one
 // input per HTML response record.
-func enumerate(ctx context.Context, paths []string, maxBytes int64, stdin io.Reader, out chan<- *input) {
+func enumerate(ctx context.Context, paths []string, maxBytes int64, stdin *bufio.Reader, out chan<- *input) {
 	defer close(out)
 	send := func(in *input) bool {
 		select {
@@ -42,10 +43,9 @@ func enumerate(ctx context.Context, paths []string, maxBytes int64, stdin io.Rea
 	}
 }
 
-func enumeratePath(p string, maxBytes int64, stdin io.Reader, send func(*input) bool) bool {
+func enumeratePath(p string, maxBytes int64, stdin *bufio.Reader, send func(*input) bool) bool {
 	if p == "-" {
-		data, err := readLimited(stdin, maxBytes)
-		return send(&input{name: "-", data: data, err: err})
+		return enumerateStream("-", stdin, maxBytes, send)
 	}
 	st, err := os.Stat(p)
 	if err != nil {
@@ -77,16 +77,31 @@ func enumeratePath(p string, maxBytes int64, stdin io.Reader, send func(*input) 
 
 // enumerateFile sends one file, or the records of a WARC file.
 func enumerateFile(path string, maxBytes int64, send func(*input) bool) bool {
-	if isWARC(path) {
-		return enumerateWARC(path, maxBytes, send)
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return send(&input{name: path, err: fmt.Errorf("open: %w", unwrapPath(err))})
 	}
 	defer f.Close()
-	data, err := readLimited(f, maxBytes)
-	return send(&input{name: path, data: data, err: err})
+	return enumerateStream(path, bufio.NewReader(f), maxBytes, send)
+}
+
+// enumerateStream sends one page read from r, or, when r holds a WARC
+// archive (told by content), each HTML page and damaged stretch of it.
+func enumerateStream(name string, r *bufio.Reader, maxBytes int64, send func(*input) bool) bool {
+	if !warc.Sniff(r) {
+		data, err := readLimited(r, maxBytes)
+		return send(&input{name: name, data: data, err: err})
+	}
+	for rec, err := range warc.Records(r, name, warc.Options{MaxBytes: maxBytes}) {
+		if errors.Is(err, warc.ErrTooLarge) {
+			err = errTooLarge(maxBytes)
+		}
+		in := &input{name: rec.Name, url: rec.URL, contentType: rec.ContentType, data: rec.Body, err: err}
+		if !send(in) {
+			return false
+		}
+	}
+	return true
 }
 
 // readLimited reads all of r, failing when it holds more than max bytes.
@@ -96,31 +111,21 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("read: %w", unwrapPath(err))
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("larger than --max-bytes %d", max)
+		return nil, errTooLarge(max)
 	}
 	return data, nil
 }
 
-// isWARC sniffs the file's first bytes (gzip or plain) for "WARC/".
+func errTooLarge(max int64) error { return fmt.Errorf("larger than --max-bytes %d", max) }
+
+// isWARC reports whether the file at path holds a WARC archive.
 func isWARC(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	br := bufio.NewReader(f)
-	head, _ := br.Peek(2)
-	var r io.Reader = br
-	if bytes.Equal(head, []byte{0x1f, 0x8b}) {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return false
-		}
-		r = zr
-	}
-	magic := make([]byte, 5)
-	n, _ := io.ReadFull(r, magic)
-	return string(magic[:n]) == "WARC/"
+	return warc.Sniff(bufio.NewReader(f))
 }
 
 // unwrapPath drops the *PathError's own path: the "file" field already names it.

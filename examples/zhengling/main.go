@@ -1,7 +1,8 @@
 // Command zhengling turns saved Chinese government pages and texts into
-// structured directives, as JSON, JSON Lines, a CSV task ledger or iCalendar.
+// structured directives, as JSON, JSON Lines, a CSV task ledger, iCalendar
+// or an HTML report.
 //
-//	zhengling [--date YYYY-MM-DD] [--url URL] [--format json|jsonl|csv|ics] PATH...
+//	zhengling [--date YYYY-MM-DD] [--url URL] [--format json|jsonl|csv|ics|html] PATH...
 //
 // PATH is a saved page, a plain-text file, a directory (walked recursively in
 // lexical order), a WARC archive (.warc or .warc.gz, told by content: one
@@ -15,6 +16,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -25,6 +27,7 @@ import (
 
 	"github.com/zhengling/zhengling/extract"
 	"github.com/zhengling/zhengling/extract/timex"
+	"github.com/zhengling/zhengling/extract/warc"
 )
 
 const usageText = `usage: zhengling [flags] PATH...
@@ -46,6 +49,7 @@ type config struct {
 	maxBytes    int64
 	contentType string
 	paths       []string
+	single      bool // one page in all: its Document is printed indented
 }
 
 // errUsage marks command-line mistakes (exit status 2).
@@ -87,7 +91,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	var cfg config
 	date := fs.String("date", "", "reference date `YYYY-MM-DD` for relative deadlines; wins over the page's own dates")
 	fs.StringVar(&cfg.url, "url", "", "the page's `URL` (fills \"url\"; with one input only)")
-	fs.StringVar(&cfg.format, "format", "", "output `format`: json (one input), jsonl (default for several), csv (task ledger), ics (iCalendar VTODOs)")
+	fs.StringVar(&cfg.format, "format", "", "output `format`: json (one input), jsonl (default for several), csv (task ledger), ics (iCalendar VTODOs), html (a report to read in a browser)")
 	fs.IntVar(&cfg.workers, "workers", runtime.GOMAXPROCS(0), "number of pages processed in parallel")
 	fs.Int64Var(&cfg.maxBytes, "max-bytes", 32<<20, "skip (with an error line) any page larger than this many `bytes`")
 	fs.StringVar(&cfg.contentType, "content-type", "", "HTTP Content-Type the pages were served with (its charset counts as declared)")
@@ -107,9 +111,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		cfg.date = d
 	}
 	switch cfg.format {
-	case "", "json", "jsonl", "csv", "ics":
+	case "", "json", "jsonl", "csv", "ics", "html":
 	default:
-		return nil, fmt.Errorf("%w: --format %q: want json, jsonl, csv or ics", errUsage, cfg.format)
+		return nil, fmt.Errorf("%w: --format %q: want json, jsonl, csv, ics or html", errUsage, cfg.format)
 	}
 	if cfg.workers < 1 {
 		return nil, fmt.Errorf("%w: --workers must be at least 1", errUsage)
@@ -132,16 +136,18 @@ func (c *config) options(in *input) extract.Options {
 	return opts
 }
 
-// single reports whether the command line names exactly one file (or -).
-func single(paths []string) bool {
+// single reports whether the command line names exactly one page: one
+// file or standard input, not a directory nor a WARC archive. stdin is only
+// peeked at.
+func single(paths []string, stdin *bufio.Reader) bool {
 	if len(paths) != 1 {
 		return false
 	}
 	if paths[0] == "-" {
-		return true
+		return !warc.Sniff(stdin)
 	}
 	st, err := os.Stat(paths[0])
-	return err == nil && !st.IsDir() && !isWARC(paths[0])
+	return err == nil && st.Mode().IsRegular() && !isWARC(paths[0])
 }
 
 // jsonOutput reports whether errors go into the output as JSON lines.

@@ -216,7 +216,7 @@ func TestCSVLedger(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !strings.HasPrefix(out, "\ufeffid,marker,heading,owners,deadline,target,file\n") {
+	if !strings.HasPrefix(out, "\ufeffid,marker,heading,owners,deadline,target,file,deadline_text,deadline_kind,from,title,url,published,meeting_date\n") {
 		t.Errorf("ledger must start with a BOM and the header, got %.60q", out)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 
 	"github.com/zhengling/zhengling/extract/export"
@@ -16,15 +15,15 @@ type sink interface {
 func newSink(cfg *config, w io.Writer) sink {
 	switch cfg.format {
 	case "csv":
-		return &csvSink{w: export.NewCSV(w)}
+		return docSink{export.NewCSV(w)}
 	case "ics":
-		return &icsSink{cal: export.NewCalendar(), w: w}
+		return docSink{export.NewCalendar(w)}
+	case "html":
+		return htmlSink{export.NewHTML(w, export.HTMLOptions{})}
 	case "jsonl":
 		return jsonSink{w: w}
-	case "json":
-		return jsonSink{w: w, pretty: single(cfg.paths)}
 	}
-	return jsonSink{w: w, pretty: single(cfg.paths)}
+	return jsonSink{w: w, pretty: cfg.single}
 }
 
 // jsonSink writes one indented Document, or one compact line per result.
@@ -46,37 +45,32 @@ func (s jsonSink) write(r result) error {
 
 func (jsonSink) close() error { return nil }
 
-// csvSink writes the task ledger; failed inputs are reported on stderr by
-// process, since a ledger row has no place for them.
-type csvSink struct {
-	w *export.CSV
+// docSink streams documents through one of export's writers; failed inputs
+// are reported on stderr by process, since a ledger row or a VTODO has no
+// place for them.
+type docSink struct {
+	w export.Writer
 }
 
-func (s *csvSink) write(r result) error {
+func (s docSink) write(r result) error {
 	if r.err != nil {
 		return nil
 	}
 	return s.w.Write(r.doc)
 }
 
-func (s *csvSink) close() error { return s.w.Close() }
+func (s docSink) close() error { return s.w.Close() }
 
-type icsSink struct {
-	cal *export.Calendar
-	w   io.Writer
+// htmlSink writes the report; a failed input gets its own short section.
+type htmlSink struct {
+	w *export.HTML
 }
 
-func (s *icsSink) write(r result) error {
-	if r.err == nil {
-		s.cal.Add(r.doc)
+func (s htmlSink) write(r result) error {
+	if r.err != nil {
+		return s.w.WriteError(r.in.name, r.err)
 	}
-	return nil
+	return s.w.Write(r.doc)
 }
 
-func (s *icsSink) close() error {
-	_, err := s.cal.WriteTo(s.w)
-	if err != nil {
-		return fmt.Errorf("ics: %w", err)
-	}
-	return nil
-}
+func (s htmlSink) close() error { return s.w.Close() }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -31,8 +32,10 @@ func process(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	in := bufio.NewReader(stdin)
+	cfg.single = single(cfg.paths, in) // before enumerate reads stdin
 	inputs := make(chan *input, cfg.workers)
-	go enumerate(ctx, cfg.paths, cfg.maxBytes, stdin, inputs)
+	go enumerate(ctx, cfg.paths, cfg.maxBytes, in, inputs)
 
 	// order holds one result channel per input, in input order; its capacity
 	// bounds how many pages are in flight, so memory does not grow with the batch.

@@ -34,7 +34,7 @@ const unknownTotal = -1
 // terminal, and stdout not one (the bar's redraws would cut through the
 // documents printed there), and there must be more than one input.
 func showProgress(cfg *config, stdout, stderr io.Writer) bool {
-	return isTerminal(stderr) && !isTerminal(stdout) && !single(cfg.paths)
+	return isTerminal(stderr) && !isTerminal(stdout) && !cfg.single
 }
 
 // isTerminal reports whether w is a terminal.

@@ -146,6 +146,12 @@ func TestParseMetaLine(t *testing.T) {
 		{"发文字号：烟莱政办字〔2024〕5号", true, []pair{{fDocNo, "烟莱政办字〔2024〕5号"}}},
 		{"来源: 新京报 举报", false, []pair{{fSource, "新京报"}}},
 		{"信息来源：莱山区政府办 【打印】", false, []pair{{fSource, "莱山区政府办"}}},
+		{"阅读次数: 信息来源:木塔乡人民政府 发布时间: 2025-09-25 08:35", false, // dongzhi.gov.cn
+			[]pair{{fNone, ""}, {fSource, "木塔乡人民政府"}, {fPublished, "2025-09-25 08:35"}}},
+		{"来源 : 偃师融媒     发布日期:2025-03-04     点击次数:347", false, // yanshi.gov.cn
+			[]pair{{fSource, "偃师融媒"}, {fPublished, "2025-03-04"}, {fNone, "347"}}},
+		{"信息名称: 明山区召开区政府党组(扩大)学习会议 主题分类: 政府常务会议", false, // mingshan.gov.cn
+			[]pair{{fTitle, "明山区召开区政府党组(扩大)学习会议"}, {fCategory, "政府常务会议"}}},
 		// not metadata
 		{"时间：2024年7月8日9:00-11:00", true, nil},
 		{"会议强调:", false, nil},
@@ -322,6 +328,9 @@ func classifySlow(view string) lineKind {
 		if n <= ru.maxLen && ru.re.MatchString(view) {
 			return ru.kind
 		}
+	}
+	if chromeShape(view) {
+		return kindChrome
 	}
 	return kindBody
 }

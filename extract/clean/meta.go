@@ -41,7 +41,9 @@ var labels = map[string]field{
 	"发表时间": fPublished, "更新时间": fPublished, "公开日期": fPublished,
 	"作者": fAuthor, "撰稿": fAuthor, // 作者：张三
 	"标题": fTitle, "名称": fTitle, // 标题：关于…的通知 (the 信息公开 table)
+	"信息名称": fTitle, // 信息名称: 明山区召开…常务会议 主题分类: 政府常务会议
 	"访问次数": fNone, "浏览次数": fNone, "点击数": fNone, "点击量": fNone, "阅读量": fNone, "阅读数": fNone,
+	"阅读次数": fNone, "点击次数": fNone, // 阅读次数: 信息来源:木塔乡人民政府 发布时间: 2025-09-25 08:35
 	"字号": fNone, "字体": fNone, "分享到": fNone, "分享": fNone, "责任编辑": fNone, "编辑": fNone,
 	"公开方式": fNone,
 	"有效性":  fNone, "生效日期": fNone, "废止日期": fNone, "体裁分类": fNone, "服务对象": fNone, "关键词": fNone,

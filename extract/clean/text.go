@@ -20,7 +20,7 @@ type line struct {
 }
 
 func newLine(s string) line {
-	t := collapseSpace(stripPinyin(s))
+	t := tidyEdges(collapseSpace(stripPinyin(s)))
 	return makeLine(t)
 }
 
@@ -44,10 +44,12 @@ func Text(s string) *Page {
 	}
 	var ms metaSet
 	lines = cutTruncated(lines, &p.Warnings)
+	lines = cutAtPreviewEnd(lines, &p.Warnings)
 	start := headerEnd(lines)
 	title, titleAt := findTitle(lines[:start])
 	p.Title = title
 	titleView := compact(view(title))
+	echo := siteEchoes(lines, start, titleView)
 	var body []line
 	for i, l := range lines {
 		switch {
@@ -59,7 +61,7 @@ func Text(s string) *Page {
 			readHeaderLine(l, &ms) // before and at the title: header only
 		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody):
 			body = append(body, line{blank: true})
-		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody):
+		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i]):
 			body = append(body, line{blank: true})
 		default:
 			body = append(body, l)
@@ -129,13 +131,38 @@ func headerEnd(lines []line) int {
 		if seen++; seen > headerLimit {
 			return firstNonBlank(lines)
 		}
-		if looksBody(l.view) && l.kind == kindBody {
+		if (looksBody(l.view) || newsDatelineRE.MatchString(l.view)) && l.kind == kindBody {
 			if _, ok := parseMetaView(l.text, l.view, false); !ok {
-				return i
+				return sentenceStart(lines, i)
 			}
 		}
 	}
 	return firstNonBlank(lines)
+}
+
+// newsDatelineRE opens a news report (电头): its line starts the body even
+// when it runs on into a headline without a full stop (taiwan.cn:
+// "新华社北京3月5日电 题:“增长6.5%左右,后面加了一句话”——…引发政协委员热议";
+// 本报讯 (记者 钱敏) 9月2日,…; 德州新聞網訊(記者 尹元渤…)).
+var newsDatelineRE = regexp.MustCompile(`^(\p{Han}{2,12}?\d{1,2}月\d{1,2}日电|\p{Han}{1,10}讯\s*\(\s*(记者|通讯员|实习生)|本(报|台|网)讯)`)
+
+// sentenceStart moves the body's first line back over the lines its
+// sentence began on: a broken copy starts lines with the punctuation that
+// ended the line before ("3月6日" / ",區長楊波主持召開區長碰頭會…").
+func sentenceStart(lines []line, i int) int {
+	for i > 0 && continuesSentence(lines[i].view) && !lines[i-1].blank && lines[i-1].kind == kindBody {
+		i--
+	}
+	return i
+}
+
+// continuationPunct may not open a sentence: a line starting with one
+// continues the line before.
+const continuationPunct = ",，。;；、:：!！?？)）"
+
+func continuesSentence(v string) bool {
+	r, _ := utf8.DecodeRuneInString(v)
+	return r != utf8.RuneError && strings.ContainsRune(continuationPunct, r)
 }
 
 func firstNonBlank(lines []line) int {
@@ -293,6 +320,9 @@ func continues(prev, next line) bool {
 	if numberFragmentRE.MatchString(next.view) && endsInHan(prev.view) ||
 		numberFragmentRE.MatchString(prev.view) && startsWithHan(next.view) {
 		return true // 在 / 2022 / 年时间刚刚过半…: a number on a line of its own
+	}
+	if continuesSentence(next.view) {
+		return true // "要集中心思" / ",確保首季…": a broken copy's line break before punctuation
 	}
 	if endsSentence(prev.view) || headingLike(prev.view) {
 		return false

@@ -1,18 +1,27 @@
-// Package export writes Documents for other systems: JSON Lines, the CSV
-// task ledger of SPEC.md (UTF-8 with a BOM, one row per directive that has an
-// owner, a deadline or a target) and iCalendar (RFC 5545, one VTODO per
-// deadline-bearing directive).
+// Package export writes Documents for other systems and for people:
+// JSON and JSON Lines (the output contract, with its JSON Schema), the CSV
+// task ledger of SPEC.md (csv.go), an iCalendar of the deadlines (ics.go)
+// and a self-contained HTML report (html.go).
+//
+// The CSV, calendar and HTML writers share one shape, so that a command or
+// an HTTP handler can stream a batch through any of them:
+//
+//	w := export.NewCSV(out) // or NewCalendar(out), NewHTML(out, HTMLOptions{})
+//	for doc := range docs {
+//		if err := w.Write(doc); err != nil { … }
+//	}
+//	err := w.Close() // writes what a format needs at the end; never closes out
+//
+// Each writes its header on the first Write (or on Close when there was
+// none), so an empty batch still gives a valid file. ContentType names the
+// media type to serve each with.
 package export
 
 import (
-	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
-	"strings"
 
 	"github.com/zhengling/zhengling/extract"
-	"github.com/zhengling/zhengling/extract/directive"
 )
 
 // ErrorLine is the JSON line a batch prints for an input that failed.
@@ -36,94 +45,18 @@ func JSONLine(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// LedgerHeader is the CSV task ledger's header row.
-var LedgerHeader = []string{"id", "marker", "heading", "owners", "deadline", "target", "file"}
-
-// utf8BOM makes spreadsheet programs read the ledger as UTF-8.
-const utf8BOM = "\ufeff"
-
-// CSV writes the task ledger for a stream of documents: the BOM and header
-// on the first Write, then one row per ledger-worthy directive.
-type CSV struct {
-	w       *csv.Writer
-	started bool
-	out     io.Writer
+// Writer is the shape of the streaming writers (CSV, Calendar, HTML): Write
+// adds one document, Close finishes the output. Neither closes the
+// underlying io.Writer. A Writer is not safe for concurrent use.
+type Writer interface {
+	Write(doc *extract.Document) error
+	Close() error
 }
 
-// NewCSV returns a ledger writer on w.
-func NewCSV(w io.Writer) *CSV { return &CSV{w: csv.NewWriter(w), out: w} }
-
-// Write appends doc's rows.
-func (c *CSV) Write(doc *extract.Document) error {
-	if err := c.start(); err != nil {
-		return err
-	}
-	for _, row := range LedgerRows(doc) {
-		if err := c.w.Write(row); err != nil {
-			return fmt.Errorf("export: csv: %w", err)
-		}
-	}
-	c.w.Flush()
-	return c.w.Error()
-}
-
-// Close writes the header if no document was written, and flushes.
-func (c *CSV) Close() error {
-	if err := c.start(); err != nil {
-		return err
-	}
-	c.w.Flush()
-	return c.w.Error()
-}
-
-func (c *CSV) start() error {
-	if c.started {
-		return nil
-	}
-	c.started = true
-	if _, err := io.WriteString(c.out, utf8BOM); err != nil {
-		return fmt.Errorf("export: csv: %w", err)
-	}
-	return c.w.Write(LedgerHeader)
-}
-
-// LedgerRows returns one row per directive of doc that has an owner, a
-// deadline or a target, in outline order.
-func LedgerRows(doc *extract.Document) [][]string {
-	var rows [][]string
-	directive.Walk(doc.Directives, func(d *extract.Directive) {
-		if len(d.Owners) == 0 && len(d.Deadlines) == 0 && len(d.Targets) == 0 {
-			return
-		}
-		rows = append(rows, []string{
-			d.ID, d.Marker, d.Heading, strings.Join(d.Owners, "、"),
-			joinDeadlines(d.Deadlines), joinTargets(d.Targets), doc.File,
-		})
-	})
-	return rows
-}
-
-// joinDeadlines gives each deadline as its date, or its event when the date
-// is unknown, or its text.
-func joinDeadlines(dls []extract.Deadline) string {
-	parts := make([]string, 0, len(dls))
-	for _, dl := range dls {
-		switch {
-		case !dl.Date.IsZero():
-			parts = append(parts, dl.Date.String())
-		case dl.Event != "":
-			parts = append(parts, dl.Event)
-		default:
-			parts = append(parts, dl.Text)
-		}
-	}
-	return strings.Join(parts, "；")
-}
-
-func joinTargets(ts []extract.Target) string {
-	parts := make([]string, 0, len(ts))
-	for _, t := range ts {
-		parts = append(parts, t.Text)
-	}
-	return strings.Join(parts, "；")
-}
+// Media types to serve each format with (RFC 4180, RFC 5545, HTML).
+const (
+	ContentTypeJSONLines = "application/jsonl; charset=utf-8"
+	ContentTypeCSV       = "text/csv; charset=utf-8; header=present"
+	ContentTypeCalendar  = "text/calendar; charset=utf-8"
+	ContentTypeHTML      = "text/html; charset=utf-8"
+)

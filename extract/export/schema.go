@@ -18,29 +18,57 @@ import (
 // SchemaID is the $id of the Document schema, docs/document.schema.json.
 const SchemaID = "https://github.com/zhengling/zhengling/docs/document.schema.json"
 
+// LineSchemaID is the schema of one object of the command's output (a line
+// of JSON Lines, or the one object for a single input): a Document, or the
+// ErrorLine of an input that failed. It is a definition of the same file.
+const LineSchemaID = SchemaID + "#/$defs/Line"
+
 // Schema returns the JSON Schema (draft 2020-12) of extract.Document,
 // generated from the Go types so that it cannot drift from the output:
 // every field is required (SPEC.md: use null, "" or [] when nothing was
 // found), no other field is allowed, a pointer field may be null and a
-// Date is "YYYY-MM-DD" or null. docs/document.schema.json is this output.
+// Date is "YYYY-MM-DD" or null. Its definition Line (LineSchemaID) is one
+// object of a stream: a Document or an ErrorLine. docs/document.schema.json
+// is this output.
 func Schema() ([]byte, error) {
 	r := &jsonschema.Reflector{Mapper: mapType}
 	s := r.Reflect(&extract.Document{})
 	s.ID = SchemaID
 	s.Title = "zhengling Document"
-	s.Description = "Everything zhengling extracts from one page (SPEC.md, output contract v1)."
+	s.Description = "Everything zhengling extracts from one page (SPEC.md, output contract v1). " +
+		"For the lines of a stream (--format jsonl), where an input that failed gives {\"file\", \"error\"}, use #/$defs/Line."
 	if err := allowNull(s, reflect.TypeFor[extract.Document]()); err != nil {
 		return nil, err
 	}
 	if err := addEnums(s); err != nil {
 		return nil, err
 	}
+	addLine(r, s)
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("export: schema: %w", err)
 	}
 	return append(b, '\n'), nil
 }
+
+// addLine adds the definitions of ErrorLine and of Line, the oneOf of a
+// Document and an ErrorLine (they cannot both match: each allows none of
+// the other's required fields).
+func addLine(r *jsonschema.Reflector, root *jsonschema.Schema) {
+	errLine := r.Reflect(&ErrorLine{}).Definitions["ErrorLine"]
+	errLine.Description = "The line of an input that failed: its file and the error."
+	errLine.Properties.Value("error").MinLength = &one
+	root.Definitions["ErrorLine"] = errLine
+	root.Definitions["Line"] = &jsonschema.Schema{
+		Description: "One object of the command's output: a Document, or an ErrorLine for an input that failed.",
+		OneOf: []*jsonschema.Schema{
+			{Ref: "#/$defs/Document"},
+			{Ref: "#/$defs/ErrorLine"},
+		},
+	}
+}
+
+var one = uint64(1)
 
 var dateType = reflect.TypeFor[timex.Date]()
 

@@ -16,7 +16,7 @@ import (
 	"github.com/zhengling/zhengling/extract/export"
 )
 
-var update = flag.Bool("update", false, "rewrite docs/document.schema.json from the Go types")
+var update = flag.Bool("update", false, "rewrite docs/document.schema.json from the Go types and the golden files of testdata/")
 
 var schemaFile = filepath.Join("..", "..", "docs", "document.schema.json")
 

@@ -1,0 +1,197 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zhengling/zhengling/extract/hanzi"
+)
+
+// Chrome by kind, not by site: the buttons and links every portal prints
+// (a table of UI words), and shapes of lines that need no word list — a
+// line of file names or URLs, the leftovers of a CMS template, a line of
+// separators alone. Each row quotes the real line it was written for.
+
+// uiWords are the words of a page's buttons and links. A line made only of
+// them, with brackets, counts and separators, is chrome ("[打印此页] [关闭本页]",
+// "评论 |"); a sentence that mentions one is not.
+var uiWords = []string{
+	"打印", "关闭", // 打印 / 关闭 (fgw.zj.gov.cn)
+	"打印此页", "关闭本页", // [打印此页] [关闭本页] (xinhuaqu.gov.cn)
+	"打印本页", "关闭窗口", // 打印本页 关闭窗口
+	"打印正文", "打印文章", "关闭此页", // 【打印正文】 / [打印文章] [关闭此页]
+	"收藏", "收藏本页", "加入收藏", // 收藏 (163.com)
+	"分享", "分享到", // 分享 (shanxi.gov.cn)
+	"评论", "发表评论", "我要评论", "跟贴", // 评论 | (nzgx.org), 评论 (163.com)
+	"回复", "举报", "关注", "点赞", "发表", "取消", // 回复 / 举报 (163.com), 关注 (csdn.net), 发表 (guancha.cn), 取消 (gamersky.com)
+	"收起", "展开", // 收起 (dongzhi.gov.cn, under 扫一扫在手机打开当前页)
+	"更多", "查看更多", "查看全部", // 更多 / 查看全部 (163.com)
+	"返回", "返回顶部", "返回列表", "顶部", // 返回顶部 (kaili.gov.cn)
+	"纠错", "我要纠错", // [纠错]
+	"登录", "注册", "退出", // 登录 注册 退出 (gov.cn)
+}
+
+// uiLineExpr is a line of UI words only (a chrome rule).
+var uiLineExpr = func() string {
+	words := append([]string(nil), uiWords...)
+	// longest first, so that 打印此页 is one word, not 打印 and a rest
+	for i := range words {
+		for j := i + 1; j < len(words); j++ {
+			if len(words[j]) > len(words[i]) {
+				words[i], words[j] = words[j], words[i]
+			}
+		}
+	}
+	button := `[\[【(]?(?:` + strings.Join(words, "|") + `)[\]】)]?(?:\(\d*\)|\d+)?`
+	sep := `[\s|丨/·•:-]*`
+	return `^` + sep + `(?:` + button + sep + `)+$`
+}()
+
+// separatorRE is a line of separators alone: the | left between two links
+// that were not saved (nzgx.org: "评论 |" then "|").
+var separatorRE = regexp.MustCompile(`^[|丨/\\·•_=*~—-]+(?:\s+[|丨/\\·•_=*~—-]+)*$`)
+
+// webExt are the extensions of files a page shows but a text never names
+// alone: images, pages, site maps. Documents (.doc, .pdf) are attachments
+// and stay (附件4：减免报名费申请.doc).
+const webExt = `s?html?|php|aspx?|jsp|xml|json|css|js|jpe?g|png|gif|bmp|webp|svg|ico`
+
+// fileTokenRE is one token that is a file name or an address:
+// 微信图片_20230303170500.jpg, d7d1bb3e276440db7543b3acef375f8.jpg,
+// sitemap.xml, content_265474.html, http://…, www.….
+var fileTokenRE = regexp.MustCompile(`(?i)^(?:(?:https?://|www\.)\S+|[^\s，。,;；:：]+\.(?:` + webExt + `))$`)
+
+// markupTokenRE is a token with the remains of markup or a template
+// (/enpproperty-->, <!--, </p>, &nbsp;).
+var markupTokenRE = regexp.MustCompile(`-->|<!--|</?[A-Za-z]|/>|&[a-z]{2,6};|^/[A-Za-z]`)
+
+// fileLine reports a line whose every token is a file name or an address
+// (an image's name printed where the image was, a site map's links).
+func fileLine(v string) bool {
+	if strings.HasPrefix(v, "附件") {
+		return false // 附件1.jpg: a notice's attachment
+	}
+	fields := strings.Fields(v)
+	if len(fields) == 0 {
+		return false
+	}
+	for _, f := range fields {
+		if !fileTokenRE.MatchString(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// leftoverLine reports the remains of a CMS template printed as text: a
+// line without sentence punctuation, with a file name, address or markup
+// among its tokens, most of which hold no Han (今日龙游 e-paper:
+// "2022-09-05 14 14 今日龙游 content_265474.html 1 3 县十四届…召开 /enpproperty-->").
+func leftoverLine(v string) bool {
+	if strings.ContainsAny(v, "，。；！？,;!?") {
+		return false
+	}
+	fields := strings.Fields(v)
+	code, bare := 0, 0
+	for _, f := range fields {
+		if fileTokenRE.MatchString(f) || markupTokenRE.MatchString(f) {
+			code++
+		}
+		if hanCount(f) == 0 {
+			bare++
+		}
+	}
+	return code > 0 && bare*2 > len(fields)
+}
+
+// maxShapeLine bounds the lines the shape tests look at: a paragraph of
+// text is longer.
+const maxShapeLine = 200
+
+// chromeShape reports a line that is chrome by its shape alone.
+func chromeShape(v string) bool {
+	if utf8.RuneCountInString(v) > maxShapeLine || v == "" {
+		return false
+	}
+	return separatorRE.MatchString(v) || fileLine(v) || leftoverLine(v)
+}
+
+// lostIndentRE is a paragraph indent of ideographic spaces that a lossy
+// conversion turned into question marks (德州 mirror: "??? 德州新聞網訊…").
+var lostIndentRE = regexp.MustCompile(`^\?{2,}\s*`)
+
+// trailingBarRE is a separator left after a paragraph's last sentence
+// (huxianbbs: "…保障换届工作平稳、有序开展。 |").
+var trailingBarRE = regexp.MustCompile(`([。！？!?”])\s+[|丨]+$`)
+
+// tidyEdges removes a lost indent and a trailing separator from a line.
+func tidyEdges(s string) string {
+	if strings.HasPrefix(s, "??") {
+		if t := lostIndentRE.ReplaceAllString(s, ""); hanzi.IsHan(firstRune(t)) {
+			s = t
+		}
+	}
+	if strings.HasSuffix(s, "|") || strings.HasSuffix(s, "丨") {
+		s = trailingBarRE.ReplaceAllString(s, "$1")
+	}
+	return s
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// previewEndExpr ends a document site's free preview; what follows is the
+// site's offer, not the text (huaboedu.com: "预览结束,免费获取全文或定制代笔此类文章!").
+const previewEndExpr = `^(预览|试读|试看)(已)?结束|免费(获取|下载|阅读)全文`
+
+var previewEndRE = regexp.MustCompile(previewEndExpr)
+
+// maxPreviewEnd bounds a preview's end line.
+const maxPreviewEnd = 60
+
+// cutAtPreviewEnd drops the end of a preview and every line after it,
+// when it comes after most of the text, with a warning "truncated: <line>".
+func cutAtPreviewEnd(lines []line, warnings *[]string) []line {
+	late := latterHalf(lines)
+	for i, l := range lines {
+		if late[i] && !l.blank && utf8.RuneCountInString(l.view) <= maxPreviewEnd && previewEndRE.MatchString(l.view) {
+			*warnings = append(*warnings, "truncated: "+l.text)
+			return lines[:i]
+		}
+	}
+	return lines
+}
+
+// siteEchoes marks, from line from on, the lines that repeat the page's
+// strings instead of adding text: the title printed again inside or under
+// the article, and, after the last paragraph of prose, a line printed
+// twice there (zt1388.com: "杭州:到2025年 基本建成…" once more above the
+// site map; huaboedu.com: the same contact line twice). A signature that
+// repeats the issuer of a red head above the text stays.
+func siteEchoes(lines []line, from int, titleView string) []bool {
+	lastProse := from - 1
+	for i := from; i < len(lines); i++ {
+		if l := lines[i]; !l.blank && l.kind == kindBody && looksBody(l.view) {
+			lastProse = i
+		}
+	}
+	tail := make(map[string]int)
+	for _, l := range lines[lastProse+1:] {
+		if !l.blank {
+			tail[compact(l.view)]++
+		}
+	}
+	echo := make([]bool, len(lines))
+	for i := from; i < len(lines); i++ {
+		l := lines[i]
+		if l.blank || hanCount(l.view) == 0 {
+			continue
+		}
+		c := compact(l.view)
+		echo[i] = titleView != "" && c == titleView || i > lastProse && tail[c] > 1
+	}
+	return echo
+}

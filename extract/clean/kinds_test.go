@@ -1,0 +1,98 @@
+package clean
+
+import "testing"
+
+// TestChromeKinds is the corpus of the chrome kinds (kinds.go and the rows
+// of chromeRules added with them): real lines that must go, and body lines
+// of the same shapes that must stay, in both scripts and with full-width
+// or ASCII-folded punctuation.
+func TestChromeKinds(t *testing.T) {
+	cases := []struct {
+		line string
+		want lineKind
+	}{
+		// UI words alone
+		{"[打印此页] [关闭本页]", kindChrome}, // xinhuaqu.gov.cn
+		{"［打印此页］　［关闭本页］", kindChrome},
+		{"评论 |", kindChrome}, // nzgx.org
+		{"收起", kindChrome},   // dongzhi.gov.cn
+		{"【打印】 【关闭】", kindChrome},
+		{"打印本页 关闭窗口", kindChrome},
+		{"返回頂部", kindChrome},
+		{"评论（0）", kindChrome},
+		{"登录 | 注册", kindChrome},
+		{"- 下一篇:新任区长供职", kindChrome}, // huaboedu.com
+		{"- 下一篇：新任区长供职", kindChrome},
+		// UI words inside sentences stay
+		{"会议强调，要认真听取群众评论和意见。", kindBody},
+		{"会议强调,要认真听取群众评论和意见。", kindBody},
+		{"本报评论员", kindBody},
+		{"要把分散的资源收起来、用起来。", kindBody},
+		{"关注民生，回应关切。", kindBody},
+		// separators alone
+		{"|", kindChrome}, // nzgx.org
+		{"丨", kindChrome},
+		{"——", kindChrome},
+		// file names and addresses alone
+		{"微信图片_20230303170500.jpg", kindChrome},                            // jaqzx.gov.cn
+		{"d7d1bb3e276440db7543b3acef375f8.jpg", kindChrome},                // xinhuaqu.gov.cn
+		{"2eba8e0d337d49868a4aa42818e4b06a.png", kindChrome},               // mingshan.gov.cn
+		{"sitemap.xml sitemap2.xml sitemap3.xml sitemap4.xml", kindChrome}, // zt1388.com
+		{"http://www.gov.cn/zhengce/content/2023-08/01/content_5895790.htm", kindChrome},
+		// … but not attachments, labelled addresses or file numbers
+		{"附件4：减免报名费申请.doc", kindBody},
+		{"附件1.jpg", kindBody},
+		{"网址：http://www.kaili.gov.cn", kindBody},
+		{"网址:http://www.kaili.gov.cn", kindBody},
+		{"国办发〔2024〕12号", kindBody},
+		{"请登录www.gov.cn查询详细信息。", kindBody},
+		// template leftovers
+		{"2022-09-05 14 14 今日龙游 content_265474.html 1 3 县十四届政府第二次全会暨廉政工作会议召开 /enpproperty-->", kindChrome},
+		{"合计 1200 3400 5600", kindBody},
+		{"2024年 1.5 2.3 4.5", kindBody},
+		// greetings and preambles of sites
+		{"欢迎进入洛阳市偃师区人民政府网站!", kindChrome}, // yanshi.gov.cn
+		{"欢迎访问东至县人民政府网站！", kindChrome},
+		{"歡迎進入偃師區人民政府網站！", kindChrome},
+		{"前言:本站为你精心整理了县经济发展情势会上县长发言范文,希望能为你的创作提供参考价值,我们的客服老师可以帮助你提供个性化的参考范文,欢迎咨询。", kindChrome}, // 1mishu.com
+		{"请点击👉 mbgs777 👈联系老师", kindChrome}, // huaboedu.com
+		{"欢迎来到美丽的莱山，欢迎各位客商投资兴业。", kindBody},
+		{"欢迎广大市民积极参与。", kindBody},
+		{"本站监测数据显示，空气质量持续向好。", kindBody},
+		{"要多联系群众，多听取意见。", kindBody},
+		// credits
+		{"区政府办 供稿", kindChrome}, // bagongshan.gov.cn
+		{"區委新聞辦供圖", kindChrome}, // pos111.cn (梅縣區 mirror)
+		{"会议要求，各单位供图、供稿要及时准确。", kindBody},
+		{"各单位要做好信息供稿。", kindBody},
+		// an e-paper's page label
+		{"第01版:头版", kindChrome}, // 今日龙游
+		{"第03版：要闻", kindChrome},
+		{"第3版修订", kindBody},
+	}
+	for _, c := range cases {
+		if got := classify(view(collapseSpace(c.line))); got != c.want {
+			t.Errorf("classify(%q) = %d, want %d", c.line, got, c.want)
+		}
+	}
+}
+
+// TestTidyEdges: a lost indent and a trailing separator leave the line;
+// question marks inside it and a bar inside a sentence stay.
+func TestTidyEdges(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"??? 德州新聞網訊(記者 尹元渤)3月4日,縣政府全體會議召開。", "德州新聞網訊(記者 尹元渤)3月4日,縣政府全體會議召開。"}, // jiexigoutong.com
+		{"???王勝強指出,縣政府的主要任務就是貫徹落實。", "王勝強指出,縣政府的主要任務就是貫徹落實。"},
+		{"再落實??h委副書記、縣長王勝強主持會議。", "再落實??h委副書記、縣長王勝強主持會議。"},
+		{"?? 2024", "?? 2024"},
+		{"保障换届工作平稳、有序开展。 |", "保障换届工作平稳、有序开展。"}, // huxianbbs.com
+		{"保障换届工作平稳、有序开展。 丨", "保障换届工作平稳、有序开展。"},
+		{"产品答疑 | 网站律师 |", "产品答疑 | 网站律师 |"},
+		{"甲 | 乙", "甲 | 乙"},
+	}
+	for _, c := range cases {
+		if got := tidyEdges(c.in); got != c.want {
+			t.Errorf("tidyEdges(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
