@@ -153,14 +153,13 @@ func hasWord(list, word string) bool {
 
 // flatHan is hanCount(flatText(n)) without building the text.
 func flatHan(n *html.Node) int {
-	han, size := 0, 0
+	han := 0
 	stack := []*html.Node{n}
-	for len(stack) > 0 && size < maxInput {
+	for len(stack) > 0 {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if x.Type == html.TextNode {
 			han += hanCount(x.Data)
-			size += len(x.Data)
 			continue
 		}
 		if x.Type == html.ElementNode && skipTags[x.DataAtom] {
