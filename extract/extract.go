@@ -76,6 +76,8 @@ var (
 	// ErrBinary is returned for bytes that are neither text nor HTML (an
 	// image, a PDF, an archive saved by mistake).
 	ErrBinary = errors.New("extract: binary content, not a page or text")
+	// ErrTooLarge is returned for an input over Options.MaxBytes.
+	ErrTooLarge = errors.New("extract: input larger than the limit")
 )
 
 // Options configure one extraction. The zero Options are valid.
@@ -90,11 +92,37 @@ type Options struct {
 	ContentType string
 	// Segmenter is the segmenter to use; nil means segment.Default().
 	Segmenter *segment.Segmenter
+	// MaxBytes is the largest input accepted: HTML reads at most
+	// MaxBytes+1 bytes of its reader, and a larger input of any function
+	// gives ErrTooLarge. 0 means DefaultMaxBytes.
+	MaxBytes int64
 }
+
+// DefaultMaxBytes is the input limit of the zero Options: saved pages are
+// rarely over 2 MB, WeChat pages with inline images reach 8.
+const DefaultMaxBytes = 32 << 20
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes > 0 {
+		return o.MaxBytes
+	}
+	return DefaultMaxBytes
+}
+
+// tooLarge is the error for an input over the limit.
+func tooLarge(max int64) error { return fmt.Errorf("%w (%d bytes)", ErrTooLarge, max) }
 
 // HTML extracts a Document from a saved HTML page in any charset.
 func HTML(r io.Reader, opts Options) (*Document, error) {
-	page, err := clean.HTML(r, opts.ContentType)
+	max := opts.maxBytes()
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("extract: read: %w", err)
+	}
+	if int64(len(b)) > max {
+		return nil, tooLarge(max)
+	}
+	page, err := clean.HTMLBytes(b, opts.ContentType)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
@@ -104,6 +132,9 @@ func HTML(r io.Reader, opts Options) (*Document, error) {
 // Text extracts a Document from plain text (a page saved as text, a copied
 // speech). Its first line may be the title and metadata lines may appear.
 func Text(s string, opts Options) (*Document, error) {
+	if max := opts.maxBytes(); int64(len(s)) > max {
+		return nil, tooLarge(max)
+	}
 	if strings.TrimSpace(s) == "" {
 		return nil, ErrEmpty
 	}
@@ -310,6 +341,9 @@ func firstNonEmpty(ss ...string) string {
 // Bytes extracts a Document from a saved page or text file, telling HTML
 // from plain text by its content, never by a file name.
 func Bytes(b []byte, opts Options) (*Document, error) {
+	if max := opts.maxBytes(); int64(len(b)) > max {
+		return nil, tooLarge(max)
+	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, ErrEmpty
 	}

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -111,4 +113,44 @@ func TestPageWithoutBodyWarns(t *testing.T) {
 	if len(doc.Warnings) == 0 || !strings.HasPrefix(doc.Warnings[len(doc.Warnings)-1], "empty:") {
 		t.Errorf("warnings %q, want an empty: warning", doc.Warnings)
 	}
+}
+
+// TestMaxBytes: Options.MaxBytes is the one input limit; HTML reads at most
+// one byte past it.
+func TestMaxBytes(t *testing.T) {
+	page := []byte("<html><title>通知</title><p>会议强调，要统筹兼顾。</p></html>")
+	n := int64(len(page))
+	for _, tc := range []struct {
+		desc string
+		max  int64
+		ok   bool
+	}{
+		{"exactly the limit", n, true},
+		{"one byte over", n - 1, false},
+	} {
+		opts := Options{MaxBytes: tc.max}
+		_, errBytes := Bytes(page, opts)
+		_, errText := Text(string(page), opts)
+		_, errHTML := HTML(bytes.NewReader(page), opts)
+		for _, err := range []error{errBytes, errText, errHTML} {
+			if tc.ok != (err == nil) || (!tc.ok && !errors.Is(err, ErrTooLarge)) {
+				t.Errorf("%s: %v", tc.desc, err)
+			}
+		}
+	}
+	r := &countingReader{r: strings.NewReader(strings.Repeat("<p>统筹兼顾</p>", 10000))}
+	if _, err := HTML(r, Options{MaxBytes: 1000}); !errors.Is(err, ErrTooLarge) || r.n != 1001 {
+		t.Errorf("read %d bytes (%v), want 1001 and ErrTooLarge", r.n, err)
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
 }

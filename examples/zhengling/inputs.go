@@ -75,14 +75,64 @@ func enumeratePath(p string, maxBytes int64, stdin *bufio.Reader, send func(*inp
 	return ok
 }
 
-// enumerateFile sends one file, or the records of a WARC file.
+// enumerateFile sends one file, or the records of a WARC file. Only
+// regular files are read: a FIFO, a device or a socket gets its error line
+// at once (opening a FIFO would wait for a writer forever).
 func enumerateFile(path string, maxBytes int64, send func(*input) bool) bool {
-	f, err := os.Open(path)
+	f, size, err := openRegular(path)
 	if err != nil {
-		return send(&input{name: path, err: fmt.Errorf("open: %w", unwrapPath(err))})
+		return send(&input{name: path, err: err})
 	}
 	defer f.Close()
-	return enumerateStream(path, bufio.NewReader(f), maxBytes, send)
+	r := bufio.NewReader(f)
+	if size > maxBytes && !warc.Sniff(r) {
+		return send(&input{name: path, err: errTooLarge(maxBytes)}) // refused unread
+	}
+	return enumerateStream(path, r, maxBytes, send)
+}
+
+// openRegular opens a regular file and returns its size. The file is
+// checked before it is opened, and again once open, through the open file,
+// in case another took its place in between; it is opened non-blocking
+// so that even then a FIFO cannot hang the batch.
+func openRegular(path string) (*os.File, int64, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("open: %w", unwrapPath(err))
+	}
+	if err := regular(st); err != nil {
+		return nil, 0, err
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlocking, 0)
+	if err != nil {
+		return nil, 0, fmt.Errorf("open: %w", unwrapPath(err))
+	}
+	if st, err = f.Stat(); err == nil {
+		err = regular(st)
+	}
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, st.Size(), nil
+}
+
+// regular refuses what is not a regular file, naming what it is.
+func regular(st fs.FileInfo) error {
+	m := st.Mode()
+	switch {
+	case m.IsRegular():
+		return nil
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("not a regular file: a named pipe (FIFO)")
+	case m&fs.ModeSocket != 0:
+		return errors.New("not a regular file: a socket")
+	case m&fs.ModeDevice != 0:
+		return errors.New("not a regular file: a device")
+	case m.IsDir():
+		return errors.New("not a regular file: a directory")
+	}
+	return fmt.Errorf("not a regular file (%s)", m.Type())
 }
 
 // enumerateStream sends one page read from r, or, when r holds a WARC
@@ -104,7 +154,8 @@ func enumerateStream(name string, r *bufio.Reader, maxBytes int64, send func(*in
 	return true
 }
 
-// readLimited reads all of r, failing when it holds more than max bytes.
+// readLimited reads all of r, failing when it holds more than max bytes:
+// it never reads more than max+1.
 func readLimited(r io.Reader, max int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
@@ -118,9 +169,9 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 
 func errTooLarge(max int64) error { return fmt.Errorf("larger than --max-bytes %d", max) }
 
-// isWARC reports whether the file at path holds a WARC archive.
+// isWARC reports whether the regular file at path holds a WARC archive.
 func isWARC(path string) bool {
-	f, err := os.Open(path)
+	f, _, err := openRegular(path)
 	if err != nil {
 		return false
 	}
@@ -128,10 +179,12 @@ func isWARC(path string) bool {
 	return warc.Sniff(bufio.NewReader(f))
 }
 
-// unwrapPath drops the *PathError's own path: the "file" field already names it.
+// unwrapPath drops the *PathError's path and operation: the "file" field
+// names the path, and the caller says what it was doing.
 func unwrapPath(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
 	return err
 }

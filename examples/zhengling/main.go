@@ -126,7 +126,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 
 // options are the extraction options of one input.
 func (c *config) options(in *input) extract.Options {
-	opts := extract.Options{ReferenceDate: c.date, URL: in.url, ContentType: in.contentType}
+	opts := extract.Options{ReferenceDate: c.date, URL: in.url, ContentType: in.contentType, MaxBytes: c.maxBytes}
 	if opts.URL == "" {
 		opts.URL = c.url
 	}
@@ -149,6 +149,10 @@ func single(paths []string, stdin *bufio.Reader) bool {
 	st, err := os.Stat(paths[0])
 	return err == nil && st.Mode().IsRegular() && !isWARC(paths[0])
 }
+
+// pretty reports whether the one Document is printed indented: one page in
+// all, and no --format jsonl.
+func (c *config) pretty() bool { return c.single && c.format != "jsonl" }
 
 // jsonOutput reports whether errors go into the output as JSON lines.
 func (c *config) jsonOutput() bool {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 
 	"github.com/zhengling/zhengling/extract/export"
@@ -20,10 +21,8 @@ func newSink(cfg *config, w io.Writer) sink {
 		return docSink{export.NewCalendar(w)}
 	case "html":
 		return htmlSink{export.NewHTML(w, export.HTMLOptions{})}
-	case "jsonl":
-		return jsonSink{w: w}
 	}
-	return jsonSink{w: w, pretty: cfg.single}
+	return jsonSink{w: w, pretty: cfg.pretty()}
 }
 
 // jsonSink writes one indented Document, or one compact line per result.
@@ -33,14 +32,28 @@ type jsonSink struct {
 }
 
 func (s jsonSink) write(r result) error {
-	var v any = r.doc
+	b := r.json
 	if r.err != nil {
-		v = export.ErrorLine{File: r.in.name, Error: r.err.Error()}
+		var err error
+		if b, err = encodeJSON(export.ErrorLine{File: r.in.name, Error: r.err.Error()}, s.pretty); err != nil {
+			return err
+		}
 	}
-	if s.pretty {
-		return export.JSON(s.w, v)
+	_, err := s.w.Write(b)
+	return err
+}
+
+// encodeJSON encodes v as one indented JSON document or one compact line.
+func encodeJSON(v any, pretty bool) ([]byte, error) {
+	var b bytes.Buffer
+	encode := export.JSONLine
+	if pretty {
+		encode = export.JSON
 	}
-	return export.JSONLine(s.w, v)
+	if err := encode(&b, v); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 func (jsonSink) close() error { return nil }

@@ -13,9 +13,10 @@ import (
 
 // result is the outcome of one input.
 type result struct {
-	in  *input
-	doc *extract.Document
-	err error
+	in   *input
+	doc  *extract.Document
+	json []byte // the Document as the JSON formats print it, encoded by the worker
+	err  error
 }
 
 type task struct {
@@ -106,5 +107,20 @@ func extractOne(cfg *config, seg *segment.Segmenter, in *input) (r result) {
 	}
 	doc.File = in.name
 	r.doc = doc
+	return encodeResult(cfg, r)
+}
+
+// encodeResult encodes a document for the JSON formats in the worker, in
+// parallel and before anything is printed: a document that cannot be
+// encoded gets its error line instead.
+func encodeResult(cfg *config, r result) result {
+	if !cfg.jsonOutput() || r.doc == nil {
+		return r
+	}
+	var err error
+	if r.json, err = encodeJSON(r.doc, cfg.pretty()); err != nil {
+		r.json, r.err = nil, fmt.Errorf("encode: %w", err)
+	}
+	r.doc = nil
 	return r
 }

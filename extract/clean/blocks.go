@@ -221,7 +221,7 @@ func isHeading(n *html.Node) bool {
 func flatText(n *html.Node) string {
 	var b strings.Builder
 	stack := []*html.Node{n}
-	for len(stack) > 0 && b.Len() < maxInput {
+	for len(stack) > 0 {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if x.Type == html.TextNode {

@@ -35,29 +35,23 @@ type Page struct {
 	Warnings   []string // truncated: …, mojibake: …
 }
 
-// maxInput bounds the bytes read from one page; saved pages are rarely over
-// 2 MB, WeChat pages with inline images reach 8.
-const maxInput = 32 << 20
-
 // HTML reads a saved page, decodes its charset (contentType, when not empty,
 // is the HTTP Content-Type header and counts as a declaration) and cleans it.
+// It reads all of r: bound r (io.LimitReader) to bound the page.
 func HTML(r io.Reader, contentType string) (*Page, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	b, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("clean: read: %w", err)
-	}
-	if len(b) > maxInput {
-		return nil, fmt.Errorf("clean: page larger than %d bytes", maxInput)
 	}
 	return htmlBytes(b, contentType)
 }
 
+// HTMLBytes is HTML for a page already in memory.
+func HTMLBytes(b []byte, contentType string) (*Page, error) { return htmlBytes(b, contentType) }
+
 // Bytes cleans a page given as bytes: HTML when the content looks like HTML
 // (LooksLikeHTML), else plain text, which may also be GBK or Big5 encoded.
 func Bytes(b []byte, contentType string) (*Page, error) {
-	if len(b) > maxInput {
-		return nil, fmt.Errorf("clean: input larger than %d bytes", maxInput)
-	}
 	if LooksLikeHTML(b) {
 		return htmlBytes(b, contentType)
 	}

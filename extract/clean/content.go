@@ -153,14 +153,13 @@ func hasWord(list, word string) bool {
 
 // flatHan is hanCount(flatText(n)) without building the text.
 func flatHan(n *html.Node) int {
-	han, size := 0, 0
+	han := 0
 	stack := []*html.Node{n}
-	for len(stack) > 0 && size < maxInput {
+	for len(stack) > 0 {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if x.Type == html.TextNode {
 			han += hanCount(x.Data)
-			size += len(x.Data)
 			continue
 		}
 		if x.Type == html.ElementNode && skipTags[x.DataAtom] {
@@ -223,8 +222,30 @@ func findContent(doc *goquery.Document, root *html.Node) (content, []block) {
 		}
 		return c, walkBlocks(root, c)
 	}
+	if headless(root) {
+		// a fragment (a rich-text editor's <p class="ql-block">…</p> saved
+		// with the text): all of it is the article
+		c := content{root: bodyOf(root)}
+		return c, walkBlocks(root, c)
+	}
 	c := content{root: densest(root)}
 	return c, walkBlocks(root, c)
+}
+
+// headless reports a document whose <head> holds no element: no title, no
+// meta, no style — a fragment of HTML, not a saved page.
+func headless(root *html.Node) bool {
+	for n := range root.Descendants() {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Head {
+			for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+				if ch.Type == html.ElementNode {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
 }
 
 // outweighs reports whether the densest prose d lies apart from the

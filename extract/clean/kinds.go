@@ -164,3 +164,34 @@ func cutAtPreviewEnd(lines []line, warnings *[]string) []line {
 	}
 	return lines
 }
+
+// siteEchoes marks, from line from on, the lines that repeat the page's
+// strings instead of adding text: the title printed again inside or under
+// the article, and, after the last paragraph of prose, a line printed
+// twice there (zt1388.com: "杭州:到2025年 基本建成…" once more above the
+// site map; huaboedu.com: the same contact line twice). A signature that
+// repeats the issuer of a red head above the text stays.
+func siteEchoes(lines []line, from int, titleView string) []bool {
+	lastProse := from - 1
+	for i := from; i < len(lines); i++ {
+		if l := lines[i]; !l.blank && l.kind == kindBody && looksBody(l.view) {
+			lastProse = i
+		}
+	}
+	tail := make(map[string]int)
+	for _, l := range lines[lastProse+1:] {
+		if !l.blank {
+			tail[compact(l.view)]++
+		}
+	}
+	echo := make([]bool, len(lines))
+	for i := from; i < len(lines); i++ {
+		l := lines[i]
+		if l.blank || hanCount(l.view) == 0 {
+			continue
+		}
+		c := compact(l.view)
+		echo[i] = titleView != "" && c == titleView || i > lastProse && tail[c] > 1
+	}
+	return echo
+}

@@ -35,8 +35,9 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 	}
 	lines = cutAtEnd(lines)
 	lines = trimEdges(lines)
-	for _, l := range lines {
-		if !l.blank {
+	echo := siteEchoes(lines, 0, compact(view(p.Title)))
+	for i, l := range lines {
+		if !l.blank && !echo[i] {
 			p.Paragraphs = append(p.Paragraphs, l.text)
 		}
 	}
@@ -228,6 +229,9 @@ func dropLeadingTitle(lines []line, title string) ([]line, string) {
 		wants = append(wants, squash(title[:i])) // "中华人民共和国监察法-纪检"
 	}
 	for at := 0; at < len(lines) && at < titleSearch; at++ {
+		if at > 0 && looksBody(lines[at-1].view) {
+			break // the heading comes before the first paragraph, not after
+		}
 		n, heading := 0, ""
 		for _, w := range wants {
 			if n, heading = matchTitle(lines[at:], w); n > 0 {

@@ -49,6 +49,7 @@ func Text(s string) *Page {
 	title, titleAt := findTitle(lines[:start])
 	p.Title = title
 	titleView := compact(view(title))
+	echo := siteEchoes(lines, start, titleView)
 	var body []line
 	for i, l := range lines {
 		switch {
@@ -60,7 +61,7 @@ func Text(s string) *Page {
 			readHeaderLine(l, &ms) // before and at the title: header only
 		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody):
 			body = append(body, line{blank: true})
-		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody):
+		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i]):
 			body = append(body, line{blank: true})
 		default:
 			body = append(body, l)

@@ -31,6 +31,9 @@ type Number struct {
 	// Vague is true for a Chinese range of neighbouring digits (二三十, 三四百):
 	// its value means nothing and callers should not report it.
 	Vague bool
+	// Overflow is true, with Scan's ok false, for a number beyond float64
+	// (9…9亿亿亿): Start and End say where it is, Value is 0.
+	Overflow bool
 }
 
 // chineseDigits maps the digit characters, everyday, financial and
@@ -155,7 +158,7 @@ func Scan(rs []rune, i int) (Number, bool) {
 		readMixed(rs, &n)
 	}
 	if math.IsInf(n.Value, 0) || math.IsNaN(n.Value) {
-		return Number{}, false // 9…9亿亿亿 overflows: no value to report
+		return Number{Start: n.Start, End: n.End, Overflow: true}, false // 9…9亿亿亿: no value to report
 	}
 	return n, ok
 }
@@ -244,8 +247,9 @@ func scanArabic(rs []rune, i int) (Number, bool) {
 	if frac != "" {
 		s += "." + frac
 	}
+	// Out of range, v is ±Inf (Scan reports the overflow) or 0.
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return Number{}, false
 	}
 	n := Number{Value: v, Start: i, End: j, Arabic: true}

@@ -2,6 +2,7 @@ package numeral
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -135,11 +136,40 @@ func TestScan(t *testing.T) {
 	}
 }
 
+// overflowCorpus: numbers beyond float64 found in running text. Scan gives
+// no value, ok false and Overflow with the number's extent.
+var overflowCorpus = []struct {
+	text    string
+	at, end int
+}{
+	{"17977" + strings.Repeat("0", 300) + "亿亿亿", 0, 308}, // 1.8e304 × 1e24
+	{strings.Repeat("9", 400) + "元", 0, 400},             // beyond float64 as written
+	{"投资1" + strings.Repeat("0", 300) + "万亿元", 2, 305},
+	{"一" + strings.Repeat("亿", 40) + "元", 0, 41}, // 1e320 in Chinese
+	{strings.Repeat("九", 400), 0, 400},           // digits read one by one
+}
+
+func TestScanOverflow(t *testing.T) {
+	for _, c := range overflowCorpus {
+		n, ok := Scan([]rune(c.text), c.at)
+		if ok || !n.Overflow || n.Start != c.at || n.End != c.end || n.Value != 0 {
+			t.Errorf("Scan(%.20q…, %d) = %+v %v; want an overflow over [%d, %d)", c.text, c.at, n, ok, c.at, c.end)
+		}
+	}
+	// Underflow is no overflow: the value is 0.
+	if n, ok := Scan([]rune("0."+strings.Repeat("0", 400)+"1"), 0); !ok || n.Overflow || n.Value != 0 {
+		t.Errorf("Scan(0.0…01) = %+v %v, want 0", n, ok)
+	}
+}
+
 func FuzzScan(f *testing.F) {
 	for _, c := range parseCorpus {
 		f.Add(c.in, 0)
 	}
 	for _, c := range scanCorpus {
+		f.Add(c.text, c.at)
+	}
+	for _, c := range overflowCorpus {
 		f.Add(c.text, c.at)
 	}
 	f.Fuzz(func(t *testing.T, s string, at int) {

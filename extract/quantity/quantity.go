@@ -102,6 +102,10 @@ func Find(p *para.Paragraph, ctx Context) Result {
 		s, e := bounds(f.env.rs, ph.start, ph.end, isClausePunct)
 		f.res.Warnings = append(f.res.Warnings, "placeholder: "+strings.TrimSpace(p.Text(s, e)))
 	}
+	for _, o := range f.sc.overflows {
+		s, e := bounds(f.env.rs, o.start, o.end, isClausePunct)
+		f.res.Warnings = append(f.res.Warnings, "overflow: a number beyond float64, no value given: "+shorten(strings.TrimSpace(p.Text(s, e)), 40))
+	}
 	return f.res
 }
 
@@ -461,3 +465,12 @@ func (c *periodCache) in(s span) []span {
 // periodPattern is the minimal reported-period grammar used until time
 // expressions are known: 1-8 月份, 1-10月, 截至8月底, 截止3月份, 前8个月.
 var periodPattern = regexp.MustCompile(`\d{1,2}\s*[-至到~]\s*\d{1,2}\s*月份?|截[至止][^,;:。]{0,8}?(月底|月末|月份|年底|目前|日)|前\d{1,2}个月|今年以来`)
+
+// shorten keeps the first and last runes of a long text around an ellipsis.
+func shorten(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n/2]) + "…" + string(rs[len(rs)-n/2:])
+}

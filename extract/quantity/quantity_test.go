@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"strings"
@@ -382,6 +383,43 @@ func TestPlaceholders(t *testing.T) {
 	}
 }
 
+// overflowCorpus: numbers beyond float64, as written or once scaled (the
+// issue's 百分之17977…亿亿亿 is 1.8e306 before × 100 %): no value, one
+// overflow warning for the clause, and the values around them kept.
+var overflowCorpus = []struct {
+	text   string
+	warn   string // the clause the warning quotes, shortened
+	values []float64
+}{
+	{"百分之17977" + strings.Repeat("0", 278) + "亿亿亿", "百分之17977000000000000…00000000000000000亿亿亿", nil},
+	{"增长" + strings.Repeat("9", 400) + "%，投资64亿元", "增长999999999999999999…9999999999999999999%", []float64{6.4e9}},
+	{"完成1" + strings.Repeat("0", 300) + "万亿元、增长15%", "完成100000000000000000…00000000000万亿元、增长15%", []float64{15}},
+	// The range fails; its first end stays a value.
+	{"下降5%-" + strings.Repeat("8", 320) + "%", "下降5%-888888888888888…8888888888888888888%", []float64{5}},
+}
+
+func TestOverflow(t *testing.T) {
+	for _, c := range overflowCorpus {
+		r := Find(paragraph(t, c.text), Context{})
+		want := "overflow: a number beyond float64, no value given: " + c.warn
+		if len(r.Warnings) != 1 || r.Warnings[0] != want {
+			t.Errorf("%.30s…: warnings %q, want %q", c.text, r.Warnings, want)
+		}
+		var got []float64
+		for _, x := range append(r.Targets, r.Figures...) {
+			got = append(got, x.Value)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.values) {
+			t.Errorf("%.30s…: values %v, want %v", c.text, got, c.values)
+		}
+		for _, x := range r.Percentages {
+			if math.IsInf(x.Value, 0) || math.IsNaN(x.Value) {
+				t.Errorf("%.30s…: percentage %v", c.text, x.Value)
+			}
+		}
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	for _, c := range findCorpus {
 		f.Add(c.text)
@@ -390,6 +428,9 @@ func FuzzFind(f *testing.F) {
 		f.Add(c.text)
 	}
 	for _, c := range placeholderCorpus {
+		f.Add(c.text)
+	}
+	for _, c := range overflowCorpus {
 		f.Add(c.text)
 	}
 	f.Add("投资" + strings.Repeat("9", 300) + "亿亿亿元，增长百分之" + strings.Repeat("9", 300) + "亿亿亿")

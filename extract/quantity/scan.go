@@ -55,6 +55,7 @@ type scanner struct {
 	urls, titles []span
 	mentions     []mention
 	placeholders []span
+	overflows    []span // numbers beyond float64: no quantity, a warning
 }
 
 func newScanner(rs []rune) *scanner {
@@ -96,10 +97,35 @@ func (s *scanner) step(i int) int {
 	return max(end, i+1)
 }
 
+// add keeps m, unless arithmetic on its number (百分之…, 9成, a range)
+// went beyond float64: then it is an overflow.
 func (s *scanner) add(m mention) int {
+	if !m.finite() {
+		s.overflow(span{m.start, m.end})
+		return m.end
+	}
 	s.mentions = append(s.mentions, m)
 	return m.end
 }
+
+// overflow notes a number beyond float64, once (a range reads its second
+// number before the scan reaches it).
+func (s *scanner) overflow(sp span) {
+	if n := len(s.overflows); n > 0 && s.overflows[n-1] == sp {
+		return
+	}
+	s.overflows = append(s.overflows, sp)
+}
+
+func (m *mention) finite() bool {
+	ok := isFinite(m.value) && (m.max == nil || isFinite(*m.max))
+	for _, p := range m.listed {
+		ok = ok && isFinite(p.value)
+	}
+	return ok
+}
+
+func isFinite(v float64) bool { return !math.IsInf(v, 0) && !math.IsNaN(v) }
 
 // numberStartsAt reports whether a number (or its sign) begins at i and not
 // in the middle of a word: 2019 is one number, G20 and V2.0 none.
@@ -180,10 +206,14 @@ func (s *scanner) numberAt(i int) (mention, int, bool) {
 		neg, j = true, i+1
 	}
 	n, ok := numeral.Scan(rs, j)
+	if n.Overflow {
+		s.overflow(span{i, n.End})
+		return mention{}, n.End, false
+	}
 	if !ok {
 		return mention{}, j + 1, false
 	}
-	if n.Vague || math.IsInf(n.Value, 0) || math.IsNaN(n.Value) || notANumberHere(rs, i, n) {
+	if n.Vague || notANumberHere(rs, i, n) {
 		return mention{}, n.End, false
 	}
 	if neg {
@@ -682,5 +712,8 @@ func round(v float64) float64 {
 	if math.IsInf(p, 0) || p == 0 {
 		return v
 	}
-	return math.Round(v*p) / p
+	if r := math.Round(v*p) / p; isFinite(r) {
+		return r
+	}
+	return v // near the top of float64 the rounding itself overflows
 }
