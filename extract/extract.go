@@ -17,6 +17,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/zhengling/zhengling/extract/clause"
 	"github.com/zhengling/zhengling/extract/clean"
 	"github.com/zhengling/zhengling/extract/directive"
 	"github.com/zhengling/zhengling/extract/hanzi"
@@ -24,6 +25,7 @@ import (
 	"github.com/zhengling/zhengling/extract/quantity"
 	"github.com/zhengling/zhengling/extract/timex"
 	"github.com/zhengling/zhengling/segment"
+	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
 // Meta is the page's metadata (索引号, 发布机构, 成文日期, …).
@@ -92,6 +94,10 @@ type Options struct {
 	ContentType string
 	// Segmenter is the segmenter to use; nil means segment.Default().
 	Segmenter *segment.Segmenter
+	// Lexicon is the language knowledge every recogniser reads (cue words,
+	// headings, punctuation classes); nil means lexicon.Default(). A caller
+	// may extend it with Lexicon.With.
+	Lexicon *lexicon.Lexicon
 	// MaxBytes is the largest input accepted: HTML reads at most
 	// MaxBytes+1 bytes of its reader, and a larger input of any function
 	// gives ErrTooLarge. 0 means DefaultMaxBytes.
@@ -141,6 +147,21 @@ func Text(s string, opts Options) (*Document, error) {
 	return build(clean.Text(s), opts)
 }
 
+// outlineSections are the items of the outline as sections for the clause
+// reading, their headings in the simplified view.
+func outlineSections(outline []*Directive) []clause.Section {
+	var out []clause.Section
+	directive.Walk(outline, func(d *Directive) {
+		out = append(out, clause.Section{Para: d.Para, Start: d.Start, EndPara: d.LastPara(), End: d.End,
+			Heading: hanzi.View(d.Heading)})
+	})
+	return out
+}
+
+// inspectReading, when set by a test, sees the paragraphs with their
+// clause reading.
+var inspectReading func([]*para.Paragraph)
+
 func build(page *clean.Page, opts Options) (*Document, error) {
 	seg := opts.Segmenter
 	if seg == nil {
@@ -158,12 +179,17 @@ func build(page *clean.Page, opts Options) (*Document, error) {
 		Paragraphs: page.Paragraphs,
 		Warnings:   page.Warnings,
 	}
-	paras := views(page.Paragraphs, seg)
+	paras := views(page.Paragraphs, seg, opts.Lexicon)
 	doc.Directives = directive.Parse(paras)
 	doc.Meeting = timex.FindMeeting(paras, meetingYear(opts, page.Meta, paras))
 	doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, paras)
 	exprs, warns := timex.Find(paras, doc.ReferenceDate)
 	doc.Warnings = append(doc.Warnings, warns...)
+	clause.Read(clause.Document{Title: doc.Title, Paras: paras, Times: exprs, Ref: doc.ReferenceDate,
+		Sections: clause.Sections(outlineSections(doc.Directives), paras, opts.Lexicon), Lexicon: opts.Lexicon})
+	if inspectReading != nil {
+		inspectReading(paras)
+	}
 	doc.Deadlines = deadlines(exprs)
 	recognizeQuantities(doc, paras, exprs)
 	attach(doc)
@@ -188,11 +214,11 @@ func isBinary(b []byte) bool {
 }
 
 // views builds the simplified, segmented view of every paragraph.
-func views(paragraphs []string, seg *segment.Segmenter) []*para.Paragraph {
+func views(paragraphs []string, seg *segment.Segmenter, lx *lexicon.Lexicon) []*para.Paragraph {
 	out := make([]*para.Paragraph, len(paragraphs))
 	for i, s := range paragraphs {
 		v := hanzi.View(s)
-		out[i] = para.New(i, s, v, seg.Tokens(v))
+		out[i] = para.New(i, s, v, seg.Tokens(v), lx)
 	}
 	return out
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/zhengling/zhengling/segment/internal/lexicon"
+	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
 // lexiconFS is the government-domain lexicon (see lexicon/README.md); it is
@@ -79,7 +79,7 @@ var (
 
 func lexiconClasses() *classTable {
 	classOnce.Do(func() {
-		lx, err := lexicon.Load(lexiconSub())
+		lx, err := lexicon.LoadDict(lexiconSub())
 		if err != nil {
 			classes.loadError = err
 			return

@@ -76,7 +76,7 @@ func testParas(tb testing.TB, text string) []*para.Paragraph {
 			continue
 		}
 		v := simpleView(line)
-		ps = append(ps, para.New(len(ps), line, v, testSeg.Tokens(v)))
+		ps = append(ps, para.New(len(ps), line, v, testSeg.Tokens(v), nil))
 	}
 	return ps
 }

@@ -1,30 +1,48 @@
 // Package para holds the unit every recogniser reads: one body paragraph in
 // its source script, its simplified, width-folded view (rune-aligned with the
-// source) and the segmenter's tokens of that view.
+// source), the segmenter's tokens of that view, and the reading of its
+// clauses — their spans, the cue words found in them and, once package clause
+// has read the document, what each clause does (its stance) and which period
+// it is about (its frame).
 package para
 
-import "github.com/zhengling/zhengling/segment"
+import (
+	"github.com/zhengling/zhengling/segment"
+	"github.com/zhengling/zhengling/segment/lexicon"
+)
 
 // Paragraph is one body paragraph. Simple has exactly as many runes as
 // Source, so an offset found in Simple points at the same character in Source.
 type Paragraph struct {
-	Index  int             // position in Document.Paragraphs
-	Source string          // as written (traditional or simplified)
-	Simple string          // simplified script, full-width ASCII folded; rune-aligned
-	Tokens []segment.Token // tokens of Simple, rune offsets
-	src    []rune
-	simple []rune
+	Index   int             // position in Document.Paragraphs
+	Source  string          // as written (traditional or simplified)
+	Simple  string          // simplified script, full-width ASCII folded; rune-aligned
+	Tokens  []segment.Token // tokens of Simple, rune offsets
+	Lexicon *lexicon.Lexicon
+	// Cues are the lexicon's stance and frame words in Simple, in order of
+	// their ends (see lexicon.Index.Scan).
+	Cues []lexicon.Hit
+	// Clauses cover the paragraph in order; package clause fills their
+	// Stance and Frame.
+	Clauses []Clause
+	src     []rune
+	simple  []rune
 }
 
-// New builds a Paragraph. simple must have as many runes as source; when it
-// does not, source is used as the view so that offsets stay valid.
-func New(index int, source, simple string, tokens []segment.Token) *Paragraph {
-	p := &Paragraph{Index: index, Source: source, Simple: simple, Tokens: tokens}
+// New builds a Paragraph and marks its clauses and cue words with lx (nil:
+// lexicon.Default()). simple must have as many runes as source; when it does
+// not, source is used as the view so that offsets stay valid.
+func New(index int, source, simple string, tokens []segment.Token, lx *lexicon.Lexicon) *Paragraph {
+	if lx == nil {
+		lx = lexicon.Default()
+	}
+	p := &Paragraph{Index: index, Source: source, Simple: simple, Tokens: tokens, Lexicon: lx}
 	p.src = []rune(source)
 	p.simple = []rune(simple)
 	if len(p.simple) != len(p.src) {
 		p.Simple, p.simple = source, p.src
 	}
+	p.mark()
 	return p
 }
 

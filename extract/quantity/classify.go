@@ -4,6 +4,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/zhengling/zhengling/extract/para"
+	"github.com/zhengling/zhengling/segment/lexicon"
+
 	"github.com/zhengling/zhengling/extract/timex"
 
 	"github.com/zhengling/zhengling/extract/numeral"
@@ -44,13 +47,15 @@ func bounds(rs []rune, i, j int, stop func(rune) bool) (int, int) {
 // env is what judging a mention needs to know about its paragraph.
 type env struct {
 	rs          []rune
+	p           *para.Paragraph
 	instructing func(int) bool     // may be nil
 	wordStart   func(int) bool     // a token starts at the offset
 	unitIsWord  func(mention) bool // the unit is a word of its own
 	posAt       func(int) string   // POS of the token starting at an offset, "" for none
 	times       []timex.Expr
 	cues        []cueHit
-	reportPara  bool // see reportingParagraph
+	clauseAt    func(int) *para.Clause // the clause reading at an offset
+	reportPara  bool                   // see reportingParagraph
 }
 
 // deadlineBetween reports a deadline expression inside [from, to).
@@ -253,7 +258,7 @@ func isCondition(rs []rune, c span) bool {
 }
 
 // nearWord reports whether one of words ends within gap runes before i.
-func nearWord(rs []rune, i int, words lexicon[string], gap int) bool {
+func nearWord(rs []rune, i int, words table[string], gap int) bool {
 	for e := i; e >= 0 && e >= i-gap; e-- {
 		if e < i && isClausePunct(rs[e]) {
 			return false
@@ -324,7 +329,7 @@ func negated(rs []rune, c cmpRow, at int) (cmpRow, int) {
 
 // wordEnding is the longest row ending at e whose word, if one rune long,
 // is a word of its own (人均 has no 均, 下达 no 达).
-func wordEnding[T any](ix lexicon[T], rs []rune, e int, wordStart func(int) bool) (entry[T], bool) {
+func wordEnding[T any](ix table[T], rs []rune, e int, wordStart func(int) bool) (entry[T], bool) {
 	for _, c := range ix.endingAt(rs, e) {
 		if hasSuffixAt(rs, e, c.word) && (c.n > 1 || wordStart(e-1) && (e >= len(rs) || wordStart(e))) {
 			return c, true
@@ -394,6 +399,9 @@ func side(e *env, j judged, verbFound bool) int {
 // a value may take the side of the target before it in its sentence.
 func sideOf(e *env, j judged, verbFound bool) (sd int, byDefault bool) {
 	rs := e.rs
+	if e.condition(j) {
+		return sideFigure, false // 年龄在18周岁及以上; 单个项目最高可给予100万元支持
+	}
 	if h, ok := e.clauseCue(j); ok {
 		c := h.row
 		if comparisonCues[c.word] {
@@ -406,6 +414,9 @@ func sideOf(e *env, j judged, verbFound bool) (sd int, byDefault bool) {
 	}
 	if containsAny(rs, j.end, j.clause.end, goalAfterIx) {
 		return sideTarget, false // …200家的目标任务: the goal noun names this value only
+	}
+	if sd, ok := e.frameSide(j, verbFound); ok {
+		return sd, false
 	}
 	if c, ok := e.nearestCue(j.clause.start, j.sentence.start, true); ok {
 		return c.side, false
@@ -437,6 +448,73 @@ func sideOf(e *env, j judged, verbFound bool) (sd int, byDefault bool) {
 		return sideTarget, false // 新建污水管网45公里，春节前完成主体工程
 	}
 	return sideFigure, true
+}
+
+// condition reports a value its clause states as a condition or a policy
+// parameter (SPEC: figures with their comparator, never targets): a
+// condition cue before it in the clause, or a section of conditions.
+func (e *env) condition(j judged) bool {
+	if e.clauseAt == nil {
+		return false
+	}
+	c := e.clauseAt(j.start)
+	if c == nil || c.Stance != lexicon.Condition {
+		return false
+	}
+	if !c.Own {
+		return true // 二、报名条件 > …
+	}
+	return len(e.p.CuesIn(j.clause.start, j.start, lexicon.Condition)) > 0
+}
+
+// frameAt is the time frame of j's clause in the clause reading.
+func (e *env) frameAt(j judged) para.Frame {
+	if e.clauseAt == nil {
+		return para.FrameNone
+	}
+	if c := e.clauseAt(j.start); c != nil {
+		return c.Frame
+	}
+	return para.FrameNone
+}
+
+// frameSide decides a value that no cue of its own clause decides, by the
+// period its clause is about (SPEC: the time frame, not the verb): a value
+// of a period that has ended is a figure (过去一年，全市地区生产总值达到3200
+// 亿元), unless a goal cue governs its sentence; a value for the current or
+// a coming period is a target (到2025年，…综合机械化率达到85%) unless its
+// clause forecasts, reports or states a condition.
+func (e *env) frameSide(j judged, verbFound bool) (int, bool) {
+	if e.clauseAt == nil {
+		return 0, false
+	}
+	c := e.clauseAt(j.start)
+	if c == nil {
+		return 0, false
+	}
+	switch c.Frame {
+	case para.FramePast:
+		if c.Stance == lexicon.Goal && (c.Own || c.FrameFrom.Inherited() && e.p.Lexicon.Set(lexicon.Goal)[c.StanceBy]) {
+			// a goal cue in the clause, or one of its sentence against a
+			// period it only inherits: 一、2013年工作总结 > …确保养老待遇按时
+			// 足额准确发放，发放率达100%
+			return sideTarget, true
+		}
+		return sideFigure, true
+	case para.FrameAhead:
+		switch c.Stance {
+		case lexicon.Forecast, lexicon.Report, lexicon.Condition:
+			return sideFigure, true
+		}
+		if j.comparator == CmpEQ && !verbFound && genericCounters[j.unit] && !e.planVerbLeads(j) {
+			return 0, false // 根据…“十四五”规划5大类31个方向要求: a count that names, no output
+		}
+		return sideTarget, true
+	}
+	if c.Stance == lexicon.Goal && !c.Own {
+		return sideTarget, true // 二、主要预期目标 > 地区生产总值增长6%左右
+	}
+	return 0, false
 }
 
 // dueAtHead reports a deadline heading j's sentence: the sentence's first
@@ -507,7 +585,7 @@ func tally(rs []rune, j judged) bool {
 // reports states a level reached, not one to reach (过去一年，…城镇调查失业率
 // 控制在5.2%以内; 2023年，全市粮食总产量…连续五年稳定在150万吨以上).
 func (e *env) narratedSide(j judged, c cueRow) int {
-	if c.side == sideTarget && levelCues[c.word] && e.reportPara {
+	if c.side == sideTarget && levelCues[c.word] && (e.reportPara || e.frameAt(j) == para.FramePast) {
 		return sideFigure
 	}
 	return c.side
@@ -565,6 +643,9 @@ func (e *env) comparedSide(j judged, h cueHit) int {
 	}
 	if c, ok := e.nearestCue(j.clause.start, j.sentence.start, true); ok {
 		return c.side
+	}
+	if e.frameAt(j) == para.FrameAhead {
+		return sideTarget // 到2025年，单位地区生产总值能耗比2020年下降13.5%
 	}
 	if e.dueAtHead(j) {
 		return sideTarget // 到2025年，单位地区生产总值能耗比2020年下降13.5%
@@ -705,7 +786,7 @@ func isYao(rs []rune, k int) bool {
 	return k+1 >= len(rs) || !strings.ContainsRune(notYaoAfter, rs[k+1])
 }
 
-func containsAny(rs []rune, from, to int, words lexicon[string]) bool {
+func containsAny(rs []rune, from, to int, words table[string]) bool {
 	for k := from; k < to; k++ {
 		if _, ok := words.longestStarting(rs, k); ok {
 			return true

@@ -9,23 +9,23 @@ type entry[T any] struct {
 	n    int
 }
 
-// lexicon indexes rows by the rune a match is tried from — the last rune
+// table indexes rows by the rune a match is tried from — the last rune
 // for words that must end at an offset, the first for words that must start
 // there — so a scan only tries the few rows that can match. Rows keep their
 // longest-first order.
-type lexicon[T any] map[rune][]entry[T]
+type table[T any] map[rune][]entry[T]
 
-func byLast[T worded](rows []T) lexicon[T] {
+func byLast[T worded](rows []T) table[T] {
 	return indexBy(rows, func(w string) rune { r, _ := utf8.DecodeLastRuneInString(w); return r })
 }
 
-func byFirst[T worded](rows []T) lexicon[T] {
+func byFirst[T worded](rows []T) table[T] {
 	return indexBy(rows, func(w string) rune { r, _ := utf8.DecodeRuneInString(w); return r })
 }
 
 // indexBy files each row under the rune key picks from its word.
-func indexBy[T worded](rows []T, key func(string) rune) lexicon[T] {
-	ix := lexicon[T]{}
+func indexBy[T worded](rows []T, key func(string) rune) table[T] {
+	ix := table[T]{}
 	for _, r := range rows {
 		w := wordOf(r)
 		k := key(w)
@@ -36,7 +36,7 @@ func indexBy[T worded](rows []T, key func(string) rune) lexicon[T] {
 
 // endingAt returns the rows whose word may end at rs[:e], longest first;
 // callers confirm with hasSuffixAt.
-func (ix lexicon[T]) endingAt(rs []rune, e int) []entry[T] {
+func (ix table[T]) endingAt(rs []rune, e int) []entry[T] {
 	if e <= 0 || e > len(rs) {
 		return nil
 	}
@@ -44,7 +44,7 @@ func (ix lexicon[T]) endingAt(rs []rune, e int) []entry[T] {
 }
 
 // startingAt returns the rows whose word may start at rs[k:].
-func (ix lexicon[T]) startingAt(rs []rune, k int) []entry[T] {
+func (ix table[T]) startingAt(rs []rune, k int) []entry[T] {
 	if k < 0 || k >= len(rs) {
 		return nil
 	}
@@ -52,7 +52,7 @@ func (ix lexicon[T]) startingAt(rs []rune, k int) []entry[T] {
 }
 
 // longestEnding is the longest row whose word ends at rs[:e].
-func (ix lexicon[T]) longestEnding(rs []rune, e int) (entry[T], bool) {
+func (ix table[T]) longestEnding(rs []rune, e int) (entry[T], bool) {
 	for _, c := range ix.endingAt(rs, e) {
 		if hasSuffixAt(rs, e, c.word) {
 			return c, true
@@ -62,7 +62,7 @@ func (ix lexicon[T]) longestEnding(rs []rune, e int) (entry[T], bool) {
 }
 
 // longestStarting is the longest row whose word starts at rs[k:].
-func (ix lexicon[T]) longestStarting(rs []rune, k int) (entry[T], bool) {
+func (ix table[T]) longestStarting(rs []rune, k int) (entry[T], bool) {
 	for _, c := range ix.startingAt(rs, k) {
 		if hasPrefixAt(rs, k, c.word) {
 			return c, true

@@ -131,7 +131,7 @@ func newFinder(p *para.Paragraph, ctx Context) *finder {
 	sc := newScanner(rs)
 	sc.run()
 	wordStart := tokenStarts(p, len(rs))
-	e := &env{rs: rs, instructing: ctx.Instructing, wordStart: wordStart,
+	e := &env{rs: rs, p: p, clauseAt: p.ClauseAt, instructing: ctx.Instructing, wordStart: wordStart,
 		unitIsWord: unitTokens(p, len(rs)), posAt: tokenPOS(p), times: ctx.Times, cues: cueHits(rs, wordStart)}
 	e.reportPara = reportingParagraph(rs, e.cues, ctx.Times)
 	f := &finder{p: p, ctx: ctx, sc: sc, env: e, periods: &periodCache{rs: rs}}

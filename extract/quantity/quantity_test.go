@@ -20,7 +20,7 @@ func paragraph(t testing.TB, s string) *para.Paragraph {
 		t.Fatal(err)
 	}
 	v := hanzi.View(s)
-	return para.New(0, s, v, seg.Tokens(v))
+	return para.New(0, s, v, seg.Tokens(v), nil)
 }
 
 // q is an expected target or figure: value, unit, comparator, change,
@@ -85,7 +85,7 @@ var findCorpus = []struct {
 	// 较去年 compares with last year: a figure
 	{"销售毛利率较去年同期下滑4.51个百分点", nil, []q{{4.51, "个百分点", "=", "decrease", false, 0}}},
 	// an explicit bound of a requirement (kaili)
-	{"年龄在18周岁及以上", []q{{18, "周岁", ">=", "", false, 0}}, nil},
+	{"年龄在18周岁及以上", nil, []q{{18, "周岁", ">=", "", false, 0}}}, // SPEC v1.1: an eligibility condition is a figure
 	// 须 with a bound (kaili)
 	{"均须满12个月及以上", []q{{12, "个月", ">=", "", false, 0}}, nil},
 	// weak cue 要求 with a plain count of lists: no target; a count of lists
@@ -482,7 +482,7 @@ func FuzzFind(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v := hanzi.View(s)
-		p := para.New(0, s, v, seg.Tokens(v))
+		p := para.New(0, s, v, seg.Tokens(v), nil)
 		r := Find(p, Context{})
 		for _, x := range append(r.Targets, r.Figures...) {
 			if x.Start < 0 || x.Start > x.End || x.End > p.Len() || math.IsNaN(x.Value) || math.IsInf(x.Value, 0) {
@@ -578,7 +578,7 @@ func TestTraditional(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, view := range []string{hanzi.View(src), src} {
-		p := para.New(0, src, view, seg.Tokens(view))
+		p := para.New(0, src, view, seg.Tokens(view), nil)
 		r := Find(p, Context{})
 		if len(r.Targets) != 2 || r.Targets[0].Value != 840000 || r.Targets[0].Comparator != CmpGE || r.Targets[1].Value != 23000 {
 			t.Errorf("view %q: targets %+v", view, r.Targets)

@@ -147,7 +147,7 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 			e := base
 			e.Kind = c.kind(v, false)
 			if !c.hasPlaceholder() {
-				_, e.Date = c.atoms[i].bounds(ref)
+				e.First, e.Date = c.atoms[i].bounds(ref)
 			}
 			out = append(out, e)
 		}
@@ -160,7 +160,7 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 		if last.Before(first) {
 			first, last = last, first // 国庆中秋长假: the holidays in any order
 		}
-		base.Date = last
+		base.Date, base.First = last, first
 		if base.Kind == KindDuring {
 			base.From = first
 		}

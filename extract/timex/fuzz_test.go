@@ -36,7 +36,7 @@ func FuzzFind(f *testing.F) {
 		ref, _ := ParseDate(refText)
 		ps := make([]*para.Paragraph, 0, 2)
 		for i, line := range strings.SplitN(s, "\n", 2) {
-			ps = append(ps, para.New(i, line, line, nil))
+			ps = append(ps, para.New(i, line, line, nil, nil))
 		}
 		exprs, _ := Find(ps, ref)
 		for _, e := range exprs {

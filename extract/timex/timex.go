@@ -54,6 +54,9 @@ const (
 type Expr struct {
 	Deadline
 	Role Role
+	// First is the first day of the period the expression names (Date is
+	// its last), whatever its kind; zero when unknown.
+	First Date
 }
 
 // Meeting is the meeting a report describes.

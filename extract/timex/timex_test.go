@@ -27,7 +27,7 @@ func paragraph(t testing.TB, i int, s string) *para.Paragraph {
 		t.Fatal(segErr)
 	}
 	v := hanzi.View(s)
-	return para.New(i, s, v, seg.Tokens(v))
+	return para.New(i, s, v, seg.Tokens(v), nil)
 }
 
 var roleNames = map[Role]string{

@@ -27,7 +27,7 @@ import (
 
 	"github.com/go-ego/gse"
 	"github.com/zhengling/zhengling/segment/internal/dictfile"
-	"github.com/zhengling/zhengling/segment/internal/lexicon"
+	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
 func main() {
@@ -53,7 +53,7 @@ func run(src, lexDir, out string) error {
 	if err != nil {
 		return err
 	}
-	lx, err := lexicon.Load(os.DirFS(lexDir))
+	lx, err := lexicon.LoadDict(os.DirFS(lexDir))
 	if err != nil {
 		return err
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zhengling/zhengling/segment/internal/lexicon"
+	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
 func TestMerge(t *testing.T) {

@@ -1,8 +1,3 @@
-// Package lexicon parses zhengling's government-domain lexicon: the class
-// files of segment/lexicon (rows "word freq pos") and the administrative
-// level prefixes (rows "prefix freq") that are put in front of every
-// organisation name. Both the dictionary generator and package segment read
-// the lexicon through this package, so they agree on what it holds.
 package lexicon
 
 import (
@@ -37,22 +32,23 @@ const (
 	OrgsFile   = "orgs.txt"
 )
 
-// Lexicon is the parsed lexicon in a fixed order: class files by name, rows
-// as written, prefixed organisations after the bare ones.
-type Lexicon struct {
+// Dict is the segmenter's part of the lexicon in a fixed order: class files
+// by name, rows as written, prefixed organisations after the bare ones.
+type Dict struct {
 	Rows []Row
 	Hash string // SHA-256 of every file, to detect a stale compiled dictionary
 }
 
-// Load reads every *.txt file of fsys's root.
-func Load(fsys fs.FS) (*Lexicon, error) {
+// LoadDict reads every *.txt file of fsys's root: rows "word freq pos"
+// (levels: "prefix freq") for the segmentation dictionary.
+func LoadDict(fsys fs.FS) (*Dict, error) {
 	names, err := fs.Glob(fsys, "*.txt")
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
 	sort.Strings(names)
 	h := sha256.New()
-	lx := &Lexicon{}
+	lx := &Dict{}
 	var levels []Row
 	for _, name := range names {
 		b, err := fs.ReadFile(fsys, name)

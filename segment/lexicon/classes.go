@@ -1,0 +1,58 @@
+package lexicon
+
+// The classes of the cue tables. A row with another class does not load,
+// so that a typo in a table fails the tests instead of silently doing nothing.
+const (
+	// Stances (stance.tsv): what a word tells of its clause.
+	Instruct  = "instruct"  // 要, 必须, 不得, 请: an obligation or assignment
+	Goal      = "goal"      // 确保, 力争, 目标是, 控制在: a goal the text sets
+	Urge      = "urge"      // 坚决, 切实, 着力: an act urged (or told)
+	Report    = "report"    // 已, 共, 截至, 完成了: a result or state reached
+	Compare   = "compare"   // 同比, 比上年, 累计: a value against a base
+	Forecast  = "forecast"  // 预计, 有望, 可能: what may happen
+	Schedule  = "schedule"  // 定于, 将于, 拟于: a time set for an event
+	Condition = "condition" // 凡, 年龄在, 报名条件: whom a rule concerns
+
+	// Time frames (frame.tsv).
+	Past      = "past"       // 过去一年, 去年, 今年以来
+	PastAfter = "past.after" // after a period: 上半年工作总结, 1-7月来看
+	Future    = "future"     // 今后, 下一步, 未来五年
+	FrameLead = "frame.lead" // 到, 截至, 在: may open a clause before the period that heads it
+
+	// Section headings (heading.tsv).
+	HeadingGoal   = "heading.goal"   // 主要目标, 主要预期目标
+	HeadingReview = "heading.review" // 工作回顾, 主要成效, 基本情况
+	HeadingTask   = "heading.task"   // 主要任务, 保障措施
+	// HeadingCondition: a section of conditions and standards (报名条件, 补助标准).
+	HeadingCondition = "heading.condition"
+
+	// Genres (genre.tsv).
+	GenreWorkReport = "genre.workreport"
+	GenrePlan       = "genre.plan"
+	GenreNotice     = "genre.notice"
+	GenreMeeting    = "genre.meeting"
+	GenreSpeech     = "genre.speech"
+
+	// Punctuation (punct.tsv); IsPunct and PunctSet take the part after "punct.".
+	PunctClause      = "punct.clause"
+	PunctSentence    = "punct.sentence"
+	PunctPeriod      = "punct.period"
+	PunctBracket     = "punct.bracket"
+	PunctList        = "punct.list"
+	PunctDash        = "punct.dash"
+	PunctPlaceholder = "punct.placeholder"
+)
+
+// StanceClasses are the classes a clause's stance is read from.
+var StanceClasses = []string{Instruct, Goal, Urge, Report, Compare, Forecast, Schedule, Condition}
+
+var knownClasses = map[string]bool{}
+
+func init() {
+	for _, c := range []string{Instruct, Goal, Urge, Report, Compare, Forecast, Schedule, Condition,
+		Past, PastAfter, Future, FrameLead, HeadingGoal, HeadingReview, HeadingTask, HeadingCondition,
+		GenreWorkReport, GenrePlan, GenreNotice, GenreMeeting, GenreSpeech,
+		PunctClause, PunctSentence, PunctPeriod, PunctBracket, PunctList, PunctDash, PunctPlaceholder} {
+		knownClasses[c] = true
+	}
+}
