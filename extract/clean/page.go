@@ -42,7 +42,7 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 		}
 	}
 	p.Meta = ms.result()
-	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Paragraphs)...)
+	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Title, p.Paragraphs)...)
 }
 
 // leakedTagRE is the remains of a tag a broken save wrote out as text at
