@@ -182,6 +182,9 @@ func build(page *clean.Page, opts Options) (*Document, error) {
 	paras := views(page.Paragraphs, seg, opts.Lexicon)
 	doc.Directives = directive.Parse(paras)
 	doc.Meeting = timex.FindMeeting(paras, meetingYear(opts, page.Meta, paras))
+	if doc.Meeting == nil {
+		doc.Meeting = noteMeeting(page.TitleNote)
+	}
 	doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, paras)
 	exprs, warns := timex.Find(paras, doc.ReferenceDate)
 	doc.Warnings = append(doc.Warnings, warns...)
@@ -309,6 +312,16 @@ func referenceDate(opts Options, m Meta, meeting *Meeting, paras []*para.Paragra
 		return meeting.Date
 	}
 	return timex.FirstDate(paras)
+}
+
+// noteMeeting is the meeting the note under a title names (（2007年6月29日
+// 第十届全国人民代表大会常务委员会第二十八次会议通过）), or nil.
+func noteMeeting(n *clean.TitleNote) *Meeting {
+	if n == nil || n.Meeting == "" {
+		return nil
+	}
+	d, _ := timex.ParseDate(n.Date) // clean writes YYYY-MM-DD
+	return &Meeting{Date: d, Name: n.Meeting}
 }
 
 // meetingYear is the year a meeting opening without one (8月2日下午，…主持召开)

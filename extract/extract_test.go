@@ -120,6 +120,29 @@ func TestPageWithoutBodyWarns(t *testing.T) {
 	}
 }
 
+// TestTitleNoteGivesDateAndMeeting: the note under a resolution's title
+// (gov.cn 公报, in the title's own <p>) gives the reference date and the
+// meeting, which its text does not report.
+func TestTitleNoteGivesDateAndMeeting(t *testing.T) {
+	page := `<html><head><title>全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议</title></head><body><div id="UCAP-CONTENT">` +
+		`<p align="center"><strong>全国人民代表大会常务委员会<br>关于批准财政部发行特别国债购买外汇及<br>调整2007年末国债余额限额的决议</strong><br>` +
+		`（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）</p>` +
+		`<p>第十届全国人民代表大会常务委员会第二十八次会议，听取了财政部部长金人庆代表国务院对议案作的说明。会议决定：批准2007年末国债余额限额调整为53365.53亿元。</p></div></body></html>`
+	doc, err := Bytes([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.ReferenceDate.String() != "2007-06-29" {
+		t.Errorf("reference date %q", doc.ReferenceDate)
+	}
+	if doc.Meeting == nil || doc.Meeting.Date.String() != "2007-06-29" || doc.Meeting.Name != "第十届全国人民代表大会常务委员会第二十八次会议" {
+		t.Errorf("meeting %+v", doc.Meeting)
+	}
+	if strings.Contains(strings.Join(doc.Paragraphs, ""), "会议通过）") {
+		t.Errorf("note kept in the body: %q", doc.Paragraphs)
+	}
+}
+
 // TestMaxBytes: Options.MaxBytes is the one input limit; HTML reads at most
 // one byte past it.
 func TestMaxBytes(t *testing.T) {

@@ -35,6 +35,7 @@ type Page struct {
 	Encoding   string   // utf-8, gbk, gb18030, big5, …
 	URL        string   // canonical URL the page names, if any
 	Warnings   []string // truncated: …, mojibake: …
+	TitleNote  *TitleNote
 }
 
 // HTML reads a saved page, decodes its charset (contentType, when not empty,
