@@ -43,7 +43,7 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 		}
 	}
 	p.Meta, p.TitleNote = ms.result(), ms.note
-	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Paragraphs)...)
+	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Title, p.Paragraphs)...)
 }
 
 // leakedTagRE is the remains of a tag a broken save wrote out as text at

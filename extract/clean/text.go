@@ -34,10 +34,14 @@ func makeLine(t string) line {
 // (navigation, metadata, title) in plain text.
 const headerLimit = 40
 
+// lineEnds normalises line ends and drops NUL bytes (a stray one in a text
+// otherwise whole).
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\x00", "")
+
 // Text cleans plain text: a page saved as text or a copied speech.
 func Text(s string) *Page {
 	p := &Page{Encoding: EncUTF8}
-	raw := strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s), "\n")
+	raw := strings.Split(lineEnds.Replace(s), "\n")
 	lines := make([]line, len(raw))
 	for i, r := range raw {
 		lines[i] = newLine(r)
@@ -75,7 +79,7 @@ func Text(s string) *Page {
 	}
 	p.Meta, p.TitleNote = ms.result(), ms.note
 	p.Paragraphs = joinWrapped(body)
-	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Paragraphs)...)
+	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Title, p.Paragraphs)...)
 	return p
 }
 
