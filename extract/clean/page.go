@@ -338,6 +338,10 @@ func trimEdges(lines []line) []line {
 		v := lines[0].view
 		// a leading all-link line is a related-article title above the
 		// article (sina: 直播2019年苹果发布会(英文原声+中文字幕))
+		if chrome, _ := edgeKind(v); chrome {
+			lines = lines[1:] // ad9_210*60 above the article
+			continue
+		}
 		if hanCount(v) > 0 && !((shortLabel(v) || linkLine(lines[0])) && hasProseAfter(lines[1:])) {
 			break
 		}
@@ -345,7 +349,8 @@ func trimEdges(lines []line) []line {
 	}
 	for len(lines) > 1 {
 		last := lines[len(lines)-1]
-		if hanCount(last.view) > 0 && !linkLine(last) && !trailingCaption(last, lines[len(lines)-2]) {
+		chrome, _ := edgeKind(last.view)
+		if hanCount(last.view) > 0 && !chrome && !linkLine(last) && !trailingCaption(last, lines[len(lines)-2]) {
 			break
 		}
 		lines = lines[:len(lines)-1]

@@ -57,11 +57,14 @@ func Text(s string) *Page {
 	p.Title = title
 	titleView := compact(view(title))
 	echo := siteEchoes(lines, start, titleView)
+	tail := lastProse(lines, start)
 	var body []line
 	for i, l := range lines {
 		switch {
 		case l.blank:
 			body = append(body, l)
+		case i > tail && i >= start && tailChromeLine(l, &p.Warnings):
+			body = append(body, line{blank: true})
 		case isNumberFragment(lines, i):
 			body = append(body, l) // 在 / 2022 / 年时间刚刚过半…: a number wrapped onto a line of its own
 		case i < start && i <= titleAt:
@@ -78,6 +81,17 @@ func Text(s string) *Page {
 	p.Paragraphs = joinWrapped(body)
 	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Title, p.Paragraphs)...)
 	return p
+}
+
+// tailChromeLine judges a line under the text's last paragraph by its
+// shape (edgeKind); a line it cannot decide is kept, with a warning
+// "maybe chrome: <line>".
+func tailChromeLine(l line, warnings *[]string) bool {
+	chrome, doubt := edgeKind(l.view)
+	if doubt {
+		*warnings = append(*warnings, "maybe chrome: "+l.text)
+	}
+	return chrome
 }
 
 // readHeaderLine takes a metadata line, a dateline or a red-head document
