@@ -246,6 +246,9 @@ func TestHTMLBatchWithError(t *testing.T) {
 	if err := h.WriteError("broken.html", errors.New("read: no such file")); err != nil {
 		t.Fatal(err)
 	}
+	if err := h.Write(&extract.Document{}); err != nil { // nothing at all, not even a file name
+		t.Fatal(err)
+	}
 	if err := h.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +259,10 @@ func TestHTMLBatchWithError(t *testing.T) {
 	if got := q.Find("#d2 .error").Text(); !strings.Contains(got, "read: no such file") {
 		t.Errorf("error section %q", got)
 	}
-	if got := q.Find("#toc li").Length(); got != 2 {
+	if got := q.Find("#d3 h2").Text(); got != "（无标题）" {
+		t.Errorf("an untitled document is headed %q", got)
+	}
+	if got := q.Find("#toc li").Length(); got != 3 {
 		t.Errorf("%d contents entries", got)
 	}
 	out.Reset()
