@@ -83,7 +83,7 @@ var triggerSet = func() (set [0x10000 >> 6]uint64) {
 }()
 
 func triggers() map[rune]bool {
-	t := map[rune]bool{'*': true, 'x': true, '某': true, '每': true, '前': true, '近': true, '后': true,
+	t := map[rune]bool{'*': true, 'x': true, 'X': true, '×': true, '╳': true, '※': true, '某': true, '每': true, '前': true, '近': true, '后': true,
 		'第': true, '上': true, '下': true, '年': true, '月': true, '全': true, '两': true, '十': true,
 		'这': true, '本': true, '当': true, '季': true}
 	for c := '0'; c <= '9'; c++ {

@@ -57,11 +57,14 @@ const (
 	// Strong: the cue sets a year or a holiday as a time (时限, 力争), where
 	// a plain 要 does not (要积极做好2021年…筛选).
 	Strong
+	// Need: an obligation that also states what a fact requires (需动员近2万名
+	//普查指导员): it makes an item instruct but sets no goal for a number.
+	Need
 )
 
 var flagNames = map[string]Flag{
 	"sentence": Sentence, "list": List, "weak": Weak, "adjacent": Adjacent,
-	"level": Level, "progress": Progress, "word": Word, "strong": Strong,
+	"level": Level, "progress": Progress, "word": Word, "strong": Strong, "need": Need,
 }
 
 // Entry is one row of a cue table.
