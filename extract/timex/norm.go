@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -112,3 +113,71 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 func isPlaceholder(r rune) bool { return placeholderMark(r) }
 
 var placeholderMark = lexicon.Default().PunctSet("placeholder")
+
+// Lexicon marks. The paragraph's cue words of the lexicon (package para
+// marks them once, by their ends) are the words of stance the roles read:
+// instruct, goal, schedule, forecast, report, limit …
+
+// maxCueRunes bounds a cue word's length, to search marks by their ends.
+const maxCueRunes = 16
+
+// marksFrom returns the index of the first mark ending after i.
+func (v view) marksFrom(i int) int {
+	cues := v.p.Cues
+	return sort.Search(len(cues), func(k int) bool { return cues[k].End > i })
+}
+
+// cueIn reports a mark of the classes starting in [i, j).
+func (v view) cueIn(i, j int, classes ...string) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= j+maxCueRunes; k++ {
+		if h := cues[k]; h.Start >= i && h.Start < j && slices.Contains(classes, h.Class) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBefore reports a mark of the classes in the clause before i, starting
+// at most max runes back and ending by i.
+func (v view) cueBefore(i, max int, classes ...string) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i) - 1; k >= 0 && cues[k].End >= i-max; k-- {
+		if h := cues[k]; h.Start >= i-max && slices.Contains(classes, h.Class) && !v.clauseEndIn(h.Start, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAfter reports a mark of the classes in the clause after i, starting at
+// most max runes on.
+func (v view) cueAfter(i, max int, classes ...string) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= i+max+maxCueRunes; k++ {
+		if h := cues[k]; h.Start >= i && h.Start <= i+max && slices.Contains(classes, h.Class) && !v.clauseEndIn(i, h.Start+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAt reports a mark of the classes that starts at i.
+func (v view) cueAt(i int, classes ...string) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= i+maxCueRunes; k++ {
+		if h := cues[k]; h.Start == i && slices.Contains(classes, h.Class) {
+			return true
+		}
+	}
+	return false
+}
+
+func (v view) clauseEndIn(i, j int) bool {
+	for k := max(i, 0); k < j && k < len(v.r); k++ {
+		if isClauseEnd(v.r[k]) {
+			return true
+		}
+	}
+	return false
+}
