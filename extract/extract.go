@@ -182,6 +182,9 @@ func build(page *clean.Page, opts Options) (*Document, error) {
 	paras := views(page.Paragraphs, seg, opts.Lexicon)
 	doc.Directives = directive.Parse(paras)
 	doc.Meeting = timex.FindMeeting(paras, meetingYear(opts, page.Meta, paras))
+	if doc.Meeting == nil {
+		doc.Meeting = noteMeeting(page.TitleNote)
+	}
 	doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, paras)
 	exprs, warns := timex.Find(paras, doc.ReferenceDate)
 	doc.Warnings = append(doc.Warnings, warns...)
@@ -200,17 +203,40 @@ func build(page *clean.Page, opts Options) (*Document, error) {
 	return doc, nil
 }
 
-// isBinary reports control bytes that no text or HTML holds in its first
-// kilobyte (the "binary data bytes" of the WHATWG MIME sniffing standard:
-// NUL, 0x01–0x08, 0x0B, 0x0E–0x1A, 0x1C–0x1F). GBK and Big5 bytes are all
-// ≥ 0x40, so every charset of Chinese text passes.
+// binarySample is how many leading bytes isBinary reads.
+const binarySample = 4096
+
+// binarySignatures start the files saved by mistake among pages (the
+// WHATWG MIME sniffing standard's image and archive patterns, and PDF).
+var binarySignatures = []string{
+	"\x89PNG\r\n\x1a\n", "GIF87a", "GIF89a", "\xff\xd8\xff", "%PDF-",
+	"PK\x03\x04", "\x1f\x8b\x08", "Rar!\x1a\x07", "7z\xbc\xaf\x27\x1c", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+	"\x00\x00\x01\x00", "wOFF", "wOF2",
+}
+
+// isBinary reports bytes that are no text nor HTML: a known binary
+// signature, or control bytes that no text holds (the "binary data bytes"
+// of the WHATWG MIME sniffing standard: NUL, 0x01–0x08, 0x0B, 0x0E–0x1A,
+// 0x1C–0x1F) making over 1 % of the first 4 KB. A stray NUL in a page that
+// is otherwise text is tolerated; GBK and Big5 bytes are all ≥ 0x40, and
+// UTF-16 with a byte order mark is text.
 func isBinary(b []byte) bool {
-	for _, c := range b[:min(len(b), 1024)] {
-		if c <= 0x08 || c == 0x0B || (c >= 0x0E && c <= 0x1A) || (c >= 0x1C && c <= 0x1F) {
+	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) {
+		return false
+	}
+	for _, sig := range binarySignatures {
+		if bytes.HasPrefix(b, []byte(sig)) {
 			return true
 		}
 	}
-	return false
+	sample := b[:min(len(b), binarySample)]
+	n := 0
+	for _, c := range sample {
+		if c <= 0x08 || c == 0x0B || (c >= 0x0E && c <= 0x1A) || (c >= 0x1C && c <= 0x1F) {
+			n++
+		}
+	}
+	return n*100 > len(sample)
 }
 
 // views builds the simplified, segmented view of every paragraph.
@@ -286,6 +312,16 @@ func referenceDate(opts Options, m Meta, meeting *Meeting, paras []*para.Paragra
 		return meeting.Date
 	}
 	return timex.FirstDate(paras)
+}
+
+// noteMeeting is the meeting the note under a title names (（2007年6月29日
+// 第十届全国人民代表大会常务委员会第二十八次会议通过）), or nil.
+func noteMeeting(n *clean.TitleNote) *Meeting {
+	if n == nil || n.Meeting == "" {
+		return nil
+	}
+	d, _ := timex.ParseDate(n.Date) // clean writes YYYY-MM-DD
+	return &Meeting{Date: d, Name: n.Meeting}
 }
 
 // meetingYear is the year a meeting opening without one (8月2日下午，…主持召开)

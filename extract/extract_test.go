@@ -5,10 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/zhengling/zhengling/extract/timex"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 )
 
 func date(t *testing.T, s string) Date {
@@ -115,6 +120,29 @@ func TestPageWithoutBodyWarns(t *testing.T) {
 	}
 }
 
+// TestTitleNoteGivesDateAndMeeting: the note under a resolution's title
+// (gov.cn 公报, in the title's own <p>) gives the reference date and the
+// meeting, which its text does not report.
+func TestTitleNoteGivesDateAndMeeting(t *testing.T) {
+	page := `<html><head><title>全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议</title></head><body><div id="UCAP-CONTENT">` +
+		`<p align="center"><strong>全国人民代表大会常务委员会<br>关于批准财政部发行特别国债购买外汇及<br>调整2007年末国债余额限额的决议</strong><br>` +
+		`（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）</p>` +
+		`<p>第十届全国人民代表大会常务委员会第二十八次会议，听取了财政部部长金人庆代表国务院对议案作的说明。会议决定：批准2007年末国债余额限额调整为53365.53亿元。</p></div></body></html>`
+	doc, err := Bytes([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.ReferenceDate.String() != "2007-06-29" {
+		t.Errorf("reference date %q", doc.ReferenceDate)
+	}
+	if doc.Meeting == nil || doc.Meeting.Date.String() != "2007-06-29" || doc.Meeting.Name != "第十届全国人民代表大会常务委员会第二十八次会议" {
+		t.Errorf("meeting %+v", doc.Meeting)
+	}
+	if strings.Contains(strings.Join(doc.Paragraphs, ""), "会议通过）") {
+		t.Errorf("note kept in the body: %q", doc.Paragraphs)
+	}
+}
+
 // TestMaxBytes: Options.MaxBytes is the one input limit; HTML reads at most
 // one byte past it.
 func TestMaxBytes(t *testing.T) {
@@ -153,4 +181,93 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += n
 	return n, err
+}
+
+// samePage is a real page (seed 001 as HTML) and the Document its UTF-8
+// bytes give, as JSON without the encoding.
+func samePage(t *testing.T) (string, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "fixtures", "seeds", "001_8f0b99024fc2d402.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	var b strings.Builder
+	b.WriteString(`<html><head><meta charset="gbk"><title>` + lines[0] + "</title></head><body>\n")
+	for _, l := range lines[1:] {
+		b.WriteString("<p>" + l + "</p>\n")
+	}
+	b.WriteString("</body></html>\n")
+	return b.String(), docJSON(t, []byte(b.String()))
+}
+
+// docJSON is the Document of b as JSON, its encoding left out.
+func docJSON(t *testing.T, b []byte) []byte {
+	t.Helper()
+	doc, err := Bytes(b, Options{ReferenceDate: Date{Year: 2022, Month: 5, Day: 12}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Encoding = ""
+	out, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestUTF16BOM: UTF-16 with a byte order mark is decoded as the WHATWG
+// encoding standard says (the BOM wins over the page's own <meta charset>),
+// HTML and text alike: the same Document as the page in UTF-8.
+func TestUTF16BOM(t *testing.T) {
+	page, want := samePage(t)
+	for _, c := range []struct {
+		desc, enc string
+		bom       []byte
+		e         encoding.Encoding
+	}{
+		{"little endian", "utf-16le", []byte{0xFF, 0xFE}, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)},
+		{"big endian", "utf-16be", []byte{0xFE, 0xFF}, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)},
+	} {
+		body, err := c.e.NewEncoder().Bytes([]byte(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := append(append([]byte(nil), c.bom...), body...)
+		doc, err := Bytes(in, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", c.desc, err)
+			continue
+		}
+		if doc.Encoding != c.enc {
+			t.Errorf("%s: encoding %q, want %q", c.desc, doc.Encoding, c.enc)
+		}
+		if got := docJSON(t, in); !bytes.Equal(got, want) {
+			t.Errorf("%s: the document differs from the UTF-8 page's:\n got  %.300s\n want %.300s", c.desc, got, want)
+		}
+	}
+}
+
+// TestStrayNUL: a NUL byte in a page that is otherwise text (HTML or plain)
+// is tolerated and leaves no trace; control bytes throughout are binary.
+func TestStrayNUL(t *testing.T) {
+	page, want := samePage(t)
+	i := strings.Index(page, "<p>") + 3
+	withNUL := page[:i] + "\x00" + page[i:]
+	if got := docJSON(t, []byte(withNUL)); !bytes.Equal(got, want) {
+		t.Errorf("HTML with a NUL differs:\n got  %.300s\n want %.300s", got, want)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "fixtures", "seeds", "000_89870a89919acc8f.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := len(data) / 3
+	text := append(append(append([]byte(nil), data[:j]...), 0), data[j:]...)
+	if got, want := docJSON(t, text), docJSON(t, data); !bytes.Equal(got, want) {
+		t.Errorf("text with a NUL differs:\n got  %.300s\n want %.300s", got, want)
+	}
+	noisy := bytes.Repeat([]byte("会议\x00\x01"), 200)
+	if _, err := Bytes(noisy, Options{}); !errors.Is(err, ErrBinary) {
+		t.Errorf("control bytes throughout: %v, want ErrBinary", err)
+	}
 }

@@ -45,13 +45,15 @@ func lineFields(t *testing.T, out string) (files, errs []string, docs []map[stri
 	return files, errs, docs
 }
 
-// TestOverflowKeepsTheBatch is the reproducer: a number beyond
-// float64 (百分之17977…亿亿亿) between two pages. Every document is written,
-// the middle one with no value for it and an overflow warning.
+// TestOverflowKeepsTheBatch is the reproducer, a number near the
+// top of float64 (百分之17977…亿亿亿, 1.7977e306 %, once +Inf), and one
+// beyond it between two pages. Every document is written: the first with
+// its value, the second with none and an overflow warning.
 func TestOverflowKeepsTheBatch(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"a.txt": seedText(t, 0),
 		"x.txt": "百分之17977" + strings.Repeat("0", 278) + "亿亿亿\n",
+		"y.txt": "百分之17977" + strings.Repeat("0", 300) + "亿亿亿\n",
 		"z.txt": seedText(t, 1),
 	})
 	out, stderr, code := runCmd(t, "", dir)
@@ -59,12 +61,15 @@ func TestOverflowKeepsTheBatch(t *testing.T) {
 		t.Errorf("exit %d, want 0: %s", code, stderr)
 	}
 	files, errs, docs := lineFields(t, out)
-	if strings.Join(files, " ") != "a.txt x.txt z.txt" || strings.Join(errs, "") != "" {
-		t.Fatalf("lines %v errors %q, want three documents", files, errs)
+	if strings.Join(files, " ") != "a.txt x.txt y.txt z.txt" || strings.Join(errs, "") != "" {
+		t.Fatalf("lines %v errors %q, want four documents", files, errs)
 	}
-	warnings, _ := json.Marshal(docs[1]["warnings"])
-	if !strings.Contains(string(warnings), "overflow: ") || len(docs[1]["percentages"].([]any)) != 0 {
-		t.Errorf("x.txt: warnings %s, percentages %v; want an overflow warning and no value", warnings, docs[1]["percentages"])
+	if p := docs[1]["percentages"].([]any); len(p) != 1 || p[0].(map[string]any)["value"] != 1.7977e306 {
+		t.Errorf("x.txt: percentages %v, want 1.7977e306", p)
+	}
+	warnings, _ := json.Marshal(docs[2]["warnings"])
+	if !strings.Contains(string(warnings), "overflow: ") || len(docs[2]["percentages"].([]any)) != 0 {
+		t.Errorf("y.txt: warnings %s, percentages %v; want an overflow warning and no value", warnings, docs[2]["percentages"])
 	}
 }
 

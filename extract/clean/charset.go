@@ -371,12 +371,12 @@ const sniffLimit = 4096
 // a BOM, whitespace and comments) with a tag, or carries several HTML tags
 // near its start.
 func LooksLikeHTML(b []byte) bool {
-	if _, body, ok := bom(b); ok {
-		b = body
-	}
-	head := b
-	if len(head) > sniffLimit {
-		head = head[:sniffLimit]
+	head := b[:min(len(b), sniffLimit)]
+	if name, body, ok := bom(head); ok {
+		head = body
+		if name != EncUTF8 { // UTF-16: its tags are ASCII once decoded
+			head, _ = decodeWith(name, body[:len(body)&^1])
+		}
 	}
 	low := bytes.ToLower(head)
 	trimmed := bytes.TrimLeft(low, " \t\r\n\f")

@@ -3,10 +3,12 @@ package clean
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -238,5 +240,93 @@ func TestDecodeOwnsItsText(t *testing.T) {
 		if s != "会议强调" {
 			t.Errorf("Decode(%q) text changed with its input: %q", in, s)
 		}
+	}
+}
+
+// twice decodes UTF-8 text as if it were in charset e, as a GBK page does
+// to a UTF-8 title.
+func twice(t testing.TB, e encoding.Encoding, s string) string {
+	t.Helper()
+	b, err := e.NewDecoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestDoubleDecoded: titles decoded twice (UTF-8 read as GBK or Big5) are
+// told, with the text they were; real titles and lines are not.
+func TestDoubleDecoded(t *testing.T) {
+	for _, c := range []struct {
+		desc, title string
+		e           encoding.Encoding
+	}{
+		// seed 000's title: 6 Han, 18 UTF-8 bytes, pairs aligned.
+		{"GBK, aligned", "莱山区政府第八次常务会议", simplifiedchinese.GBK},
+		// seed 001's: an odd byte count, pairs misaligned.
+		{"GBK, misaligned", "连云港开发区召开区党工委(扩大)会暨疫情防控工作领导小组会议", simplifiedchinese.GBK},
+	} {
+		garbled := twice(t, c.e, c.title)
+		once, ok := doubleDecoded(garbled)
+		if !ok {
+			t.Errorf("%s: %s not told", c.desc, garbled)
+			continue
+		}
+		same := 0
+		for _, r := range once {
+			if strings.ContainsRune(c.title, r) {
+				same++
+			}
+		}
+		if same < utf8.RuneCountInString(c.title)*2/3 {
+			t.Errorf("%s: once %q, want most of %q", c.desc, once, c.title)
+		}
+	}
+	// No real line is taken for one: the seeds and the fixture pages' titles.
+	var lines []string
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "seeds", "*.txt"))
+	for _, f := range seeds {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	pages, _ := filepath.Glob(filepath.Join("..", "..", "fixtures", "pages", "*", "*.html"))
+	for _, f := range pages {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p, err := Bytes(data, ""); err == nil {
+			lines = append(lines, p.Title)
+		}
+	}
+	if len(lines) < 100 {
+		t.Fatalf("only %d lines to check", len(lines))
+	}
+	for _, l := range lines {
+		if once, ok := doubleDecoded(l); ok {
+			t.Errorf("%q taken for a title decoded twice (once: %q)", l, once)
+		}
+	}
+}
+
+// TestTitleMojibakeWarning: a GBK page with a UTF-8 title, as a CMS
+// template in UTF-8 around GBK articles makes, warns about its title.
+func TestTitleMojibakeWarning(t *testing.T) {
+	title := "连云港开发区召开区党工委(扩大)会暨疫情防控工作领导小组会议"
+	var b bytes.Buffer
+	b.WriteString(`<html><head><meta charset="gbk"><title>`)
+	b.WriteString(title) // UTF-8 bytes
+	b.WriteString(`</title></head><body>`)
+	b.Write(encode(t, simplifiedchinese.GBK, "<p>"+simpText+"</p><p>"+simpText+"</p>"))
+	b.WriteString(`</body></html>`)
+	p, err := Bytes(b.Bytes(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Warnings) == 0 || !strings.HasPrefix(p.Warnings[0], "mojibake: title looks decoded twice: ") {
+		t.Errorf("warnings %q, want the title's", p.Warnings)
 	}
 }

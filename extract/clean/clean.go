@@ -4,8 +4,10 @@
 package clean
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/zhengling/zhengling/extract/hanzi"
 )
@@ -33,6 +35,7 @@ type Page struct {
 	Encoding   string   // utf-8, gbk, gb18030, big5, …
 	URL        string   // canonical URL the page names, if any
 	Warnings   []string // truncated: …, mojibake: …
+	TitleNote  *TitleNote
 }
 
 // HTML reads a saved page, decodes its charset (contentType, when not empty,
@@ -64,13 +67,77 @@ func Bytes(b []byte, contentType string) (*Page, error) {
 	return p, nil
 }
 
-// mojibakeWarnings reports the mis-decoded runs of the paragraphs.
-func mojibakeWarnings(paragraphs []string) []string {
+// mojibakeWarnings reports a title that looks decoded twice and the
+// mis-decoded runs of the title and the paragraphs.
+func mojibakeWarnings(title string, paragraphs []string) []string {
 	var out []string
-	for _, p := range paragraphs {
+	texts := paragraphs
+	if once, ok := doubleDecoded(title); ok {
+		out = append(out, fmt.Sprintf("mojibake: title looks decoded twice: %s (once: %s)", title, once))
+	} else {
+		texts = append([]string{title}, paragraphs...)
+	}
+	for _, p := range texts {
 		for _, run := range hanzi.Mojibake(p) {
 			out = append(out, "mojibake: "+run)
 		}
 	}
 	return out
+}
+
+// doubleDecoded reports a text that looks decoded twice: UTF-8 bytes read
+// as GBK (or Big5), as when a GBK page carries a UTF-8 title (关于 shows as
+// 鍏充簬). Encoded back to that charset, such a text is mostly valid UTF-8
+// (the odd bytes of misaligned pairs were lost to U+FFFD) with more common
+// Han characters; it returns that text.
+func doubleDecoded(s string) (string, bool) {
+	if hanCount(s) < 2 {
+		return "", false
+	}
+	for _, name := range []string{EncGBK, EncBig5} {
+		b := encodeBack(s, name)
+		if validMultibyte(b)*5 < len(b)*4 {
+			continue
+		}
+		if once := string(bytes.ToValidUTF8(b, []byte("\uFFFD"))); scoreText(once) > scoreText(s) {
+			return once, true
+		}
+	}
+	return "", false
+}
+
+// encodeBack gives the bytes s was decoded from as charset name, as far as
+// it can: U+FFFD stands for bytes lost and gives none, and the WHATWG GBK
+// decoder read 0x80 as €.
+func encodeBack(s, name string) []byte {
+	e, _ := decoderFor(name)
+	enc := e.NewEncoder()
+	var out []byte
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+		case r == '€' && name == EncGBK:
+			out = append(out, 0x80)
+		default:
+			b, err := enc.Bytes([]byte(string(r)))
+			if err != nil {
+				return nil
+			}
+			out = append(out, b...)
+		}
+	}
+	return out
+}
+
+// validMultibyte counts the bytes of b in valid multi-byte UTF-8 sequences.
+func validMultibyte(b []byte) int {
+	n := 0
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r != utf8.RuneError && size > 1 {
+			n += size
+		}
+		b = b[size:]
+	}
+	return n
 }

@@ -172,12 +172,7 @@ func cutAtPreviewEnd(lines []line, warnings *[]string) []line {
 // site map; huaboedu.com: the same contact line twice). A signature that
 // repeats the issuer of a red head above the text stays.
 func siteEchoes(lines []line, from int, titleView string) []bool {
-	lastProse := from - 1
-	for i := from; i < len(lines); i++ {
-		if l := lines[i]; !l.blank && l.kind == kindBody && looksBody(l.view) {
-			lastProse = i
-		}
-	}
+	lastProse := lastProse(lines, from)
 	tail := make(map[string]int)
 	for _, l := range lines[lastProse+1:] {
 		if !l.blank {
@@ -194,4 +189,65 @@ func siteEchoes(lines []line, from int, titleView string) []bool {
 		echo[i] = titleView != "" && c == titleView || i > lastProse && tail[c] > 1
 	}
 	return echo
+}
+
+// lastProse is the index of the last line of running text from line from
+// on (from-1 when there is none): what follows it is the page's tail.
+func lastProse(lines []line, from int) int {
+	last := from - 1
+	for i := from; i < len(lines); i++ {
+		if l := lines[i]; !l.blank && l.kind == kindBody && looksBody(l.view) {
+			last = i
+		}
+	}
+	return last
+}
+
+// idTokenRE is a token of a machine's making: letters and digits joined
+// by marks no text uses (an ad slot ad9_210*60, a template variable
+// page_id=12), or a lower-case handle with a number (mbgs777). Indicators
+// and models (PM2.5, 5G, H7N9, ISO9001, COVID-19) are none.
+var idTokenRE = regexp.MustCompile(`^(?:[A-Za-z\d]+[_*=#][A-Za-z\d_*=#]*|[a-z]{2,}\d{3,})$`)
+
+// edgeKind judges a line at the body's edge (above its first or under its
+// last paragraph) whose tokens are mostly not Chinese and that has no
+// sentence punctuation: chrome when a token is a machine's identifier
+// (taiwan.cn: "ad9_210*60"); doubt when it holds no Han at all and is no
+// date or number (an English word under a Chinese article): kept, with a
+// warning; else body.
+func edgeKind(v string) (chrome, doubt bool) {
+	if strings.ContainsAny(v, "，。；！？,;!?") {
+		return false, false
+	}
+	fields := strings.Fields(v)
+	bare := 0
+	for _, f := range fields {
+		if hanCount(f) == 0 {
+			bare++
+		}
+	}
+	if len(fields) == 0 || bare*2 <= len(fields) {
+		return false, false
+	}
+	for _, f := range fields {
+		if hanCount(f) == 0 && idTokenRE.MatchString(f) {
+			return true, false
+		}
+	}
+	return false, hanCount(v) == 0 && mostlyLetters(v)
+}
+
+// mostlyLetters: more Latin letters than digits (a word, not a date, a
+// number or a row of figures such as "PM2.5 32 28").
+func mostlyLetters(v string) bool {
+	letters, digits := 0, 0
+	for _, r := range v {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r < 0x80 && r|0x20 >= 'a' && r|0x20 <= 'z':
+			letters++
+		}
+	}
+	return letters > digits
 }

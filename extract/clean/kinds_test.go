@@ -1,6 +1,9 @@
 package clean
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestChromeKinds is the corpus of the chrome kinds (kinds.go and the rows
 // of chromeRules added with them): real lines that must go, and body lines
@@ -94,5 +97,47 @@ func TestTidyEdges(t *testing.T) {
 		if got := tidyEdges(c.in); got != c.want {
 			t.Errorf("tidyEdges(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// TestEdgeKind: lines at the body's edge that are mostly not Chinese.
+func TestEdgeKind(t *testing.T) {
+	cases := []struct {
+		line          string
+		chrome, doubt bool
+	}{
+		{"ad9_210*60", true, false}, // taiwan.cn
+		{"mbgs777", true, false},
+		{"ad9_210*60 300x250", true, false},
+		{"Powered by", false, true},
+		{"END", false, true},
+		// body lines of the same shape
+		{"2024-03-01", false, false},
+		{"2 0 2 4", false, false},
+		{"PM2.5 32 28", false, false},
+		{"5G ISO9001 H7N9", false, false},
+		{"合计 1200 3400 5600", false, false},
+		{"COVID-19", false, true},
+		{"凯里市人民政府办公室", false, false},
+		{"PM2.5年均浓度下降9.1%,ad_1", false, false},
+	}
+	for _, c := range cases {
+		chrome, doubt := edgeKind(view(c.line))
+		if chrome != c.chrome || doubt != c.doubt {
+			t.Errorf("edgeKind(%q) = %v %v, want %v %v", c.line, chrome, doubt, c.chrome, c.doubt)
+		}
+	}
+}
+
+// TestTextTail: under the last paragraph a machine's identifier goes, an
+// English word stays with a warning, a signature and its date stay.
+func TestTextTail(t *testing.T) {
+	p := Text("会议强调，要确保各项工作不撒不漏。\n会议要求，各单位要对照任务清单逐项落实。\n莱山区人民政府办公室\n2024-03-01\nad9_210*60\nPowered by")
+	want := "会议强调，要确保各项工作不撒不漏。|会议要求，各单位要对照任务清单逐项落实。|莱山区人民政府办公室|2024-03-01|Powered by"
+	if got := strings.Join(p.Paragraphs, "|"); got != want {
+		t.Errorf("paragraphs %q, want %q", got, want)
+	}
+	if strings.Join(p.Warnings, "|") != "maybe chrome: Powered by" {
+		t.Errorf("warnings %q", p.Warnings)
 	}
 }

@@ -247,6 +247,14 @@ type metaSet struct {
 	tags    Meta
 	title   string // 标题： of a 信息公开 table, or ArticleTitle
 	tagPub  string // PubDate tag value, normalised
+	note    *TitleNote
+}
+
+// addNote records the title block's note; the first one wins.
+func (ms *metaSet) addNote(n TitleNote) {
+	if ms.note == nil {
+		ms.note = &n
+	}
 }
 
 // add records one visible label–value pair.
@@ -309,6 +317,9 @@ func (ms *metaSet) result() Meta {
 	setOnce(&m.Keywords, t.Keywords)
 	setOnce(&m.Author, t.Author)
 	setOnce(&m.WrittenDate, t.WrittenDate)
+	if ms.note != nil {
+		setOnce(&m.WrittenDate, ms.note.Date) // the date a law or speech was adopted or given
+	}
 	switch {
 	case m.PublishedAt == "":
 		m.PublishedAt = ms.tagPub

@@ -29,7 +29,8 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 	lines = cutAtPreviewEnd(lines, &p.Warnings)
 	lines = cutAfterEditor(lines)
 	lines = dropBodyChrome(lines, ms)
-	lines, heading := dropLeadingTitle(lines, p.Title)
+	lines = splitTitleNotes(lines, titleSearch)
+	lines, heading := dropLeadingTitle(lines, p.Title, ms)
 	if heading != "" {
 		p.Title = heading
 	}
@@ -41,8 +42,8 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 			p.Paragraphs = append(p.Paragraphs, l.text)
 		}
 	}
-	p.Meta = ms.result()
-	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Paragraphs)...)
+	p.Meta, p.TitleNote = ms.result(), ms.note
+	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Title, p.Paragraphs)...)
 }
 
 // leakedTagRE is the remains of a tag a broken save wrote out as text at
@@ -204,10 +205,6 @@ func dropBodyChrome(lines []line, ms *metaSet) []line {
 	return out
 }
 
-// adoptionNoteRE is the note under a law's or resolution's heading:
-// （2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）
-var adoptionNoteRE = regexp.MustCompile(`^[(（][^()（）]*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^()（）]*(通过|发布|印发|公布|修订|修正)[^()（）]*[)）]$`)
-
 // maxTitleLines bounds how many leading lines a heading may be split into.
 const maxTitleLines = 5
 
@@ -217,9 +214,9 @@ const titleSearch = 8
 
 // dropLeadingTitle removes the article heading repeated at the top of the
 // body (gov.cn 公报 prints it in three <br> lines inside the container),
-// the lines above it and the adoption note under it. heading is the joined
-// visible heading, when one was removed.
-func dropLeadingTitle(lines []line, title string) ([]line, string) {
+// the lines above it and the note under it, which goes to ms. heading is
+// the joined visible heading, when one was removed.
+func dropLeadingTitle(lines []line, title string, ms *metaSet) ([]line, string) {
 	want := strings.TrimRight(squash(title), ".…")
 	if want == "" {
 		return lines, ""
@@ -240,7 +237,9 @@ func dropLeadingTitle(lines []line, title string) ([]line, string) {
 		}
 		if n > 0 {
 			n += at
-			if n < len(lines) && adoptionNoteRE.MatchString(lines[n].view) {
+			if n < len(lines) && isTitleNote(lines[n]) {
+				note, _ := parseTitleNote(lines[n].text, lines[n].view)
+				ms.addNote(note)
 				n++
 			}
 			return lines[n:], tidyTitle(heading)
@@ -339,6 +338,10 @@ func trimEdges(lines []line) []line {
 		v := lines[0].view
 		// a leading all-link line is a related-article title above the
 		// article (sina: 直播2019年苹果发布会(英文原声+中文字幕))
+		if chrome, _ := edgeKind(v); chrome {
+			lines = lines[1:] // ad9_210*60 above the article
+			continue
+		}
 		if hanCount(v) > 0 && !((shortLabel(v) || linkLine(lines[0])) && hasProseAfter(lines[1:])) {
 			break
 		}
@@ -346,7 +349,8 @@ func trimEdges(lines []line) []line {
 	}
 	for len(lines) > 1 {
 		last := lines[len(lines)-1]
-		if hanCount(last.view) > 0 && !linkLine(last) && !trailingCaption(last, lines[len(lines)-2]) {
+		chrome, _ := edgeKind(last.view)
+		if hanCount(last.view) > 0 && !chrome && !linkLine(last) && !trailingCaption(last, lines[len(lines)-2]) {
 			break
 		}
 		lines = lines[:len(lines)-1]

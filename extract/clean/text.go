@@ -34,10 +34,14 @@ func makeLine(t string) line {
 // (navigation, metadata, title) in plain text.
 const headerLimit = 40
 
+// lineEnds normalises line ends and drops NUL bytes (a stray one in a text
+// otherwise whole).
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\x00", "")
+
 // Text cleans plain text: a page saved as text or a copied speech.
 func Text(s string) *Page {
 	p := &Page{Encoding: EncUTF8}
-	raw := strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(s), "\n")
+	raw := strings.Split(lineEnds.Replace(s), "\n")
 	lines := make([]line, len(raw))
 	for i, r := range raw {
 		lines[i] = newLine(r)
@@ -46,15 +50,21 @@ func Text(s string) *Page {
 	lines = cutTruncated(lines, &p.Warnings)
 	lines = cutAtPreviewEnd(lines, &p.Warnings)
 	start := headerEnd(lines)
+	n := len(lines)
+	lines = splitTitleNotes(lines, start)
+	start += len(lines) - n
 	title, titleAt := findTitle(lines[:start])
 	p.Title = title
 	titleView := compact(view(title))
 	echo := siteEchoes(lines, start, titleView)
+	tail := lastProse(lines, start)
 	var body []line
 	for i, l := range lines {
 		switch {
 		case l.blank:
 			body = append(body, l)
+		case i > tail && i >= start && tailChromeLine(l, &p.Warnings):
+			body = append(body, line{blank: true})
 		case isNumberFragment(lines, i):
 			body = append(body, l) // 在 / 2022 / 年时间刚刚过半…: a number wrapped onto a line of its own
 		case i < start && i <= titleAt:
@@ -67,16 +77,31 @@ func Text(s string) *Page {
 			body = append(body, l)
 		}
 	}
-	p.Meta = ms.result()
+	p.Meta, p.TitleNote = ms.result(), ms.note
 	p.Paragraphs = joinWrapped(body)
-	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Paragraphs)...)
+	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Title, p.Paragraphs)...)
 	return p
+}
+
+// tailChromeLine judges a line under the text's last paragraph by its
+// shape (edgeKind); a line it cannot decide is kept, with a warning
+// "maybe chrome: <line>".
+func tailChromeLine(l line, warnings *[]string) bool {
+	chrome, doubt := edgeKind(l.view)
+	if doubt {
+		*warnings = append(*warnings, "maybe chrome: "+l.text)
+	}
+	return chrome
 }
 
 // readHeaderLine takes a metadata line, a dateline or a red-head document
 // number (亳政办〔2025〕1号) of the page header into ms; it reports whether
 // the line was one.
 func readHeaderLine(l line, ms *metaSet) bool {
+	if n, ok := parseTitleNote(l.text, l.view); ok {
+		ms.addNote(n)
+		return true
+	}
 	if docNoLine(l.view) {
 		ms.add(pair{fDocNo, l.text}) // the 文号: cell, when there is one, came first and wins
 		return true
@@ -222,8 +247,8 @@ func titleLike(l line) bool {
 	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || l.kind != kindBody {
 		return false
 	}
-	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) {
-		return false // a cue, a sentence, an item heading (一、总体要求) or a 文号
+	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) {
+		return false // a cue, a sentence, an item heading (一、总体要求), a 文号 or the note under a title
 	}
 	if _, ok := parseMetaView(l.text, l.view, false); ok {
 		return false

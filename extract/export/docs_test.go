@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/zhengling/zhengling/extract"
+	"github.com/zhengling/zhengling/extract/export"
 )
 
 // fixtureDocs extracts the seeds and the government pages of fixtures once
@@ -70,4 +71,17 @@ func docNamed(t testing.TB, base string) *extract.Document {
 	}
 	t.Fatalf("no fixture %s", base)
 	return nil
+}
+
+// writeAll streams docs through w and closes it.
+func writeAll(t testing.TB, w export.Writer, docs ...*extract.Document) {
+	t.Helper()
+	for _, d := range docs {
+		if err := w.Write(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -159,6 +159,9 @@ func newDocView(n int, doc *extract.Document) *docView {
 	if v.Title == "" {
 		v.Title = doc.File
 	}
+	if v.Title == "" {
+		v.Title = "（无标题）"
+	}
 	if doc.Script == hanzi.Traditional {
 		v.Lang = "zh-Hant"
 	}

@@ -23,15 +23,7 @@ import (
 func report(t testing.TB, docs ...*extract.Document) []byte {
 	t.Helper()
 	var out bytes.Buffer
-	h := export.NewHTML(&out, export.HTMLOptions{})
-	for _, d := range docs {
-		if err := h.Write(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := h.Close(); err != nil {
-		t.Fatal(err)
-	}
+	writeAll(t, export.NewHTML(&out, export.HTMLOptions{}), docs...)
 	return out.Bytes()
 }
 
@@ -219,15 +211,7 @@ func TestHTMLEscapes(t *testing.T) {
 // marked zh-Hant, while the labels stay simplified; an owner found through
 // the simplified view is highlighted in the source text.
 func TestHTMLTraditional(t *testing.T) {
-	text := `區政府召開第五次常務會議
-8月2日下午，區長主持召開區政府常務會議。
-會議對當前重點工作進行了安排部署：
-一要抓好項目建設。區發改局牽頭，確保8月底前完成債券資金支出。
-二要抓好政務熱線工作。確保滿意率達到98%以上。`
-	doc, err := extract.Text(text, extract.Options{ReferenceDate: extract.Date{Year: 2022, Month: 8, Day: 3}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := extractReport(t, meetingReportTraditional)
 	if doc.Script != "traditional" || len(doc.Directives) != 2 || len(doc.Directives[0].Owners) != 1 {
 		t.Fatalf("script %s, %d directives: the extraction changed, pick another text", doc.Script, len(doc.Directives))
 	}
@@ -262,6 +246,9 @@ func TestHTMLBatchWithError(t *testing.T) {
 	if err := h.WriteError("broken.html", errors.New("read: no such file")); err != nil {
 		t.Fatal(err)
 	}
+	if err := h.Write(&extract.Document{}); err != nil { // nothing at all, not even a file name
+		t.Fatal(err)
+	}
 	if err := h.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +259,10 @@ func TestHTMLBatchWithError(t *testing.T) {
 	if got := q.Find("#d2 .error").Text(); !strings.Contains(got, "read: no such file") {
 		t.Errorf("error section %q", got)
 	}
-	if got := q.Find("#toc li").Length(); got != 2 {
+	if got := q.Find("#d3 h2").Text(); got != "（无标题）" {
+		t.Errorf("an untitled document is headed %q", got)
+	}
+	if got := q.Find("#toc li").Length(); got != 3 {
 		t.Errorf("%d contents entries", got)
 	}
 	out.Reset()
@@ -287,17 +277,9 @@ func TestHTMLBatchWithError(t *testing.T) {
 // TestHTMLGolden pins the whole report of a small meeting report; run with
 // -update to rewrite testdata/report.html.golden after checking a change.
 func TestHTMLGolden(t *testing.T) {
-	report := `区政府召开第五次常务会议
-8月2日下午，区长主持召开区政府常务会议。
-会议对当前重点工作进行了安排部署：
-一要抓好项目建设。区发改局牵头，确保8月底前完成债券资金支出。
-二要抓好政务热线工作。确保满意率达到98%以上。`
-	doc, err := extract.Text(report, extract.Options{ReferenceDate: extract.Date{Year: 2022, Month: 8, Day: 3}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := extractReport(t, meetingReport)
 	doc.File = "report.txt"
-	got := reportOf(t, doc)
+	got := report(t, doc)
 	golden := filepath.Join("testdata", "report.html.golden")
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -314,7 +296,30 @@ func TestHTMLGolden(t *testing.T) {
 	}
 }
 
-func reportOf(t *testing.T, doc *extract.Document) []byte { return report(t, doc) }
+// meetingReport is a short standing-meeting report (extract's Example), and
+// meetingReportTraditional its traditional copy.
+const (
+	meetingReport = `区政府召开第五次常务会议
+8月2日下午，区长主持召开区政府常务会议。
+会议对当前重点工作进行了安排部署：
+一要抓好项目建设。区发改局牵头，确保8月底前完成债券资金支出。
+二要抓好政务热线工作。确保满意率达到98%以上。`
+	meetingReportTraditional = `區政府召開第五次常務會議
+8月2日下午，區長主持召開區政府常務會議。
+會議對當前重點工作進行了安排部署：
+一要抓好項目建設。區發改局牽頭，確保8月底前完成債券資金支出。
+二要抓好政務熱線工作。確保滿意率達到98%以上。`
+)
+
+// extractReport extracts text as read on the day after the meeting.
+func extractReport(t *testing.T, text string) *extract.Document {
+	t.Helper()
+	doc, err := extract.Text(text, extract.Options{ReferenceDate: extract.Date{Year: 2022, Month: 8, Day: 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
 
 // FuzzHTML: whatever the text and offsets a document holds, the report is
 // written without panic, its text reads as the paragraph, and a valid span
@@ -358,13 +363,7 @@ func BenchmarkHTML(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		out.Reset()
-		h := export.NewHTML(&out, export.HTMLOptions{})
-		if err := h.Write(doc); err != nil {
-			b.Fatal(err)
-		}
-		if err := h.Close(); err != nil {
-			b.Fatal(err)
-		}
+		writeAll(b, export.NewHTML(&out, export.HTMLOptions{}), doc)
 	}
 	b.SetBytes(int64(out.Len()))
 }
@@ -375,15 +374,7 @@ func BenchmarkCSV(b *testing.B) {
 	ds := docs(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		w := export.NewCSV(io.Discard)
-		for _, d := range ds {
-			if err := w.Write(d); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := w.Close(); err != nil {
-			b.Fatal(err)
-		}
+		writeAll(b, export.NewCSV(io.Discard), ds...)
 	}
 }
 
@@ -391,14 +382,6 @@ func BenchmarkCalendar(b *testing.B) {
 	ds := docs(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		w := export.NewCalendar(io.Discard)
-		for _, d := range ds {
-			if err := w.Write(d); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := w.Close(); err != nil {
-			b.Fatal(err)
-		}
+		writeAll(b, export.NewCalendar(io.Discard), ds...)
 	}
 }

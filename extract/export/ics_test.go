@@ -17,19 +17,15 @@ import (
 var stamp = time.Date(2024, 7, 1, 8, 0, 0, 0, time.UTC)
 
 // calendarOf writes the calendar of docs in one stream.
-func calendarOf(t *testing.T, docs []*extract.Document) []byte {
+func calendarOf(t *testing.T, docs []*extract.Document) []byte { return calendarAt(t, stamp, docs...) }
+
+// calendarAt is calendarOf with its DTSTAMP.
+func calendarAt(t *testing.T, at time.Time, docs ...*extract.Document) []byte {
 	t.Helper()
 	var out bytes.Buffer
 	c := export.NewCalendar(&out)
-	c.Stamp = stamp
-	for _, d := range docs {
-		if err := c.Write(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := c.Close(); err != nil {
-		t.Fatal(err)
-	}
+	c.Stamp = at
+	writeAll(t, c, docs...)
 	return out.Bytes()
 }
 
@@ -168,16 +164,7 @@ func TestCalendarDates(t *testing.T) {
 // run and its stamp; a page with a URL keeps them when saved elsewhere.
 func TestCalendarUIDStable(t *testing.T) {
 	uids := func(d *extract.Document, at time.Time) string {
-		var out bytes.Buffer
-		c := export.NewCalendar(&out)
-		c.Stamp = at
-		if err := c.Write(d); err != nil {
-			t.Fatal(err)
-		}
-		if err := c.Close(); err != nil {
-			t.Fatal(err)
-		}
-		cal, err := goical.NewDecoder(&out).Decode()
+		cal, err := goical.NewDecoder(bytes.NewReader(calendarAt(t, at, d))).Decode()
 		if err != nil {
 			t.Fatal(err)
 		}

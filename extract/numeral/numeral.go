@@ -13,6 +13,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"strings"
 	"unicode"
 )
 
@@ -182,7 +183,7 @@ func readMixed(rs []rune, n *Number) {
 	}
 	readFraction(rs, &f)
 	if f.Fraction {
-		n.Value = roundTo(n.Value+f.Value, 12)
+		n.Value += f.Value
 		n.End = f.End
 	}
 }
@@ -209,9 +210,38 @@ func readFraction(rs []rune, n *Number) {
 	if !ok || num.Vague {
 		return
 	}
-	n.Value = roundTo(num.Value/n.Value, 12)
+	n.Value = ratio(num.Value, n.Value)
 	n.End, n.Fraction = num.End, true
 	n.Arabic = n.Arabic && num.Arabic
+}
+
+// ratio is num/den; over a power of ten (一百分之五十五点五七九) the decimal
+// point moves, so the value is the decimal one, not a quotient's.
+func ratio(num, den float64) float64 {
+	if k := math.Round(math.Log10(den)); k >= 0 && math.Pow10(int(k)) == den {
+		return Shift(num, -int(k))
+	}
+	return num / den
+}
+
+// Shift multiplies v by 10^places as decimal notation does, by moving the
+// point of the shortest decimal that reads as v: Shift(0.3, -1) is 0.03,
+// where 0.3*0.1 is 0.030000000000000002. The result is the float64 nearest
+// to that decimal, ±Inf past the float64 range.
+func Shift(v float64, places int) float64 {
+	if places == 0 || v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	mant, exp, _ := strings.Cut(strconv.FormatFloat(v, 'e', -1, 64), "e")
+	e, _ := strconv.Atoi(exp)
+	return parseDecimal(mant, e+places)
+}
+
+// parseDecimal is the float64 nearest to digits × 10^exp: ±Inf past the
+// float64 range, 0 below it.
+func parseDecimal(digits string, exp int) float64 {
+	v, _ := strconv.ParseFloat(digits+"e"+strconv.Itoa(exp), 64)
+	return v
 }
 
 // scanBareMultiplier reads 万余, 百余, 千多: a multiplier with an implied one.
@@ -247,13 +277,11 @@ func scanArabic(rs []rune, i int) (Number, bool) {
 	if frac != "" {
 		s += "." + frac
 	}
-	// Out of range, v is ±Inf (Scan reports the overflow) or 0.
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil && !errors.Is(err, strconv.ErrRange) {
+	if s == "" {
 		return Number{}, false
 	}
-	n := Number{Value: v, Start: i, End: j, Arabic: true}
-	scaleArabic(rs, &n)
+	n := Number{Value: parseDecimal(s, 0), Start: i, End: j, Arabic: true}
+	scaleArabic(rs, &n, s)
 	return n, true
 }
 
@@ -310,11 +338,14 @@ func readSpreadDigits(rs []rune, j int, digits string) (int, string) {
 // scaleArabic applies what may follow Arabic digits: a k suffix (15k), 多/余
 // (5000多亿, 1000 多个) and multipliers read like a Chinese numeral whose
 // digits are Arabic (1.56万, 64 亿, 4.78万亿, 5万4千6百), each possibly after
-// spaces. Two Arabic groups join only across a multiplier.
-func scaleArabic(rs []rune, n *Number) {
-	j := n.End
+// spaces. Two Arabic groups join only across a multiplier. digits is the
+// number as written, in ASCII: scaled by multipliers alone (1.56万, 39.66亿,
+// 1.1k), the value is that decimal's, not a product's with binary noise.
+func scaleArabic(rs []rune, n *Number, digits string) {
+	j, exp := n.End, 0
 	if k := skipSpaces(rs, j); k < len(rs) && (rs[k] == 'k' || rs[k] == 'K') && !asciiLetterAt(rs, k+1) {
-		n.Value *= 1000
+		exp = 3
+		n.Value = parseDecimal(digits, exp)
 		n.Multiplied = true
 		j = k + 1
 	}
@@ -328,7 +359,7 @@ func scaleArabic(rs []rune, n *Number) {
 		return
 	}
 	st := chineseState{digit: n.Value, pending: true}
-	last := j
+	last, unitsOnly := j, true
 	for m := k; m < len(rs); m++ {
 		if IsSpace(rs[m]) {
 			continue
@@ -338,13 +369,17 @@ func scaleArabic(rs []rune, n *Number) {
 				break // 2019 134: a new number, not a place (1千零20 is one)
 			}
 			e, g := readDigitGroup(rs, m)
-			v, _ := strconv.ParseFloat(g, 64)
-			st.addDigit(v)
-			m, last = e-1, e
+			st.addDigit(parseDecimal(g, 0))
+			m, last, unitsOnly = e-1, e, false
 			continue
 		}
 		if !st.add(rs, m) {
 			break
+		}
+		if IsMultiplier(rs[m]) {
+			exp += unitExponent(rs[m])
+		} else if !isApproxWord(rs[m]) {
+			unitsOnly = false
 		}
 		last = m + 1
 	}
@@ -352,6 +387,9 @@ func scaleArabic(rs []rune, n *Number) {
 		return
 	}
 	n.Value, n.End, n.Multiplied = st.value(), last, true
+	if exact := parseDecimal(digits, exp); unitsOnly && math.Abs(exact-n.Value) <= 1e-9*math.Abs(exact) {
+		n.Value = exact // the units multiplied the number (not 5万千, 51 000)
+	}
 	for q := j; q < last; q++ {
 		n.Approx = n.Approx || isApproxWord(rs[q])
 	}
@@ -370,6 +408,11 @@ func multiplierAllowed(rs []rune, k int) bool {
 		return false
 	}
 	return true
+}
+
+// unitExponent is the power of ten of a multiplier: 2 for 百, 8 for 亿.
+func unitExponent(r rune) int {
+	return int(math.Round(math.Log10(multiplierValue(r))))
 }
 
 func asciiLetterAt(rs []rune, i int) bool {
@@ -510,34 +553,29 @@ func (st *chineseState) value() float64 {
 	return st.yi + st.wan + st.sec + d
 }
 
-// readChineseFraction reads 点五, 点 叁叁, 點一一二 after a Chinese numeral.
+// readChineseFraction reads 点五, 点 叁叁, 點一一二 after a Chinese numeral:
+// the integer and its decimals read as one decimal number.
 func readChineseFraction(rs []rune, j int, v float64) (int, float64) {
 	k := skipSpaces(rs, j)
 	if k >= len(rs) || !(isPointWord(rs[k]) || isDecimalPoint(rs[k])) {
 		return j, v
 	}
-	scale, end := 0.1, j
+	decimals, end := make([]byte, 0, 8), j
 	for k++; k < len(rs); k++ {
 		if IsSpace(rs[k]) {
 			continue
 		}
-		var d float64
 		if cd, ok := chineseDigits[rs[k]]; ok {
-			d = cd
+			decimals = append(decimals, byte('0'+cd))
 		} else if IsDigit(rs[k]) {
-			d = digitValue(rs[k])
+			decimals = append(decimals, byte('0'+digitValue(rs[k])))
 		} else {
 			break
 		}
-		v += d * scale
-		scale /= 10
 		end = k + 1
 	}
-	return end, roundTo(v, 10)
-}
-
-// roundTo removes binary noise from decimal sums (120.5, not 120.50000001).
-func roundTo(v float64, places int) float64 {
-	p := math.Pow(10, float64(places))
-	return math.Round(v*p) / p
+	if len(decimals) == 0 {
+		return j, v
+	}
+	return end, parseDecimal(strconv.FormatFloat(v, 'f', -1, 64)+"."+string(decimals), 0)
 }

@@ -94,6 +94,56 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// exactCorpus: values to the last bit, as the decimal written reads
+// (strconv.ParseFloat of the digits, the point moved by the multipliers),
+// not a product's or a rounding's.
+var exactCorpus = []struct {
+	in   string
+	want float64
+}{
+	{"1234567890123", 1234567890123},         // 投资1234567890123元: all 13 digits
+	{"12345678901234567", 12345678901234567}, // past 2^53: the nearest float64
+	{"0.1234567890123456", 0.1234567890123456},
+	{"1.56万", 15600},       // 1.56 * 1e4 is 15600.000000000002
+	{"39.66亿", 3966000000}, // 39.66 * 1e8 is 3965999999.9999995
+	{"4.78万亿", 4.78e12},
+	{"1.1k", 1100}, // 1.1 * 1000 is 1100.0000000000002
+	{"0.7千万", 7e6},
+	{"5000多亿", 5e11},
+	{"拾萬零五十六點叁叁", 100056.33}, // decimals read as written
+	{"三点一", 3.1},
+	{"零点三", 0.3},
+	{"一百分之五十五点五七九", 0.55579}, // a ratio over 100 moves the point
+	{"一千分之三", 0.003},
+}
+
+func TestExact(t *testing.T) {
+	for _, c := range exactCorpus {
+		if got, err := Parse(c.in); err != nil || got != c.want {
+			t.Errorf("Parse(%q) = %v, %v; want exactly %v", c.in, got, err, c.want)
+		}
+	}
+}
+
+func TestShift(t *testing.T) {
+	for _, c := range []struct {
+		v      float64
+		places int
+		want   float64
+	}{
+		{0.3, -1, 0.03}, // 0.3*0.1 is 0.030000000000000002
+		{7.3, 1, 73},
+		{1.7977e306, 1, 1.7977e307},
+		{1.7977e306, 3, math.Inf(1)},
+		{-2.5, 2, -250},
+		{0, 5, 0},
+	} {
+		if got := Shift(c.v, c.places); got != c.want {
+			t.Errorf("Shift(%v, %d) = %v, want %v", c.v, c.places, got, c.want)
+		}
+	}
+}
+
 // scanCorpus: where a number found inside running text ends.
 var scanCorpus = []struct {
 	text   string

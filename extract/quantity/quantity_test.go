@@ -383,15 +383,17 @@ func TestPlaceholders(t *testing.T) {
 	}
 }
 
-// overflowCorpus: numbers beyond float64, as written or once scaled (the
-// issue's 百分之17977…亿亿亿 is 1.8e306 before × 100 %): no value, one
-// overflow warning for the clause, and the values around them kept.
+// overflowCorpus: numbers beyond float64, as written or once scaled: no
+// value, one overflow warning for the clause, and the values around them
+// kept. (The 百分之17977…亿亿亿, 278 zeros, is 1.7977e306 %: near
+// the top of float64 but within it, see TestNearFloat64Max.)
 var overflowCorpus = []struct {
 	text   string
 	warn   string // the clause the warning quotes, shortened
 	values []float64
 }{
-	{"百分之17977" + strings.Repeat("0", 278) + "亿亿亿", "百分之17977000000000000…00000000000000000亿亿亿", nil},
+	{"百分之17977" + strings.Repeat("0", 300) + "亿亿亿", "百分之17977000000000000…00000000000000000亿亿亿", nil},
+	{"增长" + strings.Repeat("9", 300) + "亿亿‰", "增长999999999999999999…99999999999999999亿亿‰", nil},
 	{"增长" + strings.Repeat("9", 400) + "%，投资64亿元", "增长999999999999999999…9999999999999999999%", []float64{6.4e9}},
 	{"完成1" + strings.Repeat("0", 300) + "万亿元、增长15%", "完成100000000000000000…00000000000万亿元、增长15%", []float64{15}},
 	// The range fails; its first end stays a value.
@@ -417,6 +419,46 @@ func TestOverflow(t *testing.T) {
 				t.Errorf("%.30s…: percentage %v", c.text, x.Value)
 			}
 		}
+	}
+}
+
+// exactCorpus: values to the last bit, as the decimal written reads: the
+// digits in full, percent scales moving the point.
+var exactCorpus = []struct {
+	text string
+	want float64 // the first value found, target, figure or percentage
+}{
+	{"全年投资1234567890123元。", 1234567890123}, // 13 digits, once cut to 12
+	{"不良率控制在3‰以内。", 0.3},                   // 3 * 0.1 is 0.30000000000000004
+	{"满意度达到7.3成。", 73},
+	{"商品打9.9折。", 99},
+	{"占比千分之三。", 0.3},
+	{"资金39.66亿元。", 3966000000},
+	{"投资0.7千万元。", 7e6},
+}
+
+func TestExactValues(t *testing.T) {
+	for _, c := range exactCorpus {
+		r := Find(paragraph(t, c.text), Context{})
+		var got []float64
+		for _, x := range append(r.Targets, r.Figures...) {
+			got = append(got, x.Value)
+		}
+		for _, x := range r.Percentages {
+			got = append(got, x.Value)
+		}
+		if len(got) == 0 || got[0] != c.want {
+			t.Errorf("%s: values %v, want exactly %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestNearFloat64Max: the reproducer, 1.7977e306 %, is a value
+// (it overflowed once, through a ×100 and a rounding).
+func TestNearFloat64Max(t *testing.T) {
+	r := Find(paragraph(t, "百分之17977"+strings.Repeat("0", 278)+"亿亿亿"), Context{})
+	if len(r.Percentages) != 1 || r.Percentages[0].Value != 1.7977e306 || len(r.Warnings) != 0 {
+		t.Errorf("percentages %+v warnings %q, want one of 1.7977e306", r.Percentages, r.Warnings)
 	}
 }
 

@@ -219,7 +219,6 @@ func (s *scanner) numberAt(i int) (mention, int, bool) {
 	if neg {
 		n.Value = -n.Value
 	}
-	n.Value = round(n.Value) // 39.66亿 is 3966000000, not 3965999999.9999995
 	m := mention{start: i, end: n.End, unitStart: -1, unitEnd: n.End, value: n.Value, approx: n.Approx,
 		chinese: !n.Arabic, multiplied: n.Multiplied}
 	if n.Fraction {
@@ -314,7 +313,7 @@ func (s *scanner) suffix(m *mention) bool {
 }
 
 func (s *scanner) percentSign(m *mention, end int, scale float64) bool {
-	m.value, m.scale = round(m.value*scale), scale
+	m.value, m.scale = scaleBy(m.value, scale), scale
 	m.unit, m.percent, m.unitEnd = "%", true, end
 	m.listed = []pct{{m.start, end, m.value, "%"}}
 	s.suffixComparator(m)
@@ -331,13 +330,13 @@ func (s *scanner) chengAt(m *mention, k int) bool {
 	if m.value <= 0 || m.value > 10 || (k+1 < len(rs) && strings.ContainsRune(chengBlacklist, rs[k+1])) {
 		return false
 	}
-	v, end := m.value*10, k+1
+	v, end := numeral.Shift(m.value, 1), k+1
 	if j, r := nextNonSpace(rs, end); r == '半' {
 		v, end = v+5, j+1
 	} else if d, ok := singleDigitAt(rs, j); ok && m.value == math.Trunc(m.value) {
 		v, end = v+d, j+1
 	}
-	m.value, m.unit, m.percent, m.unitEnd, m.scale = round(v), "%", true, end, 10
+	m.value, m.unit, m.percent, m.unitEnd, m.scale = v, "%", true, end, 10
 	m.listed = []pct{{m.start, end, m.value, "%"}}
 	return true
 }
@@ -370,12 +369,12 @@ func (s *scanner) zheAt(m *mention, k int) bool {
 	m.scale = 1
 	switch {
 	case v > 0 && v < 10:
-		v, m.scale = v*10, 10
+		v, m.scale = numeral.Shift(v, 1), 10
 	case v > 10 && v < 100:
 	default:
 		return false // 十折 is no discount
 	}
-	m.value, m.unit, m.percent, m.unitEnd = round(v), "%", true, k+1
+	m.value, m.unit, m.percent, m.unitEnd = v, "%", true, k+1
 	m.listed = []pct{{m.start, k + 1, m.value, "%"}}
 	return true
 }
@@ -386,7 +385,7 @@ func (s *scanner) fraction(m mention) (mention, int, bool) {
 	if m.value <= 0 || m.value > 1 {
 		return mention{}, m.end, false
 	}
-	m.value = round(m.value * 100)
+	m.value = numeral.Shift(m.value, 2)
 	m.unit, m.percent = "%", true
 	s.suffixComparator(&m)
 	return m, m.end, true
@@ -472,10 +471,10 @@ func (s *scanner) rangeAt(m mention) (mention, bool) {
 	}
 	lo, hi := m.value, second.value
 	if m.unit == "" && second.scale != 0 {
-		lo = round(lo * second.scale) // 五到六成: 50 to 60 %
+		lo = scaleBy(lo, second.scale) // 五到六成: 50 to 60 %
 	}
 	if m.unit == "" && !m.multiplied && second.multiplied {
-		lo = round(lo * bigMultiplier(rs[j:second.unitEndOrEnd()])) // 罚款8-10万元: 80 000 to 100 000
+		lo = scaleBy(lo, bigMultiplier(rs[j:second.unitEndOrEnd()])) // 罚款8-10万元: 80 000 to 100 000
 	}
 	if hi < lo {
 		return mention{}, false
@@ -582,7 +581,7 @@ func perCentWordAt(rs []rune, i int) (mention, bool) {
 		}
 		v, end, chinese = n.Value, n.End, !n.Arabic
 	}
-	v = round(v * 100 / denom)
+	v = scaleBy(v, 100/denom)
 	m := mention{start: i, end: end, unitEnd: end, value: v, unit: "%", percent: true, chinese: chinese}
 	m.listed = []pct{{i, end, v, "%"}}
 	return m, true
@@ -702,18 +701,12 @@ func titleSpans(rs []rune) []span {
 	return out
 }
 
-// round keeps 12 significant digits, removing the binary noise of decimal
-// arithmetic (0.1*3) while keeping tiny shares (百万万分之七 is 7e-8 %).
-func round(v float64) float64 {
-	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
-		return v
+// scaleBy multiplies v by scale; by a power of ten (‰, 成, 万, 百分之)
+// it moves the decimal point (numeral.Shift) rather than multiply, so
+// that 3‰ is 0.3 %, not 0.30000000000000004.
+func scaleBy(v, scale float64) float64 {
+	if k := math.Round(math.Log10(scale)); math.Pow10(int(k)) == scale {
+		return numeral.Shift(v, int(k))
 	}
-	p := math.Pow(10, 12-math.Ceil(math.Log10(math.Abs(v))))
-	if math.IsInf(p, 0) || p == 0 {
-		return v
-	}
-	if r := math.Round(v*p) / p; isFinite(r) {
-		return r
-	}
-	return v // near the top of float64 the rounding itself overflows
+	return v * scale
 }

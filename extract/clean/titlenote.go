@@ -1,0 +1,129 @@
+package clean
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// TitleNote is the line a law, a resolution or a speech prints under its
+// title to say when, and by which meeting, it was adopted, issued or given:
+//
+//	（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）
+//	（2023年10月9日）
+//
+// It is the title block's date: written_date when the page shows none, and
+// the meeting when the text reports none.
+type TitleNote struct {
+	Text    string // the line as printed
+	Date    string // YYYY-MM-DD of its latest event
+	Meeting string // the latest meeting that adopted or revised it, if one did
+}
+
+// noteRE is a whole line in brackets, on the view (（） fold to ( )).
+var noteRE = regexp.MustCompile(`^[(\[【]\s*([^()\[\]【】]{6,300}?)\s*[)\]】]$`)
+
+// noteEventRE is one event of a note: a full date, who, and what was done
+// (…会议通过, …国务院令第761号公布, 根据…第十次会议…第一次修正). 施行 (the day it
+// takes effect) is no event of the document's own.
+var noteEventRE = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日([^()]{0,80}?)(通过|发布|印发|公布|修订|修正|批准)`)
+
+// noteDateRE is a note that is a date alone: a speech's (2023年10月9日).
+var noteDateRE = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
+
+// parseTitleNote reads a title note from a line's text and view; ok is
+// false for any other line.
+func parseTitleNote(text, v string) (TitleNote, bool) {
+	m := noteRE.FindStringSubmatch(v)
+	if m == nil {
+		return TitleNote{}, false
+	}
+	inner := m[1]
+	if d := noteDateRE.FindStringSubmatch(inner); d != nil {
+		date, ok := ymd(d[1], d[2], d[3])
+		return TitleNote{Text: text, Date: date}, ok
+	}
+	events := noteEventRE.FindAllStringSubmatch(inner, -1)
+	if events == nil {
+		return TitleNote{}, false
+	}
+	n := TitleNote{Text: text}
+	meetingDate := ""
+	for _, e := range events {
+		date, ok := ymd(e[1], e[2], e[3])
+		if !ok {
+			continue
+		}
+		n.Date = max(n.Date, date)
+		if mt := meetingOf(e[4]); mt != "" && date >= meetingDate {
+			n.Meeting, meetingDate = mt, date
+		}
+	}
+	return n, n.Date != ""
+}
+
+// meetingOf is the meeting an event's "who" names, up to its 会议
+// (第十一届全国人民代表大会常务委员会第十次会议《关于修改部分法律的决定》第一次 →
+// 第十一届全国人民代表大会常务委员会第十次会议); "" when it names none.
+func meetingOf(who string) string {
+	i := strings.LastIndex(who, "会议")
+	if i < 0 {
+		return ""
+	}
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(who[:i+len("会议")]), "根据"))
+}
+
+func ymd(y, m, d string) (string, bool) {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	if yi < 1900 || yi > 2100 || mi < 1 || mi > 12 || di < 1 || di > 31 {
+		return "", false
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", yi, mi, di), true
+}
+
+// isTitleNote reports a line that is a title note.
+func isTitleNote(l line) bool {
+	if l.blank || !strings.ContainsAny(l.view, "([【") {
+		return false
+	}
+	_, ok := parseTitleNote(l.text, l.view)
+	return ok
+}
+
+// trailingNoteRE is a title note at the end of a line that also holds the
+// title: 关于…的决议（2007年6月29日…会议通过）.
+var trailingNoteRE = regexp.MustCompile(`[(\[【][^()\[\]【】]{6,300}[)\]】]$`)
+
+// splitTitleNote splits a line that ends with a title note after other
+// text into the two lines; ok is false for other lines.
+func splitTitleNote(l line) (title, note line, ok bool) {
+	if l.blank || !strings.HasSuffix(l.view, ")") && !strings.HasSuffix(l.view, "]") && !strings.HasSuffix(l.view, "】") {
+		return l, line{}, false
+	}
+	loc := trailingNoteRE.FindStringIndex(l.view)
+	if loc == nil || loc[0] == 0 {
+		return l, line{}, false
+	}
+	head := strings.TrimSpace(sourceSlice(l.text, l.view, 0, loc[0]))
+	note = makeLine(sourceSlice(l.text, l.view, loc[0], len(l.view)))
+	if hanCount(head) < 4 || !isTitleNote(note) {
+		return l, line{}, false
+	}
+	return makeLine(head), note, true
+}
+
+// splitTitleNotes splits the title notes off the first lines (the title
+// block) of lines.
+func splitTitleNotes(lines []line, first int) []line {
+	for i := 0; i < len(lines) && i < first; i++ {
+		if t, n, ok := splitTitleNote(lines[i]); ok {
+			lines = append(lines[:i], append([]line{t, n}, lines[i+1:]...)...)
+			i++
+			first++
+		}
+	}
+	return lines
+}

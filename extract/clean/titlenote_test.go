@@ -1,0 +1,87 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestParseTitleNote is a corpus of the notes under titles and of lines of
+// the same shape that are no notes.
+func TestParseTitleNote(t *testing.T) {
+	cases := []struct {
+		line          string
+		date, meeting string // date "" = no note
+	}{
+		{"（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）", "2007-06-29", "第十届全国人民代表大会常务委员会第二十八次会议"}, // gov.cn 公报
+		{"(2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过)", "2007-06-29", "第十届全国人民代表大会常务委员会第二十八次会议"},
+		{"（2007年6月29日第十屆全國人民代表大會常務委員會第二十八次會議通過）", "2007-06-29", "第十届全国人民代表大会常务委员会第二十八次会议"},
+		{"（1989年12月26日第七届全国人民代表大会常务委员会第十一次会议通过　2014年4月24日第十二届全国人民代表大会常务委员会第八次会议修订）",
+			"2014-04-24", "第十二届全国人民代表大会常务委员会第八次会议"},
+		{"（2000年3月15日第九届全国人民代表大会第三次会议通过　根据2015年3月15日第十二届全国人民代表大会第三次会议《关于修改〈中华人民共和国立法法〉的决定》修正）",
+			"2015-03-15", "第十二届全国人民代表大会第三次会议"},
+		{"（2023年5月10日国务院第5次常务会议通过　2023年5月26日中华人民共和国国务院令第761号公布　自2023年7月1日起施行）",
+			"2023-05-26", "国务院第5次常务会议"},
+		{"（2023年10月9日）", "2023-10-09", ""}, // a speech's date under its title
+		{"(2023年10月9日)", "2023-10-09", ""},
+		// not notes
+		{"（记者 钱敏）", "", ""},
+		{"(文章来源:南方财经网)", "", ""},
+		{"（撰稿：汪有民 审核：徐海燕）", "", ""},
+		{"（2023年10月9日 星期一）", "", ""},
+		{"（自2023年7月1日起施行）", "", ""},
+		{"2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过", "", ""},
+		{"（2023年13月9日）", "", ""},
+	}
+	for _, c := range cases {
+		l := newLine(c.line)
+		n, ok := parseTitleNote(l.text, l.view)
+		if ok != (c.date != "") || n.Date != c.date || n.Meeting != c.meeting {
+			t.Errorf("parseTitleNote(%q) = %+v %v, want %s %q", c.line, n, ok, c.date, c.meeting)
+		}
+	}
+}
+
+// TestTitleBlock: the title block read whole, in text and in HTML — the
+// note under the title (also in the title's own <p> or line) gives the
+// written date, the title stays the title, and neither is body.
+func TestTitleBlock(t *testing.T) {
+	const body = "第十届全国人民代表大会常务委员会第二十八次会议，听取了财政部部长金人庆代表国务院对议案作的说明，并对议案进行了审议。"
+	const title = "全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议"
+	const note = "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）"
+	pages := map[string]*Page{
+		"text, note on its line":        Text(title + "\n" + note + "\n" + body),
+		"text, note on the title":       Text(title + note + "\n" + body),
+		"html, note after <br>":         htmlPage(t, `<html><head><title>`+title+`_国务院公报_中国政府网</title></head><body><div id="UCAP-CONTENT"><p align="center"><strong>全国人民代表大会常务委员会<br>关于批准财政部发行特别国债购买外汇及<br>调整2007年末国债余额限额的决议</strong><br>`+note+`</p><p>`+body+`</p></div></body></html>`),
+		"html, note in the title's <p>": htmlPage(t, `<html><head><title>`+title+`</title></head><body><div id="UCAP-CONTENT"><p>`+title+note+`</p><p>`+body+`</p></div></body></html>`),
+	}
+	for name, p := range pages {
+		if p.Title != title {
+			t.Errorf("%s: title %q", name, p.Title)
+		}
+		if strings.Join(p.Paragraphs, "|") != body {
+			t.Errorf("%s: paragraphs %q", name, p.Paragraphs)
+		}
+		if p.Meta.WrittenDate != "2007-06-29" || p.TitleNote == nil || p.TitleNote.Meeting != "第十届全国人民代表大会常务委员会第二十八次会议" {
+			t.Errorf("%s: written %q, note %+v", name, p.Meta.WrittenDate, p.TitleNote)
+		}
+	}
+	// a shown 成文日期 wins over the note
+	p := Text("成文日期：2007-07-02\n" + title + "\n" + note + "\n" + body)
+	if p.Meta.WrittenDate != "2007-07-02" {
+		t.Errorf("shown written date lost: %q", p.Meta.WrittenDate)
+	}
+	// a speech: the date under the title
+	p = Text("在全区经济工作会议上的讲话\n（2023年10月9日）\n同志们：\n今天召开全区经济工作会议，主要任务是总结工作、部署任务。")
+	if p.Title != "在全区经济工作会议上的讲话" || p.Meta.WrittenDate != "2023-10-09" || p.Paragraphs[0] != "同志们：" {
+		t.Errorf("speech: title %q, written %q, body %q", p.Title, p.Meta.WrittenDate, p.Paragraphs)
+	}
+}
+
+func htmlPage(t *testing.T, s string) *Page {
+	t.Helper()
+	p, err := Bytes([]byte(s), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
