@@ -134,7 +134,21 @@ func forecast(v view, c *cand, s, e int) bool {
 			from = clauseStart(v, from-1) // Canalys分析，到2020年，将有…
 		}
 	}
-	return v.cueIn(from, to, lexicon.Forecast) && !v.cueIn(max(s, c.start-20), min(e, c.end+30), lexicon.Instruct, lexicon.Goal)
+	return v.cueIn(from, to, lexicon.Forecast) && !v.obligedIn(max(s, c.start-20), min(e, c.end+30))
+}
+
+// obligedIn reports an obligation or a goal starting in [i, j) that
+// outweighs a forecast (预计…，要确保10月底前完成); a need does not (本周…气温
+// 持续低迷，…公众需注意防寒保暖).
+func (v view) obligedIn(i, j int) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= j+maxCueRunes; k++ {
+		h := cues[k]
+		if h.Start >= i && h.Start < j && (h.Class == lexicon.Instruct || h.Class == lexicon.Goal) && !h.Has(lexicon.Need) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTaskVerb: a task verb in the date's own clause, at most 10 runes
