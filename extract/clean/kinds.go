@@ -30,6 +30,9 @@ var uiWords = []string{
 	"返回", "返回顶部", "返回列表", "顶部", // 返回顶部 (kaili.gov.cn)
 	"纠错", "我要纠错", // [纠错]
 	"登录", "注册", "退出", // 登录 注册 退出 (gov.cn)
+	"设为首页",                     // 设为首页 (baijiahao.baidu.com)
+	"微信", "微博", "QQ空间", "复制链接", // 分享到：微信 微博 QQ空间
+	"微信扫一扫", "扫一扫", // 微信扫一扫 (ednchina.com, WeChat articles)
 }
 
 // uiLineExpr is a line of UI words only (a chrome rule).
@@ -43,7 +46,7 @@ var uiLineExpr = func() string {
 			}
 		}
 	}
-	button := `[\[【(]?(?:` + strings.Join(words, "|") + `)[\]】)]?(?:\(\d*\)|\d+)?`
+	button := `(?:[\[【(]\s*)?(?:` + strings.Join(words, "|") + `)(?:\s*[\]】)])?(?:\(\d*\)|\d+)?`
 	sep := `[\s|丨/·•:-]*`
 	return `^` + sep + `(?:` + button + sep + `)+$`
 }()
@@ -63,8 +66,8 @@ const webExt = `s?html?|php|aspx?|jsp|xml|json|css|js|jpe?g|png|gif|bmp|webp|svg
 var fileTokenRE = regexp.MustCompile(`(?i)^(?:(?:https?://|www\.)\S+|[^\s，。,;；:：]+\.(?:` + webExt + `))$`)
 
 // markupTokenRE is a token with the remains of markup or a template
-// (/enpproperty-->, <!--, </p>, &nbsp;).
-var markupTokenRE = regexp.MustCompile(`-->|<!--|</?[A-Za-z]|/>|&[a-z]{2,6};|^/[A-Za-z]`)
+// (/enpproperty-->, <!--, </p>, &nbsp;, {$title}, ${content}, {{ body }}).
+var markupTokenRE = regexp.MustCompile(`-->|<!--|</?[A-Za-z]|/>|&[a-z]{2,6};|^/[A-Za-z]|\{\$|\$\{|\{\{|\}\}`)
 
 // fileLine reports a line whose every token is a file name or an address
 // (an image's name printed where the image was, a site map's links).
@@ -114,8 +117,39 @@ func chromeShape(v string) bool {
 	if utf8.RuneCountInString(v) > maxShapeLine || v == "" {
 		return false
 	}
-	return separatorRE.MatchString(v) || fileLine(v) || leftoverLine(v)
+	return separatorRE.MatchString(v) || fileLine(v) || leftoverLine(v) || creditLine(v)
 }
+
+// creditItemRE is one credit of the people who wrote, shot or checked an
+// article: "区政府办供稿", "摄影/张艳", "一审:王某". A byline without a mark
+// (新京报记者 陆一夫) is no credit: goldens keep it as the article's.
+var creditItemRE = regexp.MustCompile(`^(?:[^,。;!?:/|丨]{2,20}(?:供稿|供图|来稿)|(?:供稿|供图|撰稿|摄影|摄|文|文图|图文|编辑|责编|责任编辑|审核|审校|校对|监制|[一二三]审|初审|复审|终审|记者|通讯员|作者)[:/|丨][^,。;!?\s]{1,20})$`)
+
+// creditGlue removes the spaces inside one credit ("区政府办 供稿",
+// "摄影/ 张艳") so that the line's fields are its credits.
+var creditGlue = regexp.MustCompile(`\s+(供稿|供图|来稿|[:/|丨])|([:/|丨])\s+`)
+
+// creditLine reports a line of credits only (zyyfy.com: "医技药剂党支部、药剂科供稿
+// 摄影/张艳 编辑/苏芳"; bagongshan.gov.cn: "区政府办 供稿"; pos111.cn:
+// "區委新聞辦供圖"), also in brackets; a sentence that mentions 供稿 has
+// punctuation and stays.
+func creditLine(v string) bool {
+	if !strings.ContainsAny(v, "稿图:/|丨审") || utf8.RuneCountInString(v) > maxCredits {
+		return false
+	}
+	v = strings.Trim(v, "()[]【】 ")
+	v = creditGlue.ReplaceAllString(v, "$1$2")
+	fields := strings.Fields(v)
+	for _, f := range fields {
+		if !creditItemRE.MatchString(f) {
+			return false
+		}
+	}
+	return len(fields) > 0
+}
+
+// maxCredits bounds a line of credits.
+const maxCredits = 80
 
 // lostIndentRE is a paragraph indent of ideographic spaces that a lossy
 // conversion turned into question marks (德州 mirror: "??? 德州新聞網訊…").

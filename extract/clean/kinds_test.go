@@ -68,6 +68,28 @@ func TestChromeKinds(t *testing.T) {
 		{"區委新聞辦供圖", kindChrome}, // pos111.cn (梅縣區 mirror)
 		{"会议要求，各单位供图、供稿要及时准确。", kindBody},
 		{"各单位要做好信息供稿。", kindBody},
+		{"医技药剂党支部、药剂科供稿 摄影/张艳 编辑/苏芳", kindChrome}, // zyyfy.com
+		{"医技药剂党支部、药剂科供稿　摄影/ 张艳　编辑/苏芳", kindChrome},
+		{"（撰稿：汪有民 审核：徐海燕）", kindChrome},
+		{"一审：王华 二审：李明 三审：张强", kindChrome},
+		{"新京报记者 陆一夫", kindBody}, // a byline: the article's
+		{"记者：您如何看待当前的经济形势？", kindBody},
+		{"一审判决后，被告人提出上诉。", kindBody},
+		{"文图并茂，通俗易懂", kindBody},
+		// date widgets, share and scan prompts
+		{"今天是：2024年3月4日 星期一", kindChrome},
+		{"今天是2024年3月4日，我们在这里召开全县经济工作会议。", kindBody},
+		{"扫一扫，用手机看新闻！", kindChrome}, // qq.com
+		{"微信扫一扫赞赏作者", kindChrome},   // WeChat article
+		{"微信扫一扫", kindChrome},
+		{"扫一扫 关注我", kindChrome},              // sina.com.cn
+		{"微信扫一扫关注，或者搜索（驱动之家）关注", kindChrome}, // mydrivers.com
+		{"群众只需扫一扫二维码即可办理。", kindBody},
+		{"[ 打印 ] [ 关闭 ]", kindChrome},
+		{"分享到：微信 微博 QQ空间", kindChrome},
+		{"设为首页 | 加入收藏", kindChrome},
+		{"{$content}", kindChrome},
+		{"您好，欢迎访问莱山区人民政府网站！", kindChrome},
 		// an e-paper's page label
 		{"第01版:头版", kindChrome}, // 今日龙游
 		{"第03版：要闻", kindChrome},

@@ -63,7 +63,7 @@ func Text(s string) *Page {
 		switch {
 		case l.blank:
 			body = append(body, l)
-		case i > tail && i >= start && tailChromeLine(l, &p.Warnings):
+		case i > tail && i >= start && l.kind == kindBody && tailChromeLine(l, &p.Warnings):
 			body = append(body, line{blank: true})
 		case isNumberFragment(lines, i):
 			body = append(body, l) // 在 / 2022 / 年时间刚刚过半…: a number wrapped onto a line of its own
