@@ -75,7 +75,7 @@ func (d *doc) extend(level []*node, limit pos) {
 		if i+1 < len(level) {
 			end = minPos(end, d.endBefore(level[i+1].m))
 		}
-		end = minPos(end, d.ownLimit(level, i))
+		end = minPos(end, d.ownLimit(level, i, end))
 		// an item holds its descendants even past its own sentence or paragraph
 		if last := lastMarkEnd(n); end.before(last) {
 			end = last
@@ -96,8 +96,9 @@ func lastMarkEnd(n *node) pos {
 // ownLimit bounds an item by its own kind: a bare item and a run-in item
 // end with their paragraph (carried over wrapped lines); a run-in ① or （1）
 // ends with its sentence; the last item of a run whose items are each one
-// paragraph ends with its paragraph too.
-func (d *doc) ownLimit(level []*node, i int) pos {
+// paragraph ends with its paragraph too. Nothing past bound (the end the
+// item has already) matters.
+func (d *doc) ownLimit(level []*node, i int, bound pos) pos {
 	n := level[i]
 	far := pos{len(d.paras), 0}
 	switch {
@@ -106,7 +107,7 @@ func (d *doc) ownLimit(level []*node, i int) pos {
 	case n.m.style == StyleBare || !n.m.paraStart:
 		end := d.paraEnd(n.m.para)
 		if !n.m.paraStart && (n.m.style == StyleCircled || n.m.style == StyleParenArabic) {
-			end = minPos(end, d.sentenceEnd(n.m))
+			end = minPos(end, d.sentenceEnd(n.m, bound))
 		}
 		return end
 	case i == len(level)-1 || level[i+1].run != n.run:
@@ -119,15 +120,21 @@ func (d *doc) ownLimit(level []*node, i int) pos {
 	return far
 }
 
-// sentenceEnd is the position after the first 。 after the marker.
-func (d *doc) sentenceEnd(m mark) pos {
+// sentenceEnd is the position after the first 。 after the marker, looked
+// for up to bound only: the run-in ①②③… of one long line would each scan
+// the line to its end.
+func (d *doc) sentenceEnd(m mark, bound pos) pos {
 	r := d.views[m.para].r
-	for k := m.body; k < len(r); k++ {
+	stop := len(r)
+	if bound.para == m.para && bound.off < stop {
+		stop = bound.off
+	}
+	for k := m.body; k < stop; k++ {
 		if r[k] == '。' {
 			return pos{m.para, k + 1}
 		}
 	}
-	return pos{m.para, len(r)}
+	return pos{m.para, stop}
 }
 
 // singleParagraphRun reports whether the earlier items of level[i]'s run

@@ -173,15 +173,15 @@ func (d *doc) instructs(m mark, own []span, heading span) verdict {
 // settleRun gives the undecided items of a level the decision of their run:
 // 二是科学施策 between 一是摸清底数 and 三是强化监管 instructs like them.
 func settleRun(level []*node, out []*Directive, vs []verdict) {
-	for i, v := range vs {
-		if v != undecided {
-			continue
+	giving := make(map[int]bool) // the runs with an item that instructs
+	for j, w := range vs {
+		if w == gives {
+			giving[level[j].run] = true
 		}
-		for j, w := range vs {
-			if w == gives && level[j].run == level[i].run {
-				out[i].Instructs = true
-				break
-			}
+	}
+	for i, v := range vs {
+		if v == undecided && giving[level[i].run] {
+			out[i].Instructs = true
 		}
 	}
 }

@@ -50,11 +50,15 @@ func (d *doc) directive(n *node, id string) (*Directive, verdict) {
 		e := d.paras[n.endPara].Index
 		dir.EndPara = &e
 	}
-	childStart := -1
+	stop := -1
 	if len(n.children) > 0 && n.children[0].m.para == n.m.para {
-		childStart = n.children[0].m.start
+		stop = n.children[0].m.start
+	} else if n.endPara == n.m.para && n.end < len(d.views[n.m.para].r) {
+		// The heading is cut at the item's end below anyway: looking no
+		// further keeps the run-in ①②③… of one long line linear.
+		stop = n.end
 	}
-	hs, _ := d.headingSpan(n.m, childStart)
+	hs, _ := d.headingSpan(n.m, stop)
 	if hs.para == n.endPara && n.end < hs.end {
 		hs = trimHeading(d.views[hs.para].r, hs.para, hs.start, max(n.end, hs.start))
 	}
@@ -97,7 +101,7 @@ func (d *doc) headingSpan(m mark, stop int) (span, bool) {
 	}
 	h := trimHeading(v.r, m.para, m.body, k)
 	residue := 0
-	for ; k < end; k++ {
+	for ; k < end && residue <= maxResidue; k++ {
 		if r := v.r[k]; !isSpace(r) && !isClausePunct(r) && !isHeadingEnd(r) {
 			residue++
 		}

@@ -2,6 +2,7 @@ package directive_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/zhengling/zhengling/extract"
@@ -49,4 +50,52 @@ func TestInstructsTellTargetsFromFigures(t *testing.T) {
 		}
 	}
 	t.Error("no figure in the report part")
+}
+
+// linearAt is At as a scan of every item, the reference its binary search
+// must agree with.
+func linearAt(roots []*directive.Directive, p, off int) *directive.Directive {
+	for _, d := range roots {
+		if d.Contains(p, off) {
+			if c := linearAt(d.Children, p, off); c != nil {
+				return c
+			}
+			return d
+		}
+	}
+	return nil
+}
+
+// TestAtIndexed: At gives the item a scan of all items gives, at every
+// offset of every paragraph of the seeds and the holdout texts.
+func TestAtIndexed(t *testing.T) {
+	files, _ := filepath.Glob("../../fixtures/seeds/*.txt")
+	more, _ := filepath.Glob("testdata/holdout/*.txt")
+	files = append(files, more...)
+	queries, found := 0, 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := extract.Text(string(b), extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, text := range doc.Paragraphs {
+			for off := -1; off <= len([]rune(text))+1; off++ {
+				got, want := directive.At(doc.Directives, p, off), linearAt(doc.Directives, p, off)
+				if got != want {
+					t.Fatalf("%s: At(%d, %d) = %v, want %v", f, p, off, got, want)
+				}
+				queries++
+				if got != nil {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 || found == queries {
+		t.Errorf("%d of %d queries inside an item: the test cannot tell", found, queries)
+	}
 }

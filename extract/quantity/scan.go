@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -41,10 +42,11 @@ type mention struct {
 type span struct{ start, end int }
 
 func inSpans(spans []span, i int) (span, bool) {
-	for _, s := range spans {
-		if i >= s.start && i < s.end {
-			return s, true
-		}
+	// spans are sorted and apart (urlSpans, titleSpans): only the last
+	// one that starts at or before i may hold it.
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].start > i })
+	if k > 0 && i < spans[k-1].end {
+		return spans[k-1], true
 	}
 	return span{}, false
 }

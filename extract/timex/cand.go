@@ -493,7 +493,9 @@ func parseNumberList(v view, i int) ([]atom, bool) {
 	var nums []int
 	var starts []int
 	j := i
-	for {
+	// A year has 12 months: a longer list is none, and stopping there keeps
+	// a run of 一、一、一、… from being read again from every 一.
+	for len(nums) < 12 {
 		n, e, ph, _, ok := parseNum(v, j, 12)
 		if !ok || ph || v.at(e) != '、' {
 			break
