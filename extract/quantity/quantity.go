@@ -23,6 +23,7 @@ import (
 	"github.com/zhengling/zhengling/extract/numeral"
 	"github.com/zhengling/zhengling/extract/para"
 	"github.com/zhengling/zhengling/extract/timex"
+	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
 // Comparators of Target.
@@ -127,13 +128,13 @@ type finder struct {
 }
 
 func newFinder(p *para.Paragraph, ctx Context) *finder {
-	rs := foldRunes(p.SimpleRunes())
+	rs := p.SimpleRunes()
 	sc := newScanner(rs)
 	sc.run()
 	wordStart := tokenStarts(p, len(rs))
 	e := &env{rs: rs, p: p, clauseAt: p.ClauseAt, instructing: ctx.Instructing, wordStart: wordStart,
-		unitIsWord: unitTokens(p, len(rs)), posAt: tokenPOS(p), times: ctx.Times, cues: cueHits(rs, wordStart)}
-	e.reportPara = reportingParagraph(rs, e.cues, ctx.Times)
+		unitIsWord: unitTokens(p, len(rs)), posAt: tokenPOS(p), times: ctx.Times, cues: cueHits(p)}
+	e.reportPara = reportingParagraph(p, e.cues, ctx.Times)
 	f := &finder{p: p, ctx: ctx, sc: sc, env: e, periods: &periodCache{rs: rs}}
 	f.prev.end = -100
 	return f
@@ -161,7 +162,7 @@ func (f *finder) take(m mention) {
 	}
 	f.hasPrev, f.prev.judged = true, j
 	t := newTarget(p, f.env, j, max(f.prev.end, j.clause.start))
-	if bareVerb(t.Metric) {
+	if bareVerb(p.Lexicon, t.Metric) {
 		t.Metric = "" // 安排195850万元 measures the subject before it
 	}
 	if t.Metric == "" && j.unitStart >= 0 && j.kind == unitCount {
@@ -327,10 +328,10 @@ func metricText(p *para.Paragraph, start, end int) string {
 	return strings.Trim(p.SimpleText(start, end), " \u3000的各")
 }
 
-// bareVerb: the metric is only a verb (安排, 完成, 实现), which names no
-// measured thing.
-func bareVerb(m string) bool {
-	return m != "" && (bareVerbs[m] || changeWords[m])
+// bareVerb: the metric is only a verb (安排, 完成, 实现) or a cue word,
+// which names no measured thing.
+func bareVerb(lx *lexicon.Lexicon, m string) bool {
+	return m != "" && (bareVerbs[m] || changeWords[m] || lx.Set(lexicon.StanceClasses...)[m])
 }
 
 var bareVerbs, changeWords = func() (map[string]bool, map[string]bool) {
@@ -340,9 +341,6 @@ var bareVerbs, changeWords = func() (map[string]bool, map[string]bool) {
 	}
 	for _, w := range planVerbs {
 		b[w] = true
-	}
-	for _, r := range cues {
-		b[r.word] = true
 	}
 	for _, r := range changeVerbs {
 		c[r.word] = true
