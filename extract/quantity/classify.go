@@ -103,8 +103,8 @@ func judge(e *env, m mention) (judged, bool) {
 	j.comparator = comparatorOf(m, prefix)
 	j.approx = m.approx || prefix.approx
 	j.change = change
-	if m.kind == unitDuration && j.comparator == CmpEQ {
-		return j, false // 四个月时间, 24 小时不打烊, 近5年来: durations without a bound
+	if m.kind == unitDuration && j.comparator == CmpEQ && changeAt < 0 {
+		return j, false // 四个月时间, 24 小时不打烊, 近5年来: durations without a bound or a verb (受教育年限提高到11.7年 counts)
 	}
 	j.verbStart = minPos(m.start, prefixAt, changeAt)
 	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start, e.wordStart)
