@@ -236,6 +236,18 @@ func (lx *Lexicon) With(rows ...string) (*Lexicon, error) {
 	return out, nil
 }
 
+// Without returns a copy of lx without the rows of the given words, for a
+// caller that must not read them (and for tests that show what a row does).
+func (lx *Lexicon) Without(words ...string) *Lexicon {
+	out := newLexicon()
+	for _, e := range lx.entries {
+		if !slices.Contains(words, e.Word) {
+			out.add(e)
+		}
+	}
+	return out
+}
+
 // Entries returns the rows of the given classes, in file order.
 func (lx *Lexicon) Entries(classes ...string) []*Entry {
 	var out []*Entry
