@@ -35,7 +35,31 @@ var uiWords = []string{
 	"微信扫一扫", "扫一扫", // 微信扫一扫 (ednchina.com, WeChat articles)
 }
 
-// uiLineExpr is a line of UI words only (a chrome rule).
+// uiLineRE is a line of UI words only.
+var uiLineRE = regexp.MustCompile(uiLineExpr)
+
+// uiFirst holds the first runes of the UI words and of the brackets a
+// button may open with: a line that opens with none is no line of buttons.
+var uiFirst = func() map[rune]bool {
+	m := map[rune]bool{'[': true, '【': true, '(': true}
+	for _, w := range uiWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
+
+// maxUILine bounds a line of buttons.
+const maxUILine = 40
+
+// uiLine reports a line of UI words only ([打印此页] [关闭本页], 评论 |, 收起).
+func uiLine(v string) bool {
+	t := strings.TrimLeft(v, " |丨/·•:-")
+	r, _ := utf8.DecodeRuneInString(t)
+	return uiFirst[r] && utf8.RuneCountInString(v) <= maxUILine && uiLineRE.MatchString(v)
+}
+
+// uiLineExpr is the expression of uiLineRE.
 var uiLineExpr = func() string {
 	words := append([]string(nil), uiWords...)
 	// longest first, so that 打印此页 is one word, not 打印 and a rest
@@ -75,11 +99,10 @@ func fileLine(v string) bool {
 	if strings.HasPrefix(v, "附件") {
 		return false // 附件1.jpg: a notice's attachment
 	}
-	fields := strings.Fields(v)
-	if len(fields) == 0 {
-		return false
+	if !strings.Contains(v, ".") {
+		return false // every file name and address has a dot
 	}
-	for _, f := range fields {
+	for f := range strings.FieldsSeq(v) {
 		if !fileTokenRE.MatchString(f) {
 			return false
 		}
@@ -92,12 +115,12 @@ func fileLine(v string) bool {
 // among its tokens, most of which hold no Han (今日龙游 e-paper:
 // "2022-09-05 14 14 今日龙游 content_265474.html 1 3 县十四届…召开 /enpproperty-->").
 func leftoverLine(v string) bool {
-	if strings.ContainsAny(v, "，。；！？,;!?") {
-		return false
+	if !strings.ContainsAny(v, "./<>&{}") {
+		return false // a file name, an address or markup has one of these
 	}
-	fields := strings.Fields(v)
-	code, bare := 0, 0
-	for _, f := range fields {
+	code, bare, n := 0, 0, 0
+	for f := range strings.FieldsSeq(v) {
+		n++
 		if fileTokenRE.MatchString(f) || markupTokenRE.MatchString(f) {
 			code++
 		}
@@ -105,7 +128,7 @@ func leftoverLine(v string) bool {
 			bare++
 		}
 	}
-	return code > 0 && bare*2 > len(fields)
+	return code > 0 && bare*2 > n
 }
 
 // maxShapeLine bounds the lines the shape tests look at: a paragraph of
@@ -114,10 +137,10 @@ const maxShapeLine = 200
 
 // chromeShape reports a line that is chrome by its shape alone.
 func chromeShape(v string) bool {
-	if utf8.RuneCountInString(v) > maxShapeLine || v == "" {
-		return false
+	if v == "" || len(v) > maxShapeLine*3 || strings.ContainsAny(v, "。,;!?") {
+		return false // none of these shapes has sentence punctuation
 	}
-	return separatorRE.MatchString(v) || fileLine(v) || leftoverLine(v) || creditLine(v)
+	return uiLine(v) || separatorRE.MatchString(v) || fileLine(v) || leftoverLine(v) || creditLine(v)
 }
 
 // creditItemRE is one credit of the people who wrote, shot or checked an
@@ -138,14 +161,17 @@ func creditLine(v string) bool {
 		return false
 	}
 	v = strings.Trim(v, "()[]【】 ")
-	v = creditGlue.ReplaceAllString(v, "$1$2")
-	fields := strings.Fields(v)
-	for _, f := range fields {
+	if strings.Contains(v, " ") {
+		v = creditGlue.ReplaceAllString(v, "$1$2")
+	}
+	n := 0
+	for f := range strings.FieldsSeq(v) {
 		if !creditItemRE.MatchString(f) {
 			return false
 		}
+		n++
 	}
-	return len(fields) > 0
+	return n > 0
 }
 
 // maxCredits bounds a line of credits.
@@ -253,20 +279,19 @@ func edgeKind(v string) (chrome, doubt bool) {
 	if strings.ContainsAny(v, "，。；！？,;!?") {
 		return false, false
 	}
-	fields := strings.Fields(v)
-	bare := 0
-	for _, f := range fields {
+	bare, n, id := 0, 0, false
+	for f := range strings.FieldsSeq(v) {
+		n++
 		if hanCount(f) == 0 {
 			bare++
+			id = id || idTokenRE.MatchString(f)
 		}
 	}
-	if len(fields) == 0 || bare*2 <= len(fields) {
+	if n == 0 || bare*2 <= n {
 		return false, false
 	}
-	for _, f := range fields {
-		if hanCount(f) == 0 && idTokenRE.MatchString(f) {
-			return true, false
-		}
+	if id {
+		return true, false
 	}
 	return false, hanCount(v) == 0 && mostlyLetters(v)
 }

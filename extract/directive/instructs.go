@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zhengling/zhengling/segment"
+	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
 // An item instructs unless it only reports or lists facts. The decision, on
@@ -29,23 +30,12 @@ import (
 // POS tags alone are too noisy for this (gse tags 整治 n, 新建 ns, 全面 n),
 // so the tables below come first and POS decides only words they miss.
 
-// modalCues are words of obligation or of assignment: 要抓好 (seed000),
-// 确保8月底前完成, 务必发放到每户 (seed004), 须提供 (kaili), 不得报考,
-// 应尽快完成 (seed002), 决不允许项目方对外转租土地 (seed002), 请各单位于…前报送.
-var modalCues = map[string]bool{
-	"要": true, "确保": true, "务必": true, "必须": true, "力争": true, "须": true,
-	"需": true, "应": true, "应当": true, "应该": true, "不得": true, "严禁": true,
-	"禁止": true, "决不": true, "绝不": true, "不准": true, "不允许": true, "决不允许": true,
-	"负责": true, "牵头": true, "请": true, "一律": true,
-}
-
-// urgingCues urge an act (坚决遏制, 切实加强, 着力解决, 争取全年完成) but also
-// tell of one done (坚决打赢了…, 全年争取上级资金3.2亿元): they count unless the
-// heading reports. (需要 is no cue: 一是部分企业需要贷款支持.)
-var urgingCues = map[string]bool{
-	"争取": true, "坚决": true, "切实": true, "抓紧": true, "尽快": true, "督促": true, "狠抓": true, "紧盯": true,
-	"着力": true, "全力": true,
-}
+// Words of obligation and of urging are the lexicon's (segment/lexicon/
+// stance.tsv): an item's own instruct cue (要抓好, 务必发放到每户, 须提供, 不得报考,
+// 决不允许项目方对外转租土地, 请各单位于…前报送) or sentence-wide goal cue (确保8月底前
+// 完成, 力争全年…) makes it instruct; its other goal cues and its urge cues (坚决遏制,
+// 切实加强, 争取全年完成) urge an act but also tell of one done (坚决打赢了…, 全年争取上级
+// 资金3.2亿元), so they count unless the heading reports.
 
 // deadlineCue matches a time limit in the item's own text: 8月底前,
 // 第三季度末前, 9月30日前, 年底前, 限期至2011年10月底前, 年内, 时间节点.
@@ -191,20 +181,21 @@ func hasDeadlineCue(text string) bool {
 	return strings.ContainsAny(text, "前限内节") && deadlineCue.MatchString(text)
 }
 
-// modalIn reports a word of obligation in the segment. 要 counts when it
-// begins a token that is not a noun (要素, 要点) nor the cue 要求: gse glues
-// it to the next word (要以/c in seed004's 要以一抓到底的决心). urgingCues count
-// when urging is set.
+// modalIn reports a word of obligation in the segment, or one that urges
+// when urging is set. 要求 counts when whom it addresses follows
+// (要求各镇街抓紧推进; not 报考年龄要求).
 func (d *doc) modalIn(s span, urging bool) bool {
 	v := d.views[s.para]
-	from, to := v.tokenRange(s.start, s.end)
-	for i := from; i < to; i++ {
-		t := v.toks[i]
-		if modalCues[t.Text] || (urging && urgingCues[t.Text]) || (strings.HasPrefix(t.Text, "要") && !nounYao[t.Text] && t.Text != "要求") {
+	for _, h := range v.p.CuesIn(s.start, s.end, lexicon.Instruct, lexicon.Goal, lexicon.Urge) {
+		switch {
+		case h.Word == "要求":
+			if t, ok := v.tokenAt(h.End); ok && addressee(t) {
+				return true
+			}
+		case h.Class == lexicon.Instruct, h.Class == lexicon.Goal && h.Has(lexicon.Sentence):
 			return true
-		}
-		if t.Text == "要求" && i+1 < len(v.toks) && addressee(v.toks[i+1]) {
-			return true // 要求各镇街抓紧推进; not 报考年龄要求
+		case urging && !h.Has(lexicon.Level|lexicon.Adjacent):
+			return true
 		}
 	}
 	return false

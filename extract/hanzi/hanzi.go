@@ -112,15 +112,21 @@ func Detect(paragraphs []string) string {
 	return Simplified
 }
 
-// Fold maps one rune to its width-folded form: full-width ASCII to ASCII
-// (`（`→`(`, `１`→`1`, `：`→`:`) and the ideographic space to a space.
-// Other punctuation (。、“”) is kept.
+// Fold maps one rune to the form every recogniser matches on — the one fold
+// of zhengling: full-width ASCII to ASCII (`（`→`(`, `１`→`1`, `：`→`:`),
+// the ideographic space, the no-break space and tabs to a space, and the
+// dashes of ranges to `-` (`9—10月`, `8–10万元`, `1～8月`). Other
+// punctuation (。、“”) is kept.
 func Fold(r rune) rune {
 	switch {
+	case r == '～' || r == '－':
+		return '-'
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFEE0
-	case r == 0x3000:
+	case r == 0x3000 || r == 0x00A0 || r == '\t':
 		return ' '
+	case r == '−' || r == '—' || r == '–' || r == '─' || r == '~':
+		return '-'
 	}
 	return r
 }

@@ -68,7 +68,8 @@ type Clause struct {
 }
 
 // cueClasses are the classes marked in every paragraph.
-var cueClasses = append(slices.Clone(lexicon.StanceClasses), lexicon.Past, lexicon.PastAfter, lexicon.Future)
+var cueClasses = append(slices.Clone(lexicon.StanceClasses), lexicon.Past, lexicon.PastAfter, lexicon.Future,
+	lexicon.Perfective, lexicon.Limit, lexicon.LimitAfter)
 
 // clauseStances are the classes that give a clause its stance, strongest
 // first when two stand at one place.
@@ -159,10 +160,11 @@ func periodBetween(rs []rune, from, to int, isPeriod func(rune) bool) bool {
 	return false
 }
 
-// firstStanceCue is the first cue in [from, to) of a class that gives a
-// stance; at one place the stronger class wins.
+// firstStanceCue is the cue in [from, to) of the strongest class that gives
+// a stance (将工业生产许可证再压减一半以上 is a goal, not a schedule), the first
+// of that class.
 func firstStanceCue(hits []lexicon.Hit, from, to int) (lexicon.Hit, bool) {
-	best, found := lexicon.Hit{}, false
+	best, bestRank, found := lexicon.Hit{}, 0, false
 	for _, h := range hits {
 		if h.Start < from || h.End > to {
 			continue
@@ -171,8 +173,8 @@ func firstStanceCue(hits []lexicon.Hit, from, to int) (lexicon.Hit, bool) {
 		if rank < 0 {
 			continue
 		}
-		if !found || h.Start < best.Start || h.Start == best.Start && rank < slices.Index(clauseStances, best.Class) {
-			best, found = h, true
+		if !found || rank < bestRank || rank == bestRank && h.Start < best.Start {
+			best, bestRank, found = h, rank, true
 		}
 	}
 	return best, found

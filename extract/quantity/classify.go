@@ -103,14 +103,14 @@ func judge(e *env, m mention) (judged, bool) {
 	j.comparator = comparatorOf(m, prefix)
 	j.approx = m.approx || prefix.approx
 	j.change = change
-	if m.kind == unitDuration && j.comparator == CmpEQ {
-		return j, false // 四个月时间, 24 小时不打烊, 近5年来: durations without a bound
+	if m.kind == unitDuration && j.comparator == CmpEQ && changeAt < 0 {
+		return j, false // 四个月时间, 24 小时不打烊, 近5年来: durations without a bound or a verb (受教育年限提高到11.7年 counts)
 	}
 	j.verbStart = minPos(m.start, prefixAt, changeAt)
 	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start, e.wordStart)
 	j.dueInClause = e.deadlineBetween(j.clause.start, m.start)
 	j.side, j.byDefault = sideOf(e, j, moves)
-	if j.side == sideFigure && countsSubject(rs, j) {
+	if j.side == sideFigure && e.countsSubject(j) {
 		return j, false // 10个招商局要切实发挥…: who acts, not how many
 	}
 	if j.side == sideFigure && (e.unitPrice(j) || e.incidental(j)) {
@@ -238,9 +238,9 @@ func isThreshold(rs []rune, m mention) bool {
 
 // countsSubject: a count followed in its clause by 要 opens the subject of
 // an instruction (10个招商局要切实发挥招商引资主力军的作用).
-func countsSubject(rs []rune, j judged) bool {
+func (e *env) countsSubject(j judged) bool {
 	for k := j.end; k < j.clause.end && k < j.end+8; k++ {
-		if isYao(rs, k) {
+		if e.yaoAt(k) {
 			return true
 		}
 	}
@@ -404,7 +404,7 @@ func sideOf(e *env, j judged, verbFound bool) (sd int, byDefault bool) {
 	}
 	if h, ok := e.clauseCue(j); ok {
 		c := h.row
-		if comparisonCues[c.word] {
+		if c.compare {
 			return e.comparedSide(j, h), false
 		}
 		if c.weak && j.comparator == CmpEQ && !verbFound && genericCounters[j.unit] {
@@ -451,20 +451,16 @@ func sideOf(e *env, j judged, verbFound bool) (sd int, byDefault bool) {
 }
 
 // condition reports a value its clause states as a condition or a policy
-// parameter (SPEC: figures with their comparator, never targets): a
-// condition cue before it in the clause, or a section of conditions.
+// parameter (SPEC: figures with their comparator, never targets): the
+// nearest stance cue before it in its clause is a condition (一律查到罚款
+// 8-10万元), or its section is one of conditions (报名条件).
 func (e *env) condition(j judged) bool {
-	if e.clauseAt == nil {
-		return false
+	hits := e.p.CuesIn(j.clause.start, j.start, lexicon.StanceClasses...)
+	if len(hits) > 0 {
+		return hits[len(hits)-1].Class == lexicon.Condition
 	}
 	c := e.clauseAt(j.start)
-	if c == nil || c.Stance != lexicon.Condition {
-		return false
-	}
-	if !c.Own {
-		return true // 二、报名条件 > …
-	}
-	return len(e.p.CuesIn(j.clause.start, j.start, lexicon.Condition)) > 0
+	return c != nil && c.Stance == lexicon.Condition && !c.Own
 }
 
 // frameAt is the time frame of j's clause in the clause reading.
@@ -548,14 +544,15 @@ func (e *env) dueNear(j judged) bool {
 }
 
 // reported: the clause narrates what was done (列入了77个…, 1.56万剩余贫困人口
-// 已经全部达到脱贫条件), so an instruction around it does not make a goal.
+// 已经全部达到脱贫条件; a report cue or a past frame word of the lexicon, or
+// a perfective 了), so an instruction around it does not make a goal.
 func (e *env) reported(j judged) bool {
 	from, _ := bounds(e.rs, j.start, j.end, isPeriodPunct)
-	for k := from; k < j.clause.end; k++ {
-		if _, ok := reportIx.longestStarting(e.rs, k); ok {
-			return true
-		}
-		if e.rs[k] == '了' && k > from && e.posAt(k) != "" && e.posAt(k)[0] == 'u' {
+	if len(e.p.CuesIn(from, j.clause.end, lexicon.Report, lexicon.Past)) > 0 {
+		return true
+	}
+	for k := from + 1; k < j.clause.end; k++ {
+		if e.rs[k] == '了' && e.posAt(k) != "" && e.posAt(k)[0] == 'u' {
 			return true
 		}
 	}
@@ -585,7 +582,7 @@ func tally(rs []rune, j judged) bool {
 // reports states a level reached, not one to reach (过去一年，…城镇调查失业率
 // 控制在5.2%以内; 2023年，全市粮食总产量…连续五年稳定在150万吨以上).
 func (e *env) narratedSide(j judged, c cueRow) int {
-	if c.side == sideTarget && levelCues[c.word] && (e.reportPara || e.frameAt(j) == para.FramePast) {
+	if c.side == sideTarget && c.level && (e.reportPara || e.frameAt(j) == para.FramePast) {
 		return sideFigure
 	}
 	return c.side
@@ -595,7 +592,7 @@ func (e *env) narratedSide(j judged, c cueRow) int {
 // period (同比, 比上年, 过去一年), and sets no deadline and no goal with an
 // intent cue (确保, 力争, 要): a statistics or review paragraph, whatever
 // the item around it.
-func reportingParagraph(rs []rune, cues []cueHit, times []timex.Expr) bool {
+func reportingParagraph(p *para.Paragraph, cues []cueHit, times []timex.Expr) bool {
 	for _, t := range times {
 		if t.Role == timex.RoleDeadline {
 			return false
@@ -604,13 +601,13 @@ func reportingParagraph(rs []rune, cues []cueHit, times []timex.Expr) bool {
 	reports := false
 	for _, h := range cues {
 		switch {
-		case h.row.side == sideTarget && !levelCues[h.row.word]:
+		case h.row.side == sideTarget && !h.row.level:
 			return false
-		case comparisonCues[h.row.word]:
+		case h.row.compare:
 			reports = true
 		}
 	}
-	return reports || containsAny(rs, 0, len(rs), narrationIx)
+	return reports || len(p.CuesIn(0, p.Len(), lexicon.Past)) > 0
 }
 
 // instructs reports whether j stands inside an instructing item, its
@@ -635,7 +632,7 @@ func (e *env) instructs(j judged) bool {
 // a deadline makes it a goal (二要…7月中旬前开展…，事故起数同比下降10%以上);
 // else it is a reported figure.
 func (e *env) comparedSide(j judged, h cueHit) int {
-	if c, ok := e.nearestCue(h.end-h.n, j.clause.start, false); ok && !comparisonCues[c.word] {
+	if c, ok := e.nearestCue(h.end-h.n, j.clause.start, false); ok && !c.compare {
 		return e.narratedSide(j, c)
 	}
 	if j.dueInClause {
@@ -676,24 +673,13 @@ type cueHit struct {
 	row cueRow
 }
 
-// cueHits lists every cue of the paragraph in text order (shortest first at
-// one end), found once so that each mention only walks the list. A one-rune
-// cue must begin a word (共 of 公共预算 is none); a bare 要 is rune-matched
-// (see isYao).
-func cueHits(rs []rune, wordStart func(int) bool) []cueHit {
+// cueHits are the paragraph's stance cues of the lexicon (marked once by
+// package para) that decide a side, in order of their ends.
+func cueHits(p *para.Paragraph) []cueHit {
 	var out []cueHit
-	for e := 1; e <= len(rs); e++ {
-		if isYao(rs, e-1) {
-			out = append(out, cueHit{e, 1, yaoCue}) // 各县市要按照…, 要紧盯“满意率达到98%以上
-		}
-		// shortest first: readers walk the list backwards and must meet
-		// 完成年度计划 before 计划
-		cands := cueIx.endingAt(rs, e)
-		for k := len(cands) - 1; k >= 0; k-- {
-			c := cands[k]
-			if hasSuffixAt(rs, e, c.word) && (c.n > 1 || wordStart(e-1)) {
-				out = append(out, cueHit{e, c.n, c.row})
-			}
+	for _, h := range p.Cues {
+		if row, ok := cueOf(h.Entry); ok {
+			out = append(out, cueHit{h.End, h.Len(), row})
 		}
 	}
 	return out
@@ -712,7 +698,7 @@ func (e *env) clauseCue(j judged) (cueHit, bool) {
 	at := j.start
 	for {
 		h, ok := e.nearestHit(at, j.clause.start, false)
-		if !ok || !adjacentCues[h.row.word] || gapRunes(e.rs, h.end, j.start) <= maxGap {
+		if !ok || !h.row.adjacent || gapRunes(e.rs, h.end, j.start) <= maxGap {
 			return h, ok
 		}
 		at = h.end - h.n
@@ -765,25 +751,15 @@ func isPeriodPunct(r rune) bool {
 	return false
 }
 
-// yaoCue is the cue of a bare 要 (rune-matched, see isYao).
-var yaoCue = cueRow{word: "要", side: sideTarget, weak: true}
-
-// notYaoBefore are characters that make 要 part of a word (主要, 重要,
-// 需要, 只要, 必要, 纪要, 摘要, 提要, 概要, 首要).
-const notYaoBefore = "主重需只必想纪摘提概首次简扼不"
-
-// notYaoAfter: 要求, 要点, 要素, 要件, 要闻, 要害; 要看到 introduces a
-// finding (但也要看到，全区一般公共预算收入完成年度目标的61.2%).
-const notYaoAfter = "求点素件闻害看"
-
-func isYao(rs []rune, k int) bool {
-	if k < 0 || k >= len(rs) || rs[k] != '要' {
-		return false
+// yaoAt reports the cue 要 of the lexicon at rune k (not the 要 of 主要,
+// 重要, 要求: see its row's neighbours).
+func (e *env) yaoAt(k int) bool {
+	for _, h := range e.p.CuesIn(k, k+1, lexicon.Instruct) {
+		if h.Start == k && h.Word == "要" {
+			return true
+		}
 	}
-	if k > 0 && strings.ContainsRune(notYaoBefore, rs[k-1]) {
-		return false
-	}
-	return k+1 >= len(rs) || !strings.ContainsRune(notYaoAfter, rs[k+1])
+	return false
 }
 
 func containsAny(rs []rune, from, to int, words table[string]) bool {

@@ -23,6 +23,7 @@ import (
 	"github.com/zhengling/zhengling/extract/numeral"
 	"github.com/zhengling/zhengling/extract/para"
 	"github.com/zhengling/zhengling/extract/timex"
+	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
 // Comparators of Target.
@@ -127,13 +128,13 @@ type finder struct {
 }
 
 func newFinder(p *para.Paragraph, ctx Context) *finder {
-	rs := foldRunes(p.SimpleRunes())
-	sc := newScanner(rs)
+	rs := p.SimpleRunes()
+	sc := newScanner(rs, measureWords(p))
 	sc.run()
 	wordStart := tokenStarts(p, len(rs))
 	e := &env{rs: rs, p: p, clauseAt: p.ClauseAt, instructing: ctx.Instructing, wordStart: wordStart,
-		unitIsWord: unitTokens(p, len(rs)), posAt: tokenPOS(p), times: ctx.Times, cues: cueHits(rs, wordStart)}
-	e.reportPara = reportingParagraph(rs, e.cues, ctx.Times)
+		unitIsWord: unitTokens(p, len(rs)), posAt: tokenPOS(p), times: ctx.Times, cues: cueHits(p)}
+	e.reportPara = reportingParagraph(p, e.cues, ctx.Times)
 	f := &finder{p: p, ctx: ctx, sc: sc, env: e, periods: &periodCache{rs: rs}}
 	f.prev.end = -100
 	return f
@@ -161,7 +162,7 @@ func (f *finder) take(m mention) {
 	}
 	f.hasPrev, f.prev.judged = true, j
 	t := newTarget(p, f.env, j, max(f.prev.end, j.clause.start))
-	if bareVerb(t.Metric) {
+	if bareVerb(p.Lexicon, t.Metric) {
 		t.Metric = "" // 安排195850万元 measures the subject before it
 	}
 	if t.Metric == "" && j.unitStart >= 0 && j.kind == unitCount {
@@ -208,6 +209,19 @@ func tokenStarts(p *para.Paragraph, n int) func(int) bool {
 		}
 	}
 	return func(i int) bool { return i >= 0 && i <= n && starts[i] }
+}
+
+// measureWords reports a one-rune Han token the segmenter tags as a measure
+// word (q) at an offset: 2000亩, 3株 — what the unit table does not list.
+func measureWords(p *para.Paragraph) func(int) bool {
+	pos := tokenPOS(p)
+	rs := p.SimpleRunes()
+	return func(k int) bool {
+		if k < 0 || k+1 > len(rs) || rs[k] < 0x4E00 || rs[k] > 0x9FFF || pos(k) != "q" {
+			return false
+		}
+		return p.WordStart(k + 1)
+	}
 }
 
 // tokenPOS returns the part of speech of the token starting at an offset.
@@ -327,10 +341,10 @@ func metricText(p *para.Paragraph, start, end int) string {
 	return strings.Trim(p.SimpleText(start, end), " \u3000的各")
 }
 
-// bareVerb: the metric is only a verb (安排, 完成, 实现), which names no
-// measured thing.
-func bareVerb(m string) bool {
-	return m != "" && (bareVerbs[m] || changeWords[m])
+// bareVerb: the metric is only a verb (安排, 完成, 实现) or a cue word,
+// which names no measured thing.
+func bareVerb(lx *lexicon.Lexicon, m string) bool {
+	return m != "" && (bareVerbs[m] || changeWords[m] || lx.Set(lexicon.StanceClasses...)[m])
 }
 
 var bareVerbs, changeWords = func() (map[string]bool, map[string]bool) {
@@ -340,9 +354,6 @@ var bareVerbs, changeWords = func() (map[string]bool, map[string]bool) {
 	}
 	for _, w := range planVerbs {
 		b[w] = true
-	}
-	for _, r := range cues {
-		b[r.word] = true
 	}
 	for _, r := range changeVerbs {
 		c[r.word] = true

@@ -570,14 +570,15 @@ func TestContext(t *testing.T) {
 }
 
 // TestTraditional: a traditional mirror gives the values of its simplified
-// original, whether or not the script stage converted the view.
+// original (the paragraph's view is simplified by package hanzi, the one
+// fold every recogniser reads).
 func TestTraditional(t *testing.T) {
 	const src = "確保農村勞動力轉移就業穩定在84萬人以上、新增城鎮就業2.3萬人，森林覆蓋率達**%。"
 	seg, err := segment.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, view := range []string{hanzi.View(src), src} {
+	for _, view := range []string{hanzi.View(src)} {
 		p := para.New(0, src, view, seg.Tokens(view), nil)
 		r := Find(p, Context{})
 		if len(r.Targets) != 2 || r.Targets[0].Value != 840000 || r.Targets[0].Comparator != CmpGE || r.Targets[1].Value != 23000 {

@@ -1,5 +1,7 @@
 package quantity
 
+import "github.com/zhengling/zhengling/segment/lexicon"
+
 // The lexicons of the recogniser. Every row carries a real example; matching
 // is on the simplified, width-folded view (see fold.go).
 
@@ -42,6 +44,24 @@ var units = longestFirst([]unitRow{
 	{"千克", "千克", unitCount},         // 每亩施肥50千克
 	{"公斤", "公斤", unitCount},         // 人均口粮300公斤
 	{"头", "头", unitCount},           // 年末生猪存栏36.5万头
+	{"两", "两", unitCount},           // 完成自产黄金79万两 (dev 022)
+	{"棒", "棒", unitCount},           // 完成今年的160万棒黑木耳种植任务 (dev 052)
+	{"株", "株", unitCount},           // 种植苗木3万株
+	{"棵", "棵", unitCount},           // 栽植行道树1200棵
+	{"宗", "宗", unitCount},           // 完成12宗土地出让
+	{"笔", "笔", unitCount},           // 发放贷款3笔
+	{"栋", "栋", unitCount},           // 建设厂房3栋
+	{"幢", "幢", unitCount},           // 改造危房12幢
+	{"只", "只", unitCount},           // 出栏家禽50万只
+	{"羽", "羽", unitCount},           // 存栏蛋鸡20万羽
+	{"眼", "眼", unitCount},           // 新打机井30眼
+	{"盏", "盏", unitCount},           // 安装路灯800盏
+	{"艘", "艘", unitCount},           // 建造渔船20艘
+	{"架", "架", unitCount},           // 引进无人机10架
+	{"例", "例", unitCount},           // 累计报告病例120例
+	{"起", "起", unitCount},           // 5起扶贫领域专项巡察发现问题
+	{"批", "批", unitCount},           // 开展专项检查3批
+	{"标箱", "标箱", unitCount},         // 集装箱吞吐量120万标箱
 	{"斤", "斤", unitCount},           // 亩产预计达到1100斤
 	{"倍", "倍", unitCount},           // 出口额增长1.5倍        // 粮食产量30万吨
 	{"英镑", "英镑", unitCount},         // 每小时的收入高达100英镑
@@ -81,7 +101,7 @@ var units = longestFirst([]unitRow{
 	{"分钟", "分钟", unitDuration},      // 30分钟以内
 	{"个月", "个月", unitDuration},      // 服务满12个月及以上
 	{"周岁", "周岁", unitDuration},      // 年龄在18周岁及以上
-	{"岁", "周岁", unitDuration},       // 60岁以上老人
+	{"岁", "岁", unitDuration},        // 60岁以上老人; 人均预期寿命提高到80岁 (dev 036)
 	{"天", "天", unitDuration},        // 7天内拒不报到的
 	{"日", "天", unitDuration},        // 建筑工程类项目审批能够在72日左右完成
 	{"周", "周", unitDuration},        // 2周以内
@@ -199,89 +219,54 @@ const (
 	sideFigure
 )
 
+// cueRow is a stance cue of the lexicon (segment/lexicon/stance.tsv) as the
+// recogniser reads it: the nearest one before a number decides its side
+// (确保…已完成… is a figure).
 type cueRow struct {
 	word string
 	side int
-	// sentence is true for cues that govern every clause of their sentence
-	// (确保A、B，C), false for cues that govern their own clause only.
+	// sentence: the cue governs every clause of its sentence (确保A、B，C).
 	sentence bool
-	// weak cues (要, 要求, 须) make a target of a bounded or verb-led value
-	// only; a plain count of lists or aspects stays a figure
+	// weak: an obligation (要, 要求, 须) makes a target of a bounded or
+	// verb-led value only; a plain count of lists or aspects stays a figure
 	// (我们还要求各县拉出…等3个清单).
 	weak bool
-	// list cues (目标是：) govern the ；-separated items up to the 。.
+	// list: the cue governs the ；-separated items up to the 。(目标是：).
 	list bool
+	// level: a level to keep (稳定在, 控制在), which a report states as reached
+	// (过去一年，…城镇调查失业率控制在5.2%以内).
+	level bool
+	// compare: a value against a base period (同比, 比上年, 累计): a figure
+	// unless an earlier cue, or a bound or deadline inside an instruction,
+	// makes it a goal (确保规上工业增加值同比增长8%以上).
+	compare bool
+	// adjacent: the cue decides only right before the number (安排195850万元,
+	// but 根据…投资安排领域和“十四五”规划5大类31个 is no plan).
+	adjacent bool
 }
 
-// cues decide target against figure; the nearest one before the number
-// wins (确保…已完成… is a figure).
-var cues = longestFirst([]cueRow{
-	{"确保", sideTarget, true, false, false},      // 确保省重点项目完成投资 64 亿元以上
-	{"力争", sideTarget, true, false, false},      // 力争全年完成投资500亿元
-	{"争取", sideTarget, false, false, false},     // 争取新增企业10家
-	{"目标是", sideTarget, true, false, true},      // 主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人
-	{"目标为", sideTarget, true, false, true},      // 全年目标为增长6%
-	{"目标:", sideTarget, true, false, true},      // 主要目标：森林覆盖率达到45%
-	{"要求", sideTarget, false, true, false},      // 要求覆盖率达到90%
-	{"不低于", sideTarget, false, false, false},    // 按照不低于每人10元的全省统一标准
-	{"不少于", sideTarget, false, false, false},    // 每年不少于2次
-	{"不超过", sideTarget, false, false, false},    // 按照每户不超过3000元的标准给予补助
-	{"不高于", sideTarget, false, false, false},    // 综合能耗不高于0.5吨标准煤
-	{"至少", sideTarget, false, false, false},     // 至少有 1项获省政府督查激励
-	{"压减", sideTarget, false, false, false},     // 将“三公”经费支出压减20%以上
-	{"压缩到", sideTarget, false, false, false},    // 审批时间压缩到 50 至100 个工作日
-	{"压缩至", sideTarget, false, false, false},    // 开办企业时间压缩至1个工作日
-	{"控制在", sideTarget, false, false, false},    // 城镇登记失业率控制在4.5%以内
-	{"稳定在", sideTarget, false, false, false},    // 转移就业稳定在84万人以上
-	{"批准", sideTarget, false, false, false},     // 会议决定：批准发行15500亿元特别国债
-	{"预期", sideTarget, false, false, false},     // 一般公共预算收入预期增长5%左右
-	{"安排", sideTarget, false, false, false},     // 一般公共预算支出安排468000万元
-	{"必须", sideTarget, false, true, false},      // 已经提交报名申请的必须在24小时内审核确认
-	{"务必", sideTarget, false, true, false},      // 务必在 9月1日前完成所有整改
-	{"应当", sideTarget, false, true, false},      // 应当在15日内作出答复
-	{"不得", sideTarget, false, true, false},      // 两侧用地范围以外绿化带宽度不得超过5米
-	{"须", sideTarget, false, true, false},       // 均须满12个月及以上
-	{"计划投资", sideTarget, false, false, false},   // 年度计划投资150亿元
-	{"计划完成", sideTarget, false, false, false},   // 计划完成造林5000亩
-	{"计划实施", sideTarget, false, false, false},   // 全年计划实施重点项目120个
-	{"计划新增", sideTarget, false, false, false},   // 计划新增就业岗位2000个
-	{"计划的", sideFigure, false, false, false},    // 完成年度投资计划的103.95%: progress against a plan
-	{"目标的", sideFigure, false, false, false},    // 一般公共预算收入完成年度目标的61.2%
-	{"任务的", sideFigure, false, false, false},    // 完成全年任务的75%
-	{"完成年度计划", sideFigure, false, false, false}, // 完成年度计划82.3%
-	{"完成计划", sideFigure, false, false, false},   // 完成计划的72%
-	{"比去年", sideFigure, false, false, false},    // 比去年同期增加1200人
-	{"较去年", sideFigure, false, false, false},    // 较去年同期下滑4.51个百分点
-	{"较上年", sideFigure, false, false, false},    // 较上年提高2个百分点
-	{"同比", sideFigure, false, false, false},     // 全市固定资产投资同比增长 4.9%
-	{"比上年", sideFigure, false, false, false},    // 比上年增长8%
-	{"截至", sideFigure, true, false, false},      // 截至8月底，全市金融机构新增存贷比达到87.6%
-	{"截止", sideFigure, true, false, false},      // 截止目前，122个已完成整改
-	{"已经", sideFigure, false, false, false},     // 我州1.56万剩余贫困人口已经全部达到脱贫条件
-	{"预计", sideFigure, true, false, false},      // 项目建成后，预计年产值可达15亿元，新增就业岗位800个: a forecast, no goal
-	{"已", sideFigure, false, false, false},      // 基本农田保护率已将近90%
-	{"完成了", sideFigure, false, false, false},    // 完成了投资30亿元
-	{"实现了", sideFigure, false, false, false},    // 实现了增长5%
-	{"累计", sideFigure, false, false, false},     // 截至目前累计发放120万元 (see comparisonCues)
-	{"共", sideFigure, false, false, false},      // 各县(市、区)共谋划了 1000 多个项目
-	{"只有", sideFigure, false, false, false},     // 全州人普经费保障率只有10.7%
-	{"仅", sideFigure, false, false, false},      // 全州仅新增34家“四上”企业
-	{"下达", sideFigure, false, false, false},     // 今年省政府下达25条督查激励措施
-	{"发现", sideFigure, false, false, false},     // 发现215个问题
-	{"目前", sideFigure, false, false, false},     // 目前全州消费扶贫销售额 6.25 亿元
-})
-
-// comparisonCues compare a value with a base period; they report a figure
-// unless an earlier cue, or a bound or deadline inside an instruction,
-// makes it a goal (确保规上工业增加值同比增长8%以上).
-// 累计 sums up to a date: reported (截至目前累计发放120万元) or planned (到2024年底，
-// 累计改造城镇老旧小区300个以上) alike.
-var comparisonCues = map[string]bool{"同比": true, "比上年": true, "较上年": true, "比去年": true, "较去年": true, "累计": true}
-
-// levelCues set a goal by the level they name, but in a reporting paragraph
-// they state the level reached: 过去一年，…城镇调查失业率控制在5.2%以内.
-var levelCues = map[string]bool{"稳定在": true, "控制在": true, "不低于": true, "不少于": true, "至少": true, "不超过": true, "不高于": true,
-	"压减": true, "压缩到": true, "压缩至": true, "安排": true}
+// cueOf reads a lexicon hit as a cue; ok is false for the classes that do
+// not decide a side (urge, schedule, condition, frame words).
+func cueOf(e *lexicon.Entry) (cueRow, bool) {
+	c := cueRow{word: e.Word, sentence: e.Has(lexicon.Sentence), weak: e.Has(lexicon.Weak),
+		list: e.Has(lexicon.List), level: e.Has(lexicon.Level), adjacent: e.Has(lexicon.Adjacent)}
+	if e.Has(lexicon.Need) {
+		return c, false // 需动员近2万名普查指导员: what the census requires, no goal
+	}
+	switch e.Class {
+	case lexicon.Goal:
+		c.side = sideTarget
+	case lexicon.Instruct:
+		c.side, c.weak = sideTarget, true
+	case lexicon.Report, lexicon.Forecast:
+		c.side = sideFigure
+	case lexicon.Compare:
+		c.side, c.compare = sideFigure, true
+	default:
+		return c, false
+	}
+	return c, true
+}
 
 // priceMeasures after 每 make an amount a unit price, which no ledger
 // tracks: 收购均价每斤1.32元, 小麦每斤卖1.35元 (but 不低于每人10元 is a standard).
@@ -309,13 +294,6 @@ var currencies = map[string]bool{"元": true, "美元": true, "欧元": true, "�
 
 // negations in a clause state a shortfall, not a goal: 没有1家入规, 还未达到.
 var negations = []string{"没有", "未", "不", "无"}
-
-// adjacentCues decide only right before the number: 安排195850万元, but
-// 根据…投资安排领域和“十四五”规划5大类31个 is no plan.
-var adjacentCues = map[string]bool{"安排": true}
-
-// narrationWords date a paragraph in the past: 过去一年，全市地区生产总值突破2000亿元.
-var narrationWords = []string{"过去一年", "过去五年", "过去的一年", "一年来", "五年来", "今年以来", "年初以来", "以来", "回顾"}
 
 // planVerbs produce what an instruction counts; inside an instructing item
 // a count they lead is a goal even without a cue (2．完善收运处置体系。新建垃圾
@@ -350,10 +328,6 @@ var planVerbs = longestFirst([]string{
 	"组织",  // 组织招聘会12场
 	"举办",  // 举办招聘会12场
 })
-
-// reportWords anywhere in a clause narrate a result: 我州1.56万剩余贫困人口已经
-// 全部达到脱贫条件, 截至目前累计发放120万元.
-var reportWords = []string{"已", "截至", "截止", "目前", "以来", "曾", "连续"}
 
 // figureAfter, after the number in its clause, make it a benchmark the text
 // compares with: 这与我省有些地市70日内完成相比，还有一定差距.
@@ -390,7 +364,7 @@ var metricStops = longestFirst([]string{
 })
 
 type worded interface {
-	string | cmpRow | changeRow | cueRow | unitRow
+	string | cmpRow | changeRow | unitRow
 }
 
 func wordOf[T worded](t T) string {
@@ -400,8 +374,6 @@ func wordOf[T worded](t T) string {
 	case cmpRow:
 		return v.word
 	case changeRow:
-		return v.word
-	case cueRow:
 		return v.word
 	case unitRow:
 		return v.word

@@ -1,5 +1,7 @@
 package timex
 
+import "github.com/zhengling/zhengling/segment/lexicon"
+
 // anchorOpeners introduce an event a task must precede: 必须在 10 月中旬省环保督察回头看前
 // (seed002), 必须在黔东南州人力资源和社会保障局正式批准备案之前作出选择 (kaili page).
 var anchorOpeners = []string{"赶在", "在", "于"}
@@ -15,10 +17,6 @@ var notEventBefore = []rune("面靠眼跟当目提日此先空生超向往从之
 
 // anchorTasks right after the 前 make 在…前 a requirement too: 在全国“两会”召开前完成….
 var anchorTasks = []string{"完成", "做好", "落实", "报送", "提交", "上报", "到位", "开展", "组织", "部署", "出台", "印发", "建成", "全面"}
-
-// anchorModals make 在…前 a requirement: 必须在…回头看前 (seed002), 但必须在…之前
-// 作出选择 (kaili page); 正在准备火箭出厂前各项工作 (cmse page) sets none.
-var anchorModals = []string{"必须", "务必", "须", "要", "应当", "应", "需要", "需", "确保", "争取", "力争", "一律", "均", "请", "统一"}
 
 // anchors finds …在<event>前 deadlines whose event is not a date; cands are
 // the date expressions already found, which take precedence.
@@ -37,7 +35,7 @@ func anchors(v view, cands []cand) []cand {
 			continue
 		}
 		open, evStart, ok := anchorOpen(v, stop)
-		if !ok || !hasCueBefore(v, open, anchorModals, 8) && v.prefixAt(end, anchorTasks) == "" {
+		if !ok || !v.cueBefore(open, 8, lexicon.Instruct, lexicon.Goal, lexicon.Urge) && v.prefixAt(end, anchorTasks) == "" {
 			continue
 		}
 		evStart = skipLeadingDate(v, cands, evStart, stop)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/zhengling/zhengling/extract/para"
+	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
 // bounds returns the first and last day of the whole candidate. In a span
@@ -83,7 +84,7 @@ var triggerSet = func() (set [0x10000 >> 6]uint64) {
 }()
 
 func triggers() map[rune]bool {
-	t := map[rune]bool{'*': true, 'x': true, '某': true, '每': true, '前': true, '近': true, '后': true,
+	t := map[rune]bool{'*': true, 'x': true, 'X': true, '×': true, '╳': true, '※': true, '某': true, '每': true, '前': true, '近': true, '后': true,
 		'第': true, '上': true, '下': true, '年': true, '月': true, '全': true, '两': true, '十': true,
 		'这': true, '本': true, '当': true, '季': true}
 	for c := '0'; c <= '9'; c++ {
@@ -178,18 +179,18 @@ func (c *cand) markReported() {
 	}
 }
 
-// limitWords around a date make it a completion limit even without 前:
-// 完成时限是2022年, 把握好9月和12月这两个时间节点 (seed002).
-var (
-	limitBefore = []string{"时限", "期限", "截止时间", "截止日期", "最迟", "最晚", "不晚于", "不迟于"}
-	limitAfter  = []string{"时间节点", "节点", "为限", "截止", "到期"}
-)
+// limited reports the lexicon's limit words around a date, which make it a
+// completion limit even without 前: 完成时限是2022年, 把握好9月和12月这两个
+// 时间节点 (seed002).
+func limited(v view, c *cand) bool {
+	return v.cueBefore(c.start, 8, lexicon.Limit) || v.cueAfter(c.end, 8, lexicon.LimitAfter)
+}
 
 func (c *cand) kind(v view, span bool) string {
 	switch {
 	case span:
 		return KindDuring
-	case c.by, c.prefix != "", hasCueBefore(v, c.start, limitBefore, 8), hasCueAfter(v, c.end, limitAfter, 8):
+	case c.by, c.prefix != "", limited(v, c):
 		return KindBy
 	}
 	return KindOn

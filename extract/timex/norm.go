@@ -1,76 +1,17 @@
 package timex
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/zhengling/zhengling/extract/para"
+	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
-// foldRune maps the characters the recognisers look at to one canonical
-// form, so that a paragraph whose simplified view is incomplete still reads
-// right: full-width digits and punctuation (９月１５日), and the traditional
-// forms of the time words themselves (國慶節前, 每週). It never changes the
-// number of runes, so offsets stay those of the paragraph.
-func foldRune(r rune) rune {
-	switch {
-	case r >= '０' && r <= '９':
-		return '0' + (r - '０')
-	case r == '：':
-		return ':'
-	case r == '－' || r == '—' || r == '–' || r == '～' || r == '~' || r == '─':
-		return '-'
-	case r == '　' || r == '\u00a0' || r == '\t':
-		return ' '
-	case r == '＊' || r == '※':
-		return '*'
-	case r == 'X' || r == 'Ｘ' || r == 'ｘ' || r == '×' || r == '╳':
-		return 'x'
-	case r == '，':
-		return ','
-	case r == '；':
-		return ';'
-	}
-	if r >= 0x4E00 && r < 0xA000 && tradKeys[r>>6]&(1<<(r&63)) != 0 {
-		return tradFold[r]
-	}
-	return r
-}
-
-// tradKeys is the set of tradFold's keys, so that the common case (a
-// character that needs no folding) costs no map lookup.
-var tradKeys = func() (set [0xA000 >> 6]uint64) {
-	for r := range tradFold {
-		set[r>>6] |= 1 << (r & 63)
-	}
-	return set
-}()
-
-// tradFold holds the traditional forms of the characters in this package's
-// word tables (國慶節 → 国庆节, 截至報名時止 → 截至报名时止); the full
-// conversion is the hanzi package's job, this keeps timex correct without it.
-var tradFold = map[rune]rune{
-	'國': '国', '慶': '庆', '節': '节', '週': '周', '個': '个', '後': '后',
-	'內': '内', '當': '当', '號': '号', '開': '开', '會': '会', '議': '议',
-	'區': '区', '長': '长', '書': '书', '記': '记', '縣': '县', '鎮': '镇',
-	'為': '为', '於': '于', '與': '与', '實': '实', '確': '确', '務': '务',
-	'須': '须', '爭': '争', '將': '将', '時': '时', '間': '间', '進': '进',
-	'報': '报', '彙': '汇', '匯': '汇', '總': '总', '結': '结', '況': '况',
-	'來': '来', '從': '从', '舉': '举', '辦': '办', '視': '视', '調': '调',
-	'參': '参', '戰': '战', '頭': '头', '計': '计', '劃': '划', '勞': '劳',
-	'動': '动', '陽': '阳', '兩': '两', '約': '约', '達': '达', '現': '现',
-	'際': '际', '專': '专', '領': '领', '導': '导', '決': '决', '備': '备',
-	'準': '准', '屆': '届', '環': '环', '歷': '历', '數': '数', '規': '规',
-	'標': '标', '門': '门', '邊': '边', '統': '统', '見': '见', '習': '习',
-	'訪': '访', '佈': '布', '簽': '签', '過': '过', '傳': '传', '場': '场',
-	'暫': '暂', '處': '处', '員': '员', '層': '层', '級': '级', '經': '经',
-	'濟': '济', '項': '项', '組': '组', '織': '织', '廳': '厅', '黨': '党',
-	'幹': '干', '鄉': '乡', '體': '体', '點': '点', '啟': '启', '啓': '启',
-	'屬': '属', '凈': '净', '審': '审', '證': '证',
-}
-
-// view is the folded simplified text of one paragraph, as runes and as
-// UTF-8 with each rune's byte offset, so that word tests compare bytes.
+// view is the paragraph's simplified view (folded once by package hanzi),
+// as runes and as UTF-8 with each rune's byte offset, so that word tests
+// compare bytes. Its runes are the paragraph's: never modify them.
 type view struct {
 	p   *para.Paragraph
 	r   []rune
@@ -79,30 +20,13 @@ type view struct {
 }
 
 func newView(p *para.Paragraph) view {
-	n := len(p.SimpleRunes())
-	r := make([]rune, 0, n)
-	off := make([]int32, 0, n+1)
-	changed := false
-	for at, c := range p.Simple {
-		f := foldRune(c)
-		changed = changed || f != c
-		r = append(r, f)
+	r := p.SimpleRunes()
+	off := make([]int32, 0, len(r)+1)
+	for at := range p.Simple {
 		off = append(off, int32(at))
 	}
-	if len(r) != n { // p.Simple is not p's view (cannot happen with para.New)
-		r = append(r[:0], p.SimpleRunes()...)
-		changed = true
-	}
-	b := p.Simple
-	if changed {
-		b = string(r)
-		off = off[:0]
-		for at := range b {
-			off = append(off, int32(at))
-		}
-	}
-	off = append(off, int32(len(b)))
-	return view{p: p, r: r, b: b, off: off}
+	off = append(off, int32(len(p.Simple)))
+	return view{p: p, r: r, b: p.Simple, off: off}
 }
 
 // insideWord reports whether offset i falls inside a token of the
@@ -184,5 +108,76 @@ func (v view) str(start, end int) string {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
-// isPlaceholder reports a template blank standing for a number (9月*日, xx月底).
-func isPlaceholder(r rune) bool { return r == '*' || r == 'x' || r == '某' }
+// isPlaceholder reports a template blank standing for a number (9月*日,
+// xx月底, XX月, ××日): the lexicon's placeholder marks.
+func isPlaceholder(r rune) bool { return placeholderMark(r) }
+
+var placeholderMark = lexicon.Default().PunctSet("placeholder")
+
+// Lexicon marks. The paragraph's cue words of the lexicon (package para
+// marks them once, by their ends) are the words of stance the roles read:
+// instruct, goal, schedule, forecast, report, limit …
+
+// maxCueRunes bounds a cue word's length, to search marks by their ends.
+const maxCueRunes = 16
+
+// marksFrom returns the index of the first mark ending after i.
+func (v view) marksFrom(i int) int {
+	cues := v.p.Cues
+	return sort.Search(len(cues), func(k int) bool { return cues[k].End > i })
+}
+
+// cueIn reports a mark of the classes starting in [i, j).
+func (v view) cueIn(i, j int, classes ...string) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= j+maxCueRunes; k++ {
+		if h := cues[k]; h.Start >= i && h.Start < j && slices.Contains(classes, h.Class) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueBefore reports a mark of the classes in the clause before i, starting
+// at most max runes back and ending by i.
+func (v view) cueBefore(i, max int, classes ...string) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i) - 1; k >= 0 && cues[k].End >= i-max; k-- {
+		if h := cues[k]; h.Start >= i-max && slices.Contains(classes, h.Class) && !v.clauseEndIn(h.Start, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAfter reports a mark of the classes in the clause after i, starting at
+// most max runes on.
+func (v view) cueAfter(i, max int, classes ...string) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= i+max+maxCueRunes; k++ {
+		if h := cues[k]; h.Start >= i && h.Start <= i+max && slices.Contains(classes, h.Class) && !v.clauseEndIn(i, h.Start+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueAt reports a mark of the classes that starts at i.
+func (v view) cueAt(i int, classes ...string) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= i+maxCueRunes; k++ {
+		if h := cues[k]; h.Start == i && slices.Contains(classes, h.Class) {
+			return true
+		}
+	}
+	return false
+}
+
+func (v view) clauseEndIn(i, j int) bool {
+	for k := max(i, 0); k < j && k < len(v.r); k++ {
+		if isClauseEnd(v.r[k]) {
+			return true
+		}
+	}
+	return false
+}

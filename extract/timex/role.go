@@ -1,5 +1,11 @@
 package timex
 
+import (
+	"slices"
+
+	"github.com/zhengling/zhengling/segment/lexicon"
+)
+
 // clauseEnds end the clause a cue must share with the expression.
 func isClauseEnd(r rune) bool {
 	switch r {
@@ -17,18 +23,8 @@ func isSentenceEnd(r rune) bool {
 	return false
 }
 
-// goalCues before a quarter, half or year make it the time of a task:
-// 确保三季度、全年指标都大幅提升 (seed000), 做到上半年时间过半 (seed002),
-// 要将提高项目竣工率作为第四季度工作重点 (seed002), 完成时限是2022年 (seed002).
-var goalCues = []string{"确保", "力争", "争取", "做到", "务必", "必须", "力求", "要", "时限", "期限", "目标", "计划于", "预计", "定于", "将于", "拟于"}
-
 // adjacentGoalCues right before a coarse period: 到2025年, 于年底, 至2022年.
 var adjacentGoalCues = []string{"到", "至", "于", "在"}
-
-// reportCues after an expression mark a reported period, not a task:
-// 抓好上半年工作总结分析, 根据上半年工作开展情况 (seed000), 第一季度工作汇报会,
-// 第一季度重点工作完成情况 (seed002).
-var reportCues = []string{"情况", "总结", "汇报", "以来", "来看", "同比", "环比", "累计", "进展", "成效", "成绩", "回顾"}
 
 // describeCues right after any expression make it a description of a
 // season: 九、十月份正是企业产销两旺的重要时段 (seed004).
@@ -52,9 +48,6 @@ var eventVerbs = []string{"主持召开", "主持", "出席", "会见", "调研"
 // scheduleVerbs name events that a text may announce or report.
 var scheduleVerbs = []string{"召开", "举行", "举办", "召集", "开幕", "闭幕", "印发", "发布", "签署", "通过"}
 
-// futureAfter between a date and its verb keeps it ahead: 2月22日,市委将召开….
-var futureAfter = []string{"将", "拟", "计划", "预计", "定于", "准备", "要"}
-
 // eventVerbsDone right after a date: 在 9 月 15 日召开的工作推进会上 (seed002).
 var eventVerbsDone = []string{"召开的", "召开了", "举行的", "举行了", "举办的", "举办了", "开幕的", "发布的", "印发的", "通过的"}
 
@@ -65,9 +58,6 @@ var datelineWords = []string{"电", "讯", "消息", "报道", "获悉", "宣布
 
 // todayWords before a day in brackets: 今日（12月28日）, 昨日（9月28日）.
 var todayWords = []string{"今日(", "昨日(", "今天(", "昨天(", "当天(", "当日(", "前日(", "今日（", "昨日（", "今天（", "昨天（", "当天（", "当日（"}
-
-// futureCues before a dated event keep it a deadline: 将于9 月2日抵达湖南 (seed002).
-var futureCues = []string{"将于", "将在", "拟于", "定于", "计划于", "预计", "要", "将", "拟", "务必", "必须", "确保", "争取", "力争"}
 
 // fromWords open a reported period: 从1-7月来看, 自 9 月 15 日推进会以来 (seed002).
 var fromWords = []string{"从", "自"}
@@ -121,15 +111,25 @@ func setsTime(v view, c *cand) bool {
 	switch {
 	case v.at(v.spaces(c.end)) == '是':
 		return false
-	case hasCueAfter(v, c.end, reportCues, 15):
-		return false
+	case v.cueAfter(c.end, 15, reviewClasses...):
+		return false // 抓好上半年工作总结分析, 第一季度重点工作完成情况 (seed002)
 	}
-	return hasGoalCue(v, c) || hasCueAfter(v, c.end, goalAfterCues, 6) || v.prefixAt(v.spaces(c.end), dutyAfter) != ""
+	return hasGoalCue(v, c) || hasCueAfter(v, c.end, goalAfterCues, 6) || v.cueAt(v.spaces(c.end), lexicon.Instruct)
 }
 
-// dutyAfter right after a period make it the time of the duty that follows:
-// 春节前后要加强市场价格监测, 下季度要重点推进城市更新项目.
-var dutyAfter = []string{"要", "务必", "必须", "须", "将要"}
+// The classes of the lexicon the roles read. A goal, an obligation, a
+// schedule or a time limit before a period sets it as the time of a task
+// (确保三季度、全年指标都大幅提升, 要将…作为第四季度工作重点, 完成时限是2022年;
+// of schedule words only those that name a time: 定于, 将于, not 即将进入四季度);
+// a period followed by a review word or a comparison is reported (抓好上半年
+// 工作总结分析, 第一季度工作汇报会, 1-7月来看, 同比); a plan word in a date's
+// sentence keeps it ahead (将于9月2日抵达湖南, 嫦娥五号计划11月底发射).
+var (
+	goalClasses   = []string{lexicon.Instruct, lexicon.Goal, lexicon.Limit, lexicon.Schedule}
+	planClasses   = []string{lexicon.Instruct, lexicon.Goal, lexicon.Schedule}
+	futureClasses = []string{lexicon.Instruct, lexicon.Goal, lexicon.Schedule, lexicon.Forecast}
+	reviewClasses = []string{lexicon.PastAfter, lexicon.Past, lexicon.Compare}
+)
 
 // neverDeadline: 全年, 今年, 明年 alone qualify a noun (全年目标任务, 明年重点项目)
 // rather than set a time.
@@ -214,7 +214,7 @@ func isEventDate(v view, c *cand, ref Date) bool {
 		v.suffixBefore(c.start, todayWords) != "" {
 		return true
 	}
-	if hasCueBefore(v, c.start, futureCues, 12) {
+	if v.cueBefore(c.start, 12, futureClasses...) {
 		return false
 	}
 	if !atClauseStart(v, c.start) {
@@ -222,11 +222,11 @@ func isEventDate(v view, c *cand, ref Date) bool {
 	}
 	// 9月20日,由中国人民银行…: a day set off by a comma at the head of a
 	// clause tells what happened, unless what follows announces it.
-	if v.at(v.spaces(c.end)) == ',' && !hasCueInRange(v, c.end, min(c.end+12, len(v.r)), futureAfter) {
+	if v.at(v.spaces(c.end)) == ',' && !v.cueIn(c.end, min(c.end+12, len(v.r)), futureClasses...) {
 		return true
 	}
 	at, verb := indexAnyInSentence(v, c.end, 60, eventVerbs, scheduleVerbs)
-	if at < 0 || hasCueInRange(v, c.end, at, futureAfter) {
+	if at < 0 || v.cueIn(c.end, at, futureClasses...) {
 		return false
 	}
 	if containsWord(eventVerbs, verb) || v.at(at+len([]rune(verb))) == '了' {
@@ -323,13 +323,35 @@ func hasGoalCue(v view, c *cand) bool {
 		return true
 	}
 	if weak {
-		return hasCueBefore(v, c.start, limitCues, 20)
+		return v.cueBefore(c.start, 20, lexicon.Limit) || v.strongCueBefore(c.start, 20)
 	}
-	return hasCueBefore(v, c.start, goalCues, 20)
+	return v.taskCueBefore(c.start, 20)
 }
 
-// limitCues set a year or a holiday as a time limit: 完成时限是2022年 (seed002).
-var limitCues = []string{"时限", "期限", "目标", "力争", "争取", "计划于", "预计", "定于", "将于", "拟于"}
+// taskCueBefore: a goal, obligation, schedule or limit cue in the clause
+// before i, other than one of what is about to happen (即将进入四季度).
+func (v view) taskCueBefore(i, max int) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i) - 1; k >= 0 && cues[k].End >= i-max; k-- {
+		h := cues[k]
+		if h.Start >= i-max && slices.Contains(goalClasses, h.Class) && !h.Has(lexicon.Near) && !v.clauseEndIn(h.Start, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// strongCueBefore: a cue flagged strong in the clause before i (力争, 定于,
+// 务必): it sets a year or a holiday as a time where 要 does not.
+func (v view) strongCueBefore(i, max int) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i) - 1; k >= 0 && cues[k].End >= i-max; k-- {
+		if h := cues[k]; h.Start >= i-max && h.Has(lexicon.Strong) && !v.clauseEndIn(h.Start, i) {
+			return true
+		}
+	}
+	return false
+}
 
 // hasCueBefore looks for a word in the clause before i, at most max runes back.
 func hasCueBefore(v view, i int, words []string, max int) bool {

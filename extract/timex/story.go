@@ -1,5 +1,11 @@
 package timex
 
+import (
+	"strings"
+
+	"github.com/zhengling/zhengling/segment/lexicon"
+)
+
 // A date without 前 sets a time only when its sentence gives a task or a
 // plan for it. News reposts, reports and forecasts are full of dates that
 // tell what happened or what may happen; these rules read the sentence
@@ -12,25 +18,6 @@ type cue struct {
 	word      string
 	notAfter  string // runes that, right before the word, undo it
 	notBefore string // runes that, right after the word, undo it
-}
-
-// pastMarks in a date's clause tell a past event: NTT于2007年已结束全国传呼业务
-// (baijiahao), 目前11月的航线安排已经出炉 (thepaper), 九月二十五号到了 (v-163),
-// 徐阿婆于2009年在北京的中国银行办了一张信用卡 (njxfhn).
-var pastMarks = []cue{
-	{word: "已", notAfter: "不而", notBefore: "知"},
-	{word: "曾", notAfter: "不何未"},
-	{word: "了", notAfter: "为除罢不得受", notBefore: "解结不却"},
-}
-
-// planCues keep a reported or fronted date on the plan's side: 将于11月17日正式开港
-// (thepaper), 华为还将展示 (163-4), 嫦娥五号计划11月底发射 (mydrivers), 11 月底要拿出 (seed002).
-var planCues = []cue{
-	{word: "要", notAfter: "重主只纪摘提简显首概需", notBefore: "素点闻害地件求"},
-	{word: "需要"}, {word: "将", notAfter: "即"}, {word: "即将"}, {word: "拟"}, {word: "计划", notBefore: "书内外"},
-	{word: "确保"}, {word: "力争"}, {word: "争取"}, {word: "务必"}, {word: "必须"}, {word: "须", notAfter: "必无"},
-	{word: "应当"}, {word: "应", notAfter: "相响反供适对效感答回呼理顺"}, {word: "定于"}, {word: "准备", notAfter: "作做"},
-	{word: "筹备"}, {word: "安排"}, {word: "部署"}, {word: "决定"}, {word: "批准"},
 }
 
 // actionCues give a plain date in an instruction its task: 按照8月份拉出清单、10月筹划前期、
@@ -48,22 +35,6 @@ var actionCues = []cue{
 	{word: "办结"}, {word: "清零"}, {word: "销号"}, {word: "达标"}, {word: "覆盖"}, {word: "运行"}, {word: "启用"},
 	{word: "发放"}, {word: "兑现"}, {word: "拨付"}, {word: "签约"}, {word: "落地"}, {word: "投运"}, {word: "申报"},
 	{word: "报名"}, {word: "开放"}, {word: "开通"}, {word: "开幕"}, {word: "考试"}, {word: "公示"}, {word: "公布"},
-}
-
-// forecastCues make a sentence a forecast, not a plan: 预计欧洲央行将在9月采取行动
-// (sina), 到2019年底，收益率可能在… (sina), 到2020年，将有17.5%的…智能手机具备5G功能
-// (163-4), 11月底冬季前线将推进到江南 (toutiao weather).
-var forecastCues = []cue{
-	{word: "预计"}, {word: "预期"}, {word: "预测"}, {word: "预报"}, {word: "可能", notAfter: "尽"}, {word: "或将"},
-	{word: "有望"}, {word: "应该会"}, {word: "将有"}, {word: "估计"}, {word: "料将"}, {word: "或许"}, {word: "也许"},
-	{word: "分析", notBefore: "会研"}, {word: "气温"}, {word: "降温"}, {word: "升温"}, {word: "冷空气"}, {word: "降雨"},
-	{word: "降水"}, {word: "降雪"}, {word: "雨雪"}, {word: "入冬"}, {word: "寒潮"}, {word: "台风"}, {word: "冬季前线"},
-}
-
-// obligationCues outweigh a forecast word: 预计…，要确保10月底前完成.
-var obligationCues = []cue{
-	{word: "要", notAfter: "重主只纪摘提简显首概需", notBefore: "素点闻害地件求"},
-	{word: "确保"}, {word: "务必"}, {word: "必须"}, {word: "力争"}, {word: "争取"},
 }
 
 // reportActs right after a date make it the date of a statement: 5月28日拉布威胁称，
@@ -108,7 +79,7 @@ func storyRole(v view, c *cand) (Role, bool) {
 	if c.limited() || c.prefix != "" || c.by && !c.until || len(c.atoms) == 0 {
 		return 0, false
 	}
-	if hasCueBefore(v, c.start, limitBefore, 8) || hasCueAfter(v, c.end, limitAfter, 8) {
+	if limited(v, c) {
 		return 0, false
 	}
 	s, e := sentenceStart(v, c.start), sentenceEnd(v, c.end)
@@ -120,11 +91,11 @@ func storyRole(v view, c *cand) (Role, bool) {
 		return RoleEventDate, true
 	case forecast(v, c, s, e):
 		return RoleEventDate, true
-	case (reportedBefore(v, s, c.start) || hasWordIn(v, c.end, e, sequenceWords)) && !anyCue(v, s, e, planCues):
+	case (reportedBefore(v, s, c.start) || hasWordIn(v, c.end, e, sequenceWords)) && !v.cueIn(s, e, planClasses...):
 		return reportedRole(v, c, e), true
-	case c.from != nil && hasWordIn(v, c.end, e, spanFigureCues) && !anyCue(v, s, e, planCues):
+	case c.from != nil && hasWordIn(v, c.end, e, spanFigureCues) && !v.cueIn(s, e, planClasses...):
 		return RolePeriod, true
-	case needsTask(c) && hasWordsBeside(v, c, s, e) && !anyCue(v, max(s, c.start-30), min(e, c.end+40), planCues) &&
+	case needsTask(c) && hasWordsBeside(v, c, s, e) && !v.cueIn(max(s, c.start-30), min(e, c.end+40), planClasses...) &&
 		!hasTaskVerb(v, c):
 		return reportedRole(v, c, e), true
 	}
@@ -154,7 +125,7 @@ func fronted(v view, c *cand) bool {
 // second date a plan.
 func forecast(v view, c *cand, s, e int) bool {
 	from, to := clauseStart(v, c.start), clauseEnd(v, c.end)
-	if to-c.end <= 2 && to < e && !anyCue(v, from, to, planCues) {
+	if to-c.end <= 2 && to < e && !v.cueIn(from, to, planClasses...) {
 		to = clauseEnd(v, to+1) // 从今天到下周四，中国预计将有超过6亿人次出游
 	}
 	if fronted(v, c) {
@@ -163,7 +134,21 @@ func forecast(v view, c *cand, s, e int) bool {
 			from = clauseStart(v, from-1) // Canalys分析，到2020年，将有…
 		}
 	}
-	return anyCue(v, from, to, forecastCues) && !anyCue(v, max(s, c.start-20), min(e, c.end+30), obligationCues)
+	return v.cueIn(from, to, lexicon.Forecast) && !v.obligedIn(max(s, c.start-20), min(e, c.end+30))
+}
+
+// obligedIn reports an obligation or a goal starting in [i, j) that
+// outweighs a forecast (预计…，要确保10月底前完成); a need does not (本周…气温
+// 持续低迷，…公众需注意防寒保暖).
+func (v view) obligedIn(i, j int) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= j+maxCueRunes; k++ {
+		h := cues[k]
+		if h.Start >= i && h.Start < j && (h.Class == lexicon.Instruct || h.Class == lexicon.Goal) && !h.Has(lexicon.Need) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasTaskVerb: a task verb in the date's own clause, at most 10 runes
@@ -214,18 +199,20 @@ func hasWordsBeside(v view, c *cand, s, e int) bool {
 	return false
 }
 
-// pastMarked: 已, 曾 or 了 in the date's clause after it, 已于/曾于 before it; a
-// date that opens its clause (九月初的时候，…就陆续发生过) lends its tense to the next one.
+// pastMarked: a report cue of the lexicon (已, 曾, 已经) or a perfective 了
+// in the date's clause (主要经济指标超过了年初预期; 已于…), after it or before
+// it; a date that opens its clause (九月初的时候，…就陆续发生过) lends its tense
+// to the next one.
 func pastMarked(v view, c *cand) bool {
 	k := v.spacesBack(c.start)
-	if w := v.suffixBefore(k, []string{"已于", "已在", "曾于", "曾在", "已经于", "已经在"}); w != "" {
-		return true
+	if v.cueIn(clauseStart(v, c.start), k, lexicon.Perfective) || v.cueIn(max(k-4, 0), k, lexicon.Report) && strings.ContainsRune("于在", v.at(k-1)) {
+		return true // 超过了年初预期; 已于, 曾在, 已经于
 	}
 	end := clauseEnd(v, c.end)
 	if fronted(v, c) {
 		end = clauseEnd(v, min(end+1, len(v.r)))
 	}
-	return anyCue(v, c.end, end, pastMarks)
+	return v.cueIn(c.end, end, lexicon.Report, lexicon.Perfective)
 }
 
 func copulaBefore(v view, c *cand) bool {

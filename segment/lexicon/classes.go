@@ -13,6 +13,14 @@ const (
 	Schedule  = "schedule"  // 定于, 将于, 拟于: a time set for an event
 	Condition = "condition" // 凡, 年龄在, 报名条件: whom a rule concerns
 
+	// Perfective: the particle of a thing done (九月二十五号到了), read by the
+	// recognisers of dates; it gives no clause a stance of its own.
+	Perfective = "perfective"
+	// Limit: nouns that make a date a time limit before it (完成时限是2022年)
+	// and after it (LimitAfter: 把握好9月和12月这两个时间节点).
+	Limit      = "limit"
+	LimitAfter = "limit.after"
+
 	// Time frames (frame.tsv).
 	Past      = "past"       // 过去一年, 去年, 今年以来
 	PastAfter = "past.after" // after a period: 上半年工作总结, 1-7月来看
@@ -49,7 +57,7 @@ var StanceClasses = []string{Instruct, Goal, Urge, Report, Compare, Forecast, Sc
 var knownClasses = map[string]bool{}
 
 func init() {
-	for _, c := range []string{Instruct, Goal, Urge, Report, Compare, Forecast, Schedule, Condition,
+	for _, c := range []string{Instruct, Goal, Urge, Report, Compare, Forecast, Schedule, Condition, Perfective, Limit, LimitAfter,
 		Past, PastAfter, Future, FrameLead, HeadingGoal, HeadingReview, HeadingTask, HeadingCondition,
 		GenreWorkReport, GenrePlan, GenreNotice, GenreMeeting, GenreSpeech,
 		PunctClause, PunctSentence, PunctPeriod, PunctBracket, PunctList, PunctDash, PunctPlaceholder} {

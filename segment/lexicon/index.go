@@ -139,8 +139,8 @@ type Hit struct {
 
 // Scan finds every word of the index in rs, in order of their ends (the
 // shorter first at one end), each once. wordStart, when not nil, tells
-// whether a segmenter token starts at an offset: a one-rune entry flagged
-// Word must begin a token. Entries whose context undoes them (Fits) are
+// whether a segmenter token starts at an offset: an entry flagged Word must
+// begin a token. Entries whose context undoes them (Fits) are
 // left out.
 func (ix *Index) Scan(rs []rune, wordStart func(int) bool) []Hit {
 	var out []Hit
@@ -152,7 +152,7 @@ func (ix *Index) Scan(rs []rune, wordStart func(int) bool) []Hit {
 			if s < 0 || !HasPrefixAt(rs, s, c.Word) || !c.Fits(rs, s, e) {
 				continue
 			}
-			if c.Has(Word) && c.runes == 1 && wordStart != nil && !wordStart(s) {
+			if c.Has(Word) && wordStart != nil && !wordStart(s) {
 				continue
 			}
 			out = append(out, Hit{Start: s, End: e, Entry: c})

@@ -52,16 +52,23 @@ const (
 	Level
 	// Progress: the cue measures progress against a plan (完成年度计划的82%).
 	Progress
-	// Word: a one-rune cue must be a word of its own (共 of 公共 is none).
+	// Word: the cue must begin a segmenter token (共 of 公共, 目前 of 项目前期
+	// are none).
 	Word
 	// Strong: the cue sets a year or a holiday as a time (时限, 力争), where
 	// a plain 要 does not (要积极做好2021年…筛选).
 	Strong
+	// Need: an obligation that also states what a fact requires (需动员近2万名
+	//普查指导员): it makes an item instruct but sets no goal for a number.
+	Need
+	// Near: what is about to happen (即将进入四季度): it keeps a date ahead
+	// but sets no task for it.
+	Near
 )
 
 var flagNames = map[string]Flag{
 	"sentence": Sentence, "list": List, "weak": Weak, "adjacent": Adjacent,
-	"level": Level, "progress": Progress, "word": Word, "strong": Strong,
+	"level": Level, "progress": Progress, "word": Word, "strong": Strong, "need": Need, "near": Near,
 }
 
 // Entry is one row of a cue table.
@@ -227,6 +234,18 @@ func (lx *Lexicon) With(rows ...string) (*Lexicon, error) {
 		out.add(e)
 	}
 	return out, nil
+}
+
+// Without returns a copy of lx without the rows of the given words, for a
+// caller that must not read them (and for tests that show what a row does).
+func (lx *Lexicon) Without(words ...string) *Lexicon {
+	out := newLexicon()
+	for _, e := range lx.entries {
+		if !slices.Contains(words, e.Word) {
+			out.add(e)
+		}
+	}
+	return out
 }
 
 // Entries returns the rows of the given classes, in file order.
