@@ -6,22 +6,15 @@ import (
 	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
-// clauseEnds end the clause a cue must share with the expression.
-func isClauseEnd(r rune) bool {
-	switch r {
-	case '。', ';', '!', '！', '?', '？', ',', ':', '\n', '《', '》', '(', ')', '（', '）', '“', '”':
-		return true
-	}
-	return false
-}
+// isClauseEnd ends the clause a cue must share with the expression: the
+// lexicon's clause marks and brackets (《》（）“”); isSentenceEnd a sentence.
+var (
+	clauseMark    = lexicon.Default().PunctSet("clause")
+	bracketMark   = lexicon.Default().PunctSet("bracket")
+	isSentenceEnd = lexicon.Default().PunctSet("sentence")
+)
 
-func isSentenceEnd(r rune) bool {
-	switch r {
-	case '。', ';', '!', '！', '?', '？', '\n':
-		return true
-	}
-	return false
-}
+func isClauseEnd(r rune) bool { return clauseMark(r) || bracketMark(r) || r == '\n' }
 
 // adjacentGoalCues right before a coarse period: 到2025年, 于年底, 至2022年.
 var adjacentGoalCues = []string{"到", "至", "于", "在"}

@@ -49,6 +49,9 @@ const (
 	PunctList        = "punct.list"
 	PunctDash        = "punct.dash"
 	PunctPlaceholder = "punct.placeholder"
+	PunctRunIn       = "punct.runin"   // after these a run-in item may begin (要…。要…)
+	PunctStop        = "punct.stop"    // sentence-final marks of an item's text
+	PunctHeading     = "punct.heading" // marks that end a heading (SPEC: 。；：！？)
 )
 
 // StanceClasses are the classes a clause's stance is read from.
@@ -60,7 +63,8 @@ func init() {
 	for _, c := range []string{Instruct, Goal, Urge, Report, Compare, Forecast, Schedule, Condition, Perfective, Limit, LimitAfter,
 		Past, PastAfter, Future, FrameLead, HeadingGoal, HeadingReview, HeadingTask, HeadingCondition,
 		GenreWorkReport, GenrePlan, GenreNotice, GenreMeeting, GenreSpeech,
-		PunctClause, PunctSentence, PunctPeriod, PunctBracket, PunctList, PunctDash, PunctPlaceholder} {
+		PunctClause, PunctSentence, PunctPeriod, PunctBracket, PunctList, PunctDash, PunctPlaceholder,
+		PunctRunIn, PunctStop, PunctHeading} {
 		knownClasses[c] = true
 	}
 }
