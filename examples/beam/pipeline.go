@@ -12,6 +12,9 @@ type options struct {
 	Date        string
 	MaxBytes    int64
 	ContentType string
+	// SpreadRecords reshuffles the records of WARC archives, so that one
+	// large archive is extracted on every worker.
+	SpreadRecords bool
 }
 
 // extracted are the two products of the extraction: the Documents
@@ -26,13 +29,13 @@ type extracted struct {
 //  2. reshuffle the files, so that reading spreads over the workers;
 //  3. read each file: a saved page or text file is one page, extracted
 //     where it was read; a WARC archive is split into its HTML response
-//     records, which are reshuffled, so that the records of one large
-//     archive are extracted on every worker;
+//     records, which are reshuffled (opts.SpreadRecords), so that the
+//     records of one large archive are extracted on every worker;
 //  4. extract each page with the worker's segmenter.
 //
-// Only records cross the second shuffle: on Prism a shuffle holds its
-// whole PCollection in memory, and saved pages are already spread by the
-// first.
+// Only records cross the second shuffle: saved pages are already spread by
+// the first, and a shuffle of page bodies is costly (Prism holds it in
+// memory).
 //
 // An input that fails at any step becomes a dead letter, never a failed job.
 func extractAll(s beam.Scope, opts options) extracted {
@@ -41,7 +44,9 @@ func extractAll(s beam.Scope, opts options) extracted {
 	files, unmatched := beam.ParDo2(s, &expandFn{}, patterns)
 	files = beam.Reshuffle(s, files)
 	pages, records, unread := beam.ParDo3(s, &readFn{MaxBytes: opts.MaxBytes}, files)
-	records = beam.Reshuffle(s, records)
+	if opts.SpreadRecords {
+		records = beam.Reshuffle(s, records)
+	}
 	fn := &extractFn{Date: opts.Date, ContentType: opts.ContentType}
 	pageDocs, pageErrs := beam.ParDo2(s, fn, pages)
 	recordDocs, recordErrs := beam.ParDo2(s, fn, records)

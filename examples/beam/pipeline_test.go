@@ -125,10 +125,13 @@ func splitBatch(t testing.TB, out string) batch {
 }
 
 // mixedInputs makes a folder of inputs beside the fixture pages: a text
-// report, and inputs that must fail (empty, binary, over --max-bytes).
-func mixedInputs(t testing.TB) string {
+// report, inputs that must fail (empty, binary, over --max-bytes), and a
+// crawl archived as WARC, plain and gzipped, with a damaged record. It
+// returns the folder and the bytes of the pages its archives hold.
+func mixedInputs(t testing.TB) (string, int64) {
 	t.Helper()
 	dir := t.TempDir()
+	archived := writeCrawl(t, dir)
 	seed, err := os.ReadFile("../../fixtures/seeds/000_89870a89919acc8f.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -144,7 +147,7 @@ func mixedInputs(t testing.TB) string {
 			t.Fatal(err)
 		}
 	}
-	return dir
+	return dir, archived
 }
 
 // testMaxBytes is over every fixture page and under huge.txt.
@@ -157,59 +160,67 @@ const (
 // the same inputs: the same Documents, byte for byte, the same ledger rows,
 // the same error lines, and counters that add up to what the command printed.
 func TestPipelineMatchesCommand(t *testing.T) {
-	mixed := mixedInputs(t)
-	out := t.TempDir()
-	got := run(t, options{
-		Inputs: []string{fixturePages + "/**", mixed}, Output: out, Shards: 3, MaxBytes: testMaxBytes,
-	})
+	mixed, archived := mixedInputs(t)
 	maxBytes := fmt.Sprint("--max-bytes=", testMaxBytes)
 	want := splitBatch(t, command(t, "--format=jsonl", maxBytes, fixturePages, mixed))
-	if len(want.docs) < 30 || len(want.errors) != 3 {
-		t.Fatalf("the command gave %d documents and %d errors; the inputs are meant to give 30+ and 3", len(want.docs), len(want.errors))
+	// 36 fixture pages, the text report, 3 pages in each archive; empty,
+	// binary, too large, and the damaged record of each archive.
+	if len(want.docs) != 43 || len(want.errors) != 5 {
+		t.Fatalf("the command gave %d documents and %d errors; the inputs are meant to give 43 and 5: %q", len(want.docs), len(want.errors), want.errors)
 	}
+	wantHeader, wantRows := ledgerRows(t, command(t, "--format=csv", maxBytes, fixturePages, mixed))
+	wantCounts := countBatch(t, want)
+	wantCounts["bytes"] = inputBytes(t, fixturePages, mixed) - warcBytes(t, mixed) + archived
 
-	t.Run("files", func(t *testing.T) {
-		entries, err := os.ReadDir(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range entries {
-			if ok, _ := filepath.Match("*-0000[0-2]-of-00003.*", e.Name()); !ok {
-				t.Errorf("%s in the output: want only committed shards", e.Name())
-			}
-		}
-	})
-	t.Run("documents", func(t *testing.T) {
-		compareLines(t, shardLines(t, out, "documents"), want.docs)
-	})
-	t.Run("dead letters", func(t *testing.T) {
-		compareLines(t, shardLines(t, out, "errors"), want.errors)
-	})
-	t.Run("ledger", func(t *testing.T) {
-		header, rows := ledgerRows(t, command(t, "--format=csv", maxBytes, fixturePages, mixed))
-		var gotRows [][]string
-		for _, shard := range readShards(t, out, "ledger-*.csv") {
-			h, r := ledgerRows(t, shard)
-			if !slices.Equal(h, header) {
-				t.Errorf("shard header %q, want %q", h, header)
-			}
-			gotRows = append(gotRows, r...)
-		}
-		compareLines(t, joinRows(gotRows), joinRows(rows))
-	})
-	t.Run("counters", func(t *testing.T) {
-		wantCounts := countBatch(t, want)
-		wantCounts["bytes"] = inputBytes(t, fixturePages, mixed)
-		for name, n := range wantCounts {
-			if c := counter(got, name); c != n {
-				t.Errorf("counter %s = %d, want %d", name, c, n)
-			}
-		}
-		// Every page tried is timed: those that gave a Document and those the library refused.
-		if d, ok := distribution(got, "page_micros"); !ok || d.Count != wantCounts["pages"]+2 || d.Min < 0 || d.Max < d.Min {
-			t.Errorf("page_micros = %+v (%v), want %d pages timed", d, ok, wantCounts["pages"]+2)
-		}
-	})
+	// As on a cluster (records reshuffled), and as on Prism by default.
+	for _, spread := range []bool{true, false} {
+		t.Run(fmt.Sprint("spread records ", spread), func(t *testing.T) {
+			out := t.TempDir()
+			got := run(t, options{
+				Inputs: []string{fixturePages + "/**", mixed}, Output: out, Shards: 3,
+				MaxBytes: testMaxBytes, SpreadRecords: spread,
+			})
+			t.Run("files", func(t *testing.T) {
+				entries, err := os.ReadDir(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, e := range entries {
+					if ok, _ := filepath.Match("*-0000[0-2]-of-00003.*", e.Name()); !ok {
+						t.Errorf("%s in the output: want only committed shards", e.Name())
+					}
+				}
+			})
+			t.Run("documents", func(t *testing.T) {
+				compareLines(t, shardLines(t, out, "documents"), want.docs)
+			})
+			t.Run("dead letters", func(t *testing.T) {
+				compareLines(t, shardLines(t, out, "errors"), want.errors)
+			})
+			t.Run("ledger", func(t *testing.T) {
+				var gotRows [][]string
+				for _, shard := range readShards(t, out, "ledger-*.csv") {
+					h, r := ledgerRows(t, shard)
+					if !slices.Equal(h, wantHeader) {
+						t.Errorf("shard header %q, want %q", h, wantHeader)
+					}
+					gotRows = append(gotRows, r...)
+				}
+				compareLines(t, joinRows(gotRows), joinRows(wantRows))
+			})
+			t.Run("counters", func(t *testing.T) {
+				for name, n := range wantCounts {
+					if c := counter(got, name); c != n {
+						t.Errorf("counter %s = %d, want %d", name, c, n)
+					}
+				}
+				// Every page tried is timed: those that gave a Document and the two the library refused.
+				if d, ok := distribution(got, "page_micros"); !ok || d.Count != wantCounts["pages"]+2 || d.Min < 0 || d.Max < d.Min {
+					t.Errorf("page_micros = %+v (%v), want %d pages timed", d, ok, wantCounts["pages"]+2)
+				}
+			})
+		})
+	}
 }
 
 // compareLines reports the lines only one side has.
@@ -298,6 +309,20 @@ func countBatch(t testing.TB, b batch) map[string]int64 {
 	return counts
 }
 
+// warcBytes is the size of the archives in dir: their pages are counted, not them.
+func warcBytes(t testing.TB, dir string) int64 {
+	t.Helper()
+	var n int64
+	for _, name := range []string{"crawl.warc", "crawl.warc.gz"} {
+		st, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += st.Size()
+	}
+	return n
+}
+
 // inputBytes is the size of every file under the folders that is at most
 // testMaxBytes (larger ones are refused before they are read whole).
 func inputBytes(t testing.TB, dirs ...string) int64 {
@@ -327,14 +352,24 @@ func counter(res metrics.QueryResults, name string) int64 {
 	return n
 }
 
-// distribution is the distribution of the one step that updates it.
+// distribution merges a distribution over the steps that update it.
 func distribution(res metrics.QueryResults, name string) (metrics.DistributionValue, bool) {
+	var all metrics.DistributionValue
+	found := false
 	for _, d := range res.Distributions() {
-		if d.Key.Namespace == "zhengling" && d.Key.Name == name {
-			return d.Result(), true
+		if d.Key.Namespace != "zhengling" || d.Key.Name != name {
+			continue
 		}
+		v := d.Result()
+		if !found || v.Min < all.Min {
+			all.Min = v.Min
+		}
+		all.Max = max(all.Max, v.Max)
+		all.Count += v.Count
+		all.Sum += v.Sum
+		found = true
 	}
-	return metrics.DistributionValue{}, false
+	return all, found
 }
 
 // BenchmarkPipeline runs the whole job on Prism over the fixture pages:
