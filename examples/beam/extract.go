@@ -18,6 +18,7 @@ import (
 type extractFn struct {
 	Date        string
 	ContentType string
+	MaxBytes    int64
 
 	seg  *segment.Segmenter
 	date extract.Date
@@ -60,7 +61,7 @@ func (fn *extractFn) extract(p Page) (doc *extract.Document, err error) {
 			doc, err = nil, fmt.Errorf("internal error: %v\n%s", r, debug.Stack())
 		}
 	}()
-	opts := extract.Options{ReferenceDate: fn.date, URL: p.URL, ContentType: p.ContentType, Segmenter: fn.seg}
+	opts := extract.Options{ReferenceDate: fn.date, URL: p.URL, ContentType: p.ContentType, MaxBytes: fn.MaxBytes, Segmenter: fn.seg}
 	if opts.ContentType == "" {
 		opts.ContentType = fn.ContentType
 	}

@@ -47,7 +47,7 @@ func extractAll(s beam.Scope, opts options) extracted {
 	if opts.SpreadRecords {
 		records = beam.Reshuffle(s, records)
 	}
-	fn := &extractFn{Date: opts.Date, ContentType: opts.ContentType}
+	fn := &extractFn{Date: opts.Date, ContentType: opts.ContentType, MaxBytes: opts.MaxBytes}
 	pageDocs, pageErrs := beam.ParDo2(s, fn, pages)
 	recordDocs, recordErrs := beam.ParDo2(s, fn, records)
 	return extracted{
