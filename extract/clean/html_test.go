@@ -6,9 +6,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
-	"runtime"
 	"unicode/utf8"
 )
 
