@@ -370,6 +370,13 @@ func digits(v view, i, max int) (int, int) {
 
 // parseQuarter reads 第四季度, 三季度, 1季度, 前三季度.
 func parseQuarter(v view, i int, a *atom) (int, bool) {
+	if v.has(i, "首季") { // 确保首季“开门红” (SPEC v1.1: the first quarter)
+		a.quarter, a.grain = 1, grainQuarter
+		if v.has(i, "首季度") {
+			return i + 3, true
+		}
+		return i + 2, true
+	}
 	j := i
 	first := false
 	switch {
