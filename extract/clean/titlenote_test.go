@@ -3,6 +3,7 @@ package clean
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestParseTitleNote is a corpus of the notes under titles and of lines of
@@ -84,4 +85,26 @@ func htmlPage(t *testing.T, s string) *Page {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// FuzzParseTitleNote: any line reads without panic; a note has a valid
+// date and a meeting taken from the line itself.
+func FuzzParseTitleNote(f *testing.F) {
+	for _, s := range []string{"（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）", "（2023年10月9日）", "(记者 钱敏)",
+		"（2023年5月10日国务院第5次常务会议通过　2023年5月26日中华人民共和国国务院令第761号公布　自2023年7月1日起施行）"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l := newLine(s)
+		n, ok := parseTitleNote(l.text, l.view)
+		if !ok {
+			return
+		}
+		if _, err := time.Parse("2006-01-02", n.Date); err != nil {
+			t.Errorf("note %q: date %q", s, n.Date)
+		}
+		if !strings.Contains(l.view, n.Meeting) {
+			t.Errorf("note %q: meeting %q not in the line", s, n.Meeting)
+		}
+	})
 }
