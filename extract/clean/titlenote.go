@@ -144,7 +144,7 @@ func splitTitleNotes(lines []line, first int) []line {
 // speakerRE is the line under a speech's title that names who gave it: an
 // office and, after a space, a name (yuwangtai.gov.cn: "禹王台区人民政府区长  陈  良",
 // "县委书记 张三"). Without the space "县长办公会议" could be a title.
-var speakerRE = regexp.MustCompile(`^\p{Han}{0,20}?(书记|副书记|省长|副省长|市长|副市长|县长|副县长|区长|副区长|镇长|乡长|主任|副主任|主席|副主席|局长|部长|秘书长|同志)\s+(\p{Han}\s*){2,3}$`)
+var speakerRE = regexp.MustCompile(`^\p{Han}{0,20}?(书记|副书记|委员长|副委员长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|镇长|乡长|主任|副主任|主席|副主席|局长|部长|秘书长|同志)\s+(\p{Han}\s*){2,3}$`)
 
 // speakerLine reports a speaker line of a title block.
 func speakerLine(v string) bool {

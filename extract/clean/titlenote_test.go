@@ -54,10 +54,11 @@ func TestTitleBlock(t *testing.T) {
 	const title = "全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议"
 	const note = "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）"
 	pages := map[string]*Page{
-		"text, note on its line":        Text(title + "\n" + note + "\n" + body),
-		"text, note on the title":       Text(title + note + "\n" + body),
-		"html, note after <br>":         htmlPage(t, `<html><head><title>`+title+`_国务院公报_中国政府网</title></head><body><div id="UCAP-CONTENT"><p align="center"><strong>全国人民代表大会常务委员会<br>关于批准财政部发行特别国债购买外汇及<br>调整2007年末国债余额限额的决议</strong><br>`+note+`</p><p>`+body+`</p></div></body></html>`),
-		"html, note in the title's <p>": htmlPage(t, `<html><head><title>`+title+`</title></head><body><div id="UCAP-CONTENT"><p>`+title+note+`</p><p>`+body+`</p></div></body></html>`),
+		"text, note on its line":                   Text(title + "\n" + note + "\n" + body),
+		"text, note on the title":                  Text(title + note + "\n" + body),
+		"html, note after <br>":                    htmlPage(t, `<html><head><title>`+title+`_国务院公报_中国政府网</title></head><body><div id="UCAP-CONTENT"><p align="center"><strong>全国人民代表大会常务委员会<br>关于批准财政部发行特别国债购买外汇及<br>调整2007年末国债余额限额的决议</strong><br>`+note+`</p><p>`+body+`</p></div></body></html>`),
+		"html, note and speaker under the heading": htmlPage(t, `<html><head><title>`+title+`</title></head><body><div id="UCAP-CONTENT"><h1>`+title+`</h1><p>`+note+`</p><p>全国人民代表大会常务委员会委员长 吴邦国</p><p>`+body+`</p></div></body></html>`),
+		"html, note in the title's <p>":            htmlPage(t, `<html><head><title>`+title+`</title></head><body><div id="UCAP-CONTENT"><p>`+title+note+`</p><p>`+body+`</p></div></body></html>`),
 	}
 	for name, p := range pages {
 		if p.Title != title {
