@@ -160,7 +160,7 @@ func finishCand(v view, c cand) cand {
 	k := v.spaces(c.end)
 	if s, ok := parseSeason(v, k); ok && c.from == nil {
 		c.by, c.end, c.event = true, s.end, s.event // 9月开学前: before the event, in that month
-		c.seasonOnly = c.last().grain == grainYear // 明年暑期前: no calendar date (SPEC v1.1)
+		c.seasonOnly = c.last().grain == grainYear  // 明年暑期前: no calendar date (SPEC v1.1)
 		return c
 	}
 	if w := v.prefixAt(k, approxSuffixes); w != "" && c.from == nil {
