@@ -12,6 +12,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -120,6 +121,11 @@ func tooLarge(max int64) error { return fmt.Errorf("%w (%d bytes)", ErrTooLarge,
 
 // HTML extracts a Document from a saved HTML page in any charset.
 func HTML(r io.Reader, opts Options) (*Document, error) {
+	return HTMLContext(context.Background(), r, opts)
+}
+
+// HTMLContext is HTML under ctx: see ctxErr for what cancellation does.
+func HTMLContext(ctx context.Context, r io.Reader, opts Options) (*Document, error) {
 	max := opts.maxBytes()
 	b, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
@@ -128,23 +134,31 @@ func HTML(r io.Reader, opts Options) (*Document, error) {
 	if int64(len(b)) > max {
 		return nil, tooLarge(max)
 	}
+	if err := ctxErr(ctx); err != nil {
+		return nil, err
+	}
 	page, err := clean.HTMLBytes(b, opts.ContentType)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	return build(page, opts)
+	return build(ctx, page, opts)
 }
 
 // Text extracts a Document from plain text (a page saved as text, a copied
 // speech). Its first line may be the title and metadata lines may appear.
 func Text(s string, opts Options) (*Document, error) {
+	return TextContext(context.Background(), s, opts)
+}
+
+// TextContext is Text under ctx: see ctxErr for what cancellation does.
+func TextContext(ctx context.Context, s string, opts Options) (*Document, error) {
 	if max := opts.maxBytes(); int64(len(s)) > max {
 		return nil, tooLarge(max)
 	}
 	if strings.TrimSpace(s) == "" {
 		return nil, ErrEmpty
 	}
-	return build(clean.Text(s), opts)
+	return build(ctx, clean.Text(s), opts)
 }
 
 // outlineSections are the items of the outline as sections for the clause
@@ -162,7 +176,7 @@ func outlineSections(outline []*Directive) []clause.Section {
 // clause reading.
 var inspectReading func([]*para.Paragraph)
 
-func build(page *clean.Page, opts Options) (*Document, error) {
+func build(ctx context.Context, page *clean.Page, opts Options) (*Document, error) {
 	seg := opts.Segmenter
 	if seg == nil {
 		var err error
@@ -179,22 +193,33 @@ func build(page *clean.Page, opts Options) (*Document, error) {
 		Paragraphs: page.Paragraphs,
 		Warnings:   page.Warnings,
 	}
-	paras := views(page.Paragraphs, seg, opts.Lexicon)
+	paras, err := views(ctx, page.Paragraphs, seg, opts.Lexicon)
+	if err != nil {
+		return nil, err
+	}
 	doc.Directives = directive.Parse(paras)
 	doc.Meeting = timex.FindMeeting(paras, meetingYear(opts, page.Meta, paras))
 	if doc.Meeting == nil {
 		doc.Meeting = noteMeeting(page.TitleNote)
 	}
-	doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, paras)
+	doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, page.TitleNote, paras)
+	if err := ctxErr(ctx); err != nil {
+		return nil, err
+	}
 	exprs, warns := timex.Find(paras, doc.ReferenceDate)
 	doc.Warnings = append(doc.Warnings, warns...)
+	if err := ctxErr(ctx); err != nil {
+		return nil, err
+	}
 	clause.Read(clause.Document{Title: doc.Title, Paras: paras, Times: exprs, Ref: doc.ReferenceDate,
 		Sections: clause.Sections(outlineSections(doc.Directives), paras, opts.Lexicon), Lexicon: opts.Lexicon})
 	if inspectReading != nil {
 		inspectReading(paras)
 	}
 	doc.Deadlines = deadlines(exprs)
-	recognizeQuantities(doc, paras, exprs)
+	if err := recognizeQuantities(ctx, doc, paras, exprs); err != nil {
+		return nil, err
+	}
 	attach(doc)
 	if len(doc.Paragraphs) == 0 {
 		doc.Warnings = append(doc.Warnings, "empty: no body text found")
@@ -240,13 +265,16 @@ func isBinary(b []byte) bool {
 }
 
 // views builds the simplified, segmented view of every paragraph.
-func views(paragraphs []string, seg *segment.Segmenter, lx *lexicon.Lexicon) []*para.Paragraph {
+func views(ctx context.Context, paragraphs []string, seg *segment.Segmenter, lx *lexicon.Lexicon) ([]*para.Paragraph, error) {
 	out := make([]*para.Paragraph, len(paragraphs))
 	for i, s := range paragraphs {
+		if err := ctxErr(ctx); err != nil {
+			return nil, err
+		}
 		v := hanzi.View(s)
 		out[i] = para.New(i, s, v, seg.Tokens(v), lx)
 	}
-	return out
+	return out, nil
 }
 
 func deadlines(exprs []timex.Expr) []Deadline {
@@ -261,12 +289,15 @@ func deadlines(exprs []timex.Expr) []Deadline {
 
 // recognizeQuantities runs the quantity recogniser paragraph by paragraph,
 // telling it which offsets lie inside instructing directives.
-func recognizeQuantities(doc *Document, paras []*para.Paragraph, exprs []timex.Expr) {
+func recognizeQuantities(ctx context.Context, doc *Document, paras []*para.Paragraph, exprs []timex.Expr) error {
 	byPara := make(map[int][]timex.Expr)
 	for _, e := range exprs {
 		byPara[e.Para] = append(byPara[e.Para], e)
 	}
 	for _, p := range paras {
+		if err := ctxErr(ctx); err != nil {
+			return err
+		}
 		idx := p.Index
 		ctx := quantity.Context{
 			Times: byPara[idx],
@@ -281,6 +312,7 @@ func recognizeQuantities(doc *Document, paras []*para.Paragraph, exprs []timex.E
 		doc.Percentages = append(doc.Percentages, r.Percentages...)
 		doc.Warnings = append(doc.Warnings, r.Warnings...)
 	}
+	return nil
 }
 
 // attach gives each directive the deadlines and targets of its own text.
@@ -298,8 +330,9 @@ func attach(doc *Document) {
 }
 
 // referenceDate applies SPEC.md's order: --date, the written or published
-// date, the meeting date, a date in the text.
-func referenceDate(opts Options, m Meta, meeting *Meeting, paras []*para.Paragraph) Date {
+// date, the meeting date, a date in the text — first the date of the note
+// under the title (（2023年10月9日）), then one of the body.
+func referenceDate(opts Options, m Meta, meeting *Meeting, note *clean.TitleNote, paras []*para.Paragraph) Date {
 	if !opts.ReferenceDate.IsZero() {
 		return opts.ReferenceDate
 	}
@@ -310,6 +343,11 @@ func referenceDate(opts Options, m Meta, meeting *Meeting, paras []*para.Paragra
 	}
 	if meeting != nil && !meeting.Date.IsZero() {
 		return meeting.Date
+	}
+	if note != nil {
+		if d, err := timex.ParseDate(note.Date); err == nil {
+			return d
+		}
 	}
 	return timex.FirstDate(paras)
 }
@@ -403,6 +441,11 @@ func firstNonEmpty(ss ...string) string {
 // Bytes extracts a Document from a saved page or text file, telling HTML
 // from plain text by its content, never by a file name.
 func Bytes(b []byte, opts Options) (*Document, error) {
+	return BytesContext(context.Background(), b, opts)
+}
+
+// BytesContext is Bytes under ctx: see ctxErr for what cancellation does.
+func BytesContext(ctx context.Context, b []byte, opts Options) (*Document, error) {
 	if max := opts.maxBytes(); int64(len(b)) > max {
 		return nil, tooLarge(max)
 	}
@@ -412,11 +455,14 @@ func Bytes(b []byte, opts Options) (*Document, error) {
 	if isBinary(b) {
 		return nil, ErrBinary
 	}
+	if err := ctxErr(ctx); err != nil {
+		return nil, err
+	}
 	page, err := clean.Bytes(b, opts.ContentType)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	return build(page, opts)
+	return build(ctx, page, opts)
 }
 
 // ParseDate reads a YYYY-MM-DD date, for Options.ReferenceDate.

@@ -25,7 +25,7 @@ type dictionary struct {
 	dist  []float32 // gse's distance: log2(total frequency) - log2(frequency)
 	pos   []uint8
 	names []string
-	hash  string
+	from  dictfile.Source // what it was built from
 	// byRune[r] is the range of keys that start with rune r (r < 0x10000),
 	// so a cut starts its search in a few hundred keys, not 350k, and the
 	// range of its children in kids.
@@ -64,7 +64,7 @@ func loadDictionary(data []byte) (*dictionary, error) {
 	for i, f := range t.Freq {
 		dist[i] = logTotal - float32(math.Log2(float64(f)))
 	}
-	d := &dictionary{keys: t.Keys, off: t.Off, dist: dist, pos: t.Pos, names: t.Names, hash: t.Hash}
+	d := &dictionary{keys: t.Keys, off: t.Off, dist: dist, pos: t.Pos, names: t.Names, from: t.Source}
 	d.indexRunes()
 	d.indexExtensions()
 	return d, nil

@@ -1,6 +1,11 @@
 package segment
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -153,12 +158,34 @@ func TestIsTitle(t *testing.T) {
 }
 
 // The compiled dictionary must be built from the lexicon as it is now.
+// TestCompiledDictionaryMatchesGSE: the compiled dictionary holds the
+// dictionary of the gse that go.mod requires, so a gse update cannot pass on
+// an old dictionary.
+func TestCompiledDictionaryMatchesGSE(t *testing.T) {
+	s := mustDefault(t)
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Version}} {{.Dir}}", "github.com/go-ego/gse").Output()
+	if err != nil {
+		t.Fatalf("go list -m github.com/go-ego/gse: %v", err)
+	}
+	version, dir, _ := strings.Cut(strings.TrimSpace(string(out)), " ")
+	if s.dict.from.GSEVersion != version {
+		t.Fatalf("dict/zh_s.dict holds gse %s's dictionary, go.mod requires %s: run go generate ./segment", s.dict.from.GSEVersion, version)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "data", "dict", "zh", "s_1.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != s.dict.from.GSEDictHash {
+		t.Fatalf("dict/zh_s.dict was built from another s_1.txt than gse %s's: run go generate ./segment", version)
+	}
+}
+
 func TestCompiledDictionaryIsCurrent(t *testing.T) {
 	s := mustDefault(t)
 	if err := lexiconError(); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := s.dict.hash, lexiconClasses().hash; got != want {
+	if got, want := s.dict.from.Hash, lexiconClasses().hash; got != want {
 		t.Fatalf("dict/zh_s.dict was built from lexicon %s, lexicon/ is %s: run go generate ./segment", got[:12], want[:12])
 	}
 }

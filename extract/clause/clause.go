@@ -23,6 +23,7 @@
 package clause
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/zhengling/zhengling/extract/hanzi"
@@ -88,6 +89,14 @@ type reader struct {
 	byPara   map[int][]timex.Expr
 	genre    string
 	sections []sectionReading
+	headings map[*para.Clause]headingReading // the clauses headings were read from
+}
+
+// headingReading is the frame one heading's clause gives.
+type headingReading struct {
+	frame   para.Frame
+	by      string
+	current bool
 }
 
 // sectionReading is what a section passes down.
@@ -179,8 +188,16 @@ func (r *reader) headingFrame(s Section) (para.Frame, string, bool) {
 	if c == nil {
 		return para.FrameNone, "", false
 	}
-	f, by, current, _ := r.ownFrame(p, c, r.byPara[s.Para])
-	return f, by, current
+	// Run-in items of one long clause (一要…二要…三要…) share it: it is read once.
+	h, ok := r.headings[c]
+	if !ok {
+		h.frame, h.by, h.current, _ = r.ownFrame(p, c, r.byPara[s.Para])
+		if r.headings == nil {
+			r.headings = map[*para.Clause]headingReading{}
+		}
+		r.headings[c] = h
+	}
+	return h.frame, h.by, h.current
 }
 
 // readParagraph fills the frames of one paragraph's clauses. A clause's
@@ -202,17 +219,25 @@ func (r *reader) readParagraph(p *para.Paragraph) {
 		}
 	}
 	running, runningBy := para.FrameNone, ""
+	framed := -1 // the last clause before k in k's sentence with a frame of its own
+	var ob obligation
 	for k := range p.Clauses {
 		c := &p.Clauses[k]
 		if f, b, ok := r.sentenceLead(p, k, own, by, fronted); ok {
 			running, runningBy = f, b // 通知指出，到2025年，…。…
 		}
+		if framed >= 0 && p.Clauses[framed].SentStart != c.SentStart {
+			framed = -1
+		}
 		c.Frame, c.FrameBy, c.FrameFrom = own[k], by[k], para.FromClause
 		if c.Frame == para.FrameNone {
-			c.Frame, c.FrameBy = sentenceFrame(p, k, own, by, fronted)
+			c.Frame, c.FrameBy = sentenceFrame(framed, own, by, fronted)
 			c.FrameFrom = para.FromSentence
 		}
-		if c.Frame == para.FrameNone && !(running == para.FramePast && obliges(p, c)) {
+		if own[k] != para.FrameNone {
+			framed = k
+		}
+		if c.Frame == para.FrameNone && !(running == para.FramePast && ob.of(p, c)) {
 			c.Frame, c.FrameBy, c.FrameFrom = running, runningBy, para.FromParagraph
 		}
 		if c.Frame == para.FrameNone {
@@ -238,8 +263,8 @@ func (r *reader) ownFrame(p *para.Paragraph, c *para.Clause, times []timex.Expr)
 		}
 		return f, h.Word, false, r.atHead(p, c, h.Start)
 	}
-	for _, e := range times {
-		if e.Start < c.Start || e.End > c.End || inBrackets(p, e.Start) {
+	for _, e := range timesFrom(times, c.Start, c.End) {
+		if e.End > c.End || inBrackets(p, e.Start) {
 			continue
 		}
 		head := r.atHead(p, c, e.Start)
@@ -330,16 +355,26 @@ func (r *reader) aheadGenre() bool {
 // before k in the sentence whose own frame stands at its head (2023年，全市…，
 // 增长5%; 到2025年，…，…达到85%). A date inside an earlier clause (…和明年
 // 项目谋划申报工作进行了安排部署，提出了…26个投向) dates that clause only.
-func sentenceFrame(p *para.Paragraph, k int, own []para.Frame, by []string, fronted []bool) (para.Frame, string) {
-	for j := k - 1; j >= 0 && p.Clauses[j].SentStart == p.Clauses[k].SentStart; j-- {
-		if own[j] != para.FrameNone {
-			if fronted[j] {
-				return own[j], by[j]
-			}
-			return para.FrameNone, ""
-		}
+// readParagraph passes j, that clause's index (-1 for none), kept as it
+// goes, so that a long sentence is not walked back from every clause.
+func sentenceFrame(j int, own []para.Frame, by []string, fronted []bool) (para.Frame, string) {
+	if j >= 0 && fronted[j] {
+		return own[j], by[j]
 	}
 	return para.FrameNone, ""
+}
+
+// obligation remembers obliges for the sentence of the clauses in turn.
+type obligation struct {
+	sent, end int
+	known, ok bool
+}
+
+func (o *obligation) of(p *para.Paragraph, c *para.Clause) bool {
+	if !o.known || o.sent != c.SentStart || o.end != c.SentEnd {
+		o.sent, o.end, o.known, o.ok = c.SentStart, c.SentEnd, true, obliges(p, c)
+	}
+	return o.ok
 }
 
 // obliges reports a sentence that gives an instruction or sets a goal of
@@ -360,10 +395,19 @@ func (r *reader) sentenceLead(p *para.Paragraph, k int, own []para.Frame, by []s
 	return own[k], by[k], true
 }
 
+// timesFrom is the run of a paragraph's expressions (in order of their
+// starts, as timex.Find gives them) that start in [from, to): found by a
+// binary search, so that a clause's query costs its own expressions.
+func timesFrom(times []timex.Expr, from, to int) []timex.Expr {
+	i := sort.Search(len(times), func(i int) bool { return times[i].Start >= from })
+	j := sort.Search(len(times), func(j int) bool { return times[j].Start >= to })
+	return times[i:max(i, j)]
+}
+
 // isDay reports a day date in the clause: the date of one event.
 func isDay(times []timex.Expr, c para.Clause) bool {
-	for _, e := range times {
-		if e.Start >= c.Start && e.End <= c.End && e.Precision == timex.PrecisionDay {
+	for _, e := range timesFrom(times, c.Start, c.End) {
+		if e.End <= c.End && e.Precision == timex.PrecisionDay {
 			return true
 		}
 	}

@@ -33,9 +33,35 @@ var uiWords = []string{
 	"设为首页",                     // 设为首页 (baijiahao.baidu.com)
 	"微信", "微博", "QQ空间", "复制链接", // 分享到：微信 微博 QQ空间
 	"微信扫一扫", "扫一扫", // 微信扫一扫 (ednchina.com, WeChat articles)
+	"下载", "下载本文", "下载文档", "收藏本文", "打印本文", // 下载本文 (essay sites, under the text)
+	"上一版", "下一版", "上一期", "下一期", "版面导航", "返回目录", // 上一版  下一版 (e-papers)
 }
 
-// uiLineExpr is a line of UI words only (a chrome rule).
+// uiLineRE is a line of UI words only.
+var uiLineRE = regexp.MustCompile(uiLineExpr)
+
+// uiFirst holds the first runes of the UI words and of the brackets a
+// button may open with: a line that opens with none is no line of buttons.
+var uiFirst = func() map[rune]bool {
+	m := map[rune]bool{'[': true, '【': true, '(': true}
+	for _, w := range uiWords {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
+
+// maxUILine bounds a line of buttons.
+const maxUILine = 40
+
+// uiLine reports a line of UI words only ([打印此页] [关闭本页], 评论 |, 收起).
+func uiLine(v string) bool {
+	t := strings.TrimLeft(v, " |丨/·•:-")
+	r, _ := utf8.DecodeRuneInString(t)
+	return uiFirst[r] && utf8.RuneCountInString(v) <= maxUILine && uiLineRE.MatchString(v)
+}
+
+// uiLineExpr is the expression of uiLineRE.
 var uiLineExpr = func() string {
 	words := append([]string(nil), uiWords...)
 	// longest first, so that 打印此页 is one word, not 打印 and a rest
@@ -75,11 +101,10 @@ func fileLine(v string) bool {
 	if strings.HasPrefix(v, "附件") {
 		return false // 附件1.jpg: a notice's attachment
 	}
-	fields := strings.Fields(v)
-	if len(fields) == 0 {
-		return false
+	if !strings.Contains(v, ".") {
+		return false // every file name and address has a dot
 	}
-	for _, f := range fields {
+	for f := range strings.FieldsSeq(v) {
 		if !fileTokenRE.MatchString(f) {
 			return false
 		}
@@ -92,12 +117,12 @@ func fileLine(v string) bool {
 // among its tokens, most of which hold no Han (今日龙游 e-paper:
 // "2022-09-05 14 14 今日龙游 content_265474.html 1 3 县十四届…召开 /enpproperty-->").
 func leftoverLine(v string) bool {
-	if strings.ContainsAny(v, "，。；！？,;!?") {
-		return false
+	if !strings.ContainsAny(v, "./<>&{}") {
+		return false // a file name, an address or markup has one of these
 	}
-	fields := strings.Fields(v)
-	code, bare := 0, 0
-	for _, f := range fields {
+	code, bare, n := 0, 0, 0
+	for f := range strings.FieldsSeq(v) {
+		n++
 		if fileTokenRE.MatchString(f) || markupTokenRE.MatchString(f) {
 			code++
 		}
@@ -105,7 +130,7 @@ func leftoverLine(v string) bool {
 			bare++
 		}
 	}
-	return code > 0 && bare*2 > len(fields)
+	return code > 0 && bare*2 > n
 }
 
 // maxShapeLine bounds the lines the shape tests look at: a paragraph of
@@ -114,16 +139,16 @@ const maxShapeLine = 200
 
 // chromeShape reports a line that is chrome by its shape alone.
 func chromeShape(v string) bool {
-	if utf8.RuneCountInString(v) > maxShapeLine || v == "" {
-		return false
+	if v == "" || len(v) > maxShapeLine*3 || strings.ContainsAny(v, "。,;!?") {
+		return false // none of these shapes has sentence punctuation
 	}
-	return separatorRE.MatchString(v) || fileLine(v) || leftoverLine(v) || creditLine(v)
+	return uiLine(v) || separatorRE.MatchString(v) || fileLine(v) || leftoverLine(v) || creditLine(v)
 }
 
 // creditItemRE is one credit of the people who wrote, shot or checked an
 // article: "区政府办供稿", "摄影/张艳", "一审:王某". A byline without a mark
 // (新京报记者 陆一夫) is no credit: goldens keep it as the article's.
-var creditItemRE = regexp.MustCompile(`^(?:[^,。;!?:/|丨]{2,20}(?:供稿|供图|来稿)|(?:供稿|供图|撰稿|摄影|摄|文|文图|图文|编辑|责编|责任编辑|审核|审校|校对|监制|[一二三]审|初审|复审|终审|记者|通讯员|作者)[:/|丨][^,。;!?\s]{1,20})$`)
+var creditItemRE = regexp.MustCompile(`^(?:[^,。;!?:/|丨]{2,20}(?:供稿|供图|来稿)|(?:供稿|供图|撰稿|摄影|摄|文|文图|图文|编辑|责编|责任编辑|本版责编|本版编辑|美编|图片编辑|制图|版式|审核|审校|校对|责任校对|监制|[一二三]审|初审|复审|终审|记者|通讯员|作者)[:/|丨][^,。;!?\s]{1,20})$`)
 
 // creditGlue removes the spaces inside one credit ("区政府办 供稿",
 // "摄影/ 张艳") so that the line's fields are its credits.
@@ -134,18 +159,21 @@ var creditGlue = regexp.MustCompile(`\s+(供稿|供图|来稿|[:/|丨])|([:/|丨
 // "區委新聞辦供圖"), also in brackets; a sentence that mentions 供稿 has
 // punctuation and stays.
 func creditLine(v string) bool {
-	if !strings.ContainsAny(v, "稿图:/|丨审") || utf8.RuneCountInString(v) > maxCredits {
+	if !strings.ContainsAny(v, "稿图编:/|丨审") || utf8.RuneCountInString(v) > maxCredits {
 		return false
 	}
 	v = strings.Trim(v, "()[]【】 ")
-	v = creditGlue.ReplaceAllString(v, "$1$2")
-	fields := strings.Fields(v)
-	for _, f := range fields {
+	if strings.Contains(v, " ") {
+		v = creditGlue.ReplaceAllString(v, "$1$2")
+	}
+	n := 0
+	for f := range strings.FieldsSeq(v) {
 		if !creditItemRE.MatchString(f) {
 			return false
 		}
+		n++
 	}
-	return len(fields) > 0
+	return n > 0
 }
 
 // maxCredits bounds a line of credits.
@@ -162,7 +190,7 @@ var trailingBarRE = regexp.MustCompile(`([。！？!?”])\s+[|丨]+$`)
 // tidyEdges removes a lost indent and a trailing separator from a line.
 func tidyEdges(s string) string {
 	if strings.HasPrefix(s, "??") {
-		if t := lostIndentRE.ReplaceAllString(s, ""); hanzi.IsHan(firstRune(t)) {
+		if t := lostIndentRE.ReplaceAllString(s, ""); opensText(firstRune(t)) {
 			s = t
 		}
 	}
@@ -170,6 +198,12 @@ func tidyEdges(s string) string {
 		s = trailingBarRE.ReplaceAllString(s, "$1")
 	}
 	return s
+}
+
+// opensText: a rune a paragraph may open with (a character, a digit, an
+// opening quote or bracket), not a question mark of the sentence before.
+func opensText(r rune) bool {
+	return hanzi.IsHan(r) || r >= '0' && r <= '9' || strings.ContainsRune("“‘《（(【", r)
 }
 
 func firstRune(s string) rune {
@@ -253,20 +287,19 @@ func edgeKind(v string) (chrome, doubt bool) {
 	if strings.ContainsAny(v, "，。；！？,;!?") {
 		return false, false
 	}
-	fields := strings.Fields(v)
-	bare := 0
-	for _, f := range fields {
+	bare, n, id := 0, 0, false
+	for f := range strings.FieldsSeq(v) {
+		n++
 		if hanCount(f) == 0 {
 			bare++
+			id = id || idTokenRE.MatchString(f)
 		}
 	}
-	if len(fields) == 0 || bare*2 <= len(fields) {
+	if n == 0 || bare*2 <= n {
 		return false, false
 	}
-	for _, f := range fields {
-		if hanCount(f) == 0 && idTokenRE.MatchString(f) {
-			return true, false
-		}
+	if id {
+		return true, false
 	}
 	return false, hanCount(v) == 0 && mostlyLetters(v)
 }

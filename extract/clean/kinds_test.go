@@ -90,6 +90,11 @@ func TestChromeKinds(t *testing.T) {
 		{"设为首页 | 加入收藏", kindChrome},
 		{"{$content}", kindChrome},
 		{"您好，欢迎访问莱山区人民政府网站！", kindChrome},
+		{"本版责编：王五 美编：赵六", kindChrome},
+		{"下载本文", kindChrome},
+		{"上一版  下一版", kindChrome},
+		{"（此文档为word格式，可任意修改编辑！）", kindChrome},
+		{"会议要求，各单位要按照文档格式要求报送材料。", kindBody},
 		// an e-paper's page label
 		{"第01版:头版", kindChrome}, // 今日龙游
 		{"第03版：要闻", kindChrome},
@@ -109,7 +114,8 @@ func TestTidyEdges(t *testing.T) {
 		{"??? 德州新聞網訊(記者 尹元渤)3月4日,縣政府全體會議召開。", "德州新聞網訊(記者 尹元渤)3月4日,縣政府全體會議召開。"}, // jiexigoutong.com
 		{"???王勝強指出,縣政府的主要任務就是貫徹落實。", "王勝強指出,縣政府的主要任務就是貫徹落實。"},
 		{"再落實??h委副書記、縣長王勝強主持會議。", "再落實??h委副書記、縣長王勝強主持會議。"},
-		{"?? 2024", "?? 2024"},
+		{"??? 3月4日上午,縣長張三主持召開縣政府常務會議。", "3月4日上午,縣長張三主持召開縣政府常務會議。"},
+		{"?? abc", "?? abc"},
 		{"保障换届工作平稳、有序开展。 |", "保障换届工作平稳、有序开展。"}, // huxianbbs.com
 		{"保障换届工作平稳、有序开展。 丨", "保障换届工作平稳、有序开展。"},
 		{"产品答疑 | 网站律师 |", "产品答疑 | 网站律师 |"},
@@ -161,5 +167,45 @@ func TestTextTail(t *testing.T) {
 	}
 	if strings.Join(p.Warnings, "|") != "maybe chrome: Powered by" {
 		t.Errorf("warnings %q", p.Warnings)
+	}
+}
+
+// negativeText is a notice whose body holds the shapes of chrome inside real
+// text: a sentence that mentions 评论 and 扫一扫, a file name inside a
+// sentence, a file number on a line of its own, attachments, a labelled
+// address, a line of figures, a short last paragraph, a signature — in both
+// scripts and with full-width and ASCII punctuation.
+var negativeText = []string{
+	"各乡镇人民政府，区政府各部门：",
+	"为做好今年防汛工作，现将有关事项通知如下。",
+	"一、加强组织领导。各单位要认真听取群众评论和意见，及时回应关切。",
+	"二、會議要求,各單位要認真聽取群眾評論和意見,群眾只需扫一扫二维码即可反映问题。",
+	"三、做好信息报送。请各单位于6月1日前将方案报送至区应急管理局，文件名统一为“单位名称+防汛方案.docx”。",
+	"国办发〔2024〕12号",
+	"网址：http://www.laishan.gov.cn",
+	"合计 1200 3400 5600",
+	"附件：1.防汛责任人名单.xlsx",
+	"附件1.jpg",
+	"特此通知。",
+	"莱山区人民政府办公室",
+	"2024年3月1日",
+}
+
+func TestNegativeCorpusText(t *testing.T) {
+	p := Text("关于做好2024年防汛工作的通知\n" + strings.Join(negativeText, "\n\n"))
+	if got := strings.Join(p.Paragraphs, "\n"); got != strings.Join(negativeText, "\n") {
+		t.Errorf("body lost text:\n got %q\nwant %q", p.Paragraphs, negativeText)
+	}
+	if len(p.Warnings) > 0 {
+		t.Errorf("warnings %q", p.Warnings)
+	}
+}
+
+func TestNegativeCorpusHTML(t *testing.T) {
+	page := `<html><head><title>关于做好2024年防汛工作的通知</title></head><body><div class="TRS_Editor"><p>` +
+		strings.Join(negativeText, "</p><p>") + `</p></div></body></html>`
+	p := htmlPage(t, page)
+	if got := strings.Join(p.Paragraphs, "\n"); got != strings.Join(negativeText, "\n") {
+		t.Errorf("body lost text:\n got %q\nwant %q", p.Paragraphs, negativeText)
 	}
 }

@@ -1,12 +1,12 @@
 package directive
 
 import (
-	"strings"
 	"unicode"
 
 	"github.com/zhengling/zhengling/extract/numeral"
 	"github.com/zhengling/zhengling/extract/para"
 	"github.com/zhengling/zhengling/segment"
+	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
 // mark is one candidate item marker found in a paragraph. Offsets are runes
@@ -364,40 +364,23 @@ func hasRunesAt(r []rune, i int, w []rune) bool {
 // hanDigit returns the value of a numeral of 一、 一要 第一 （一）: 一 to 九
 // and 十, 0 for others (两, 〇 and financial forms number no items).
 func hanDigit(r rune) int {
-	if r == '十' {
-		return 10
-	}
-	if r < '一' || !strings.ContainsRune("一二三四五六七八九", r) {
+	n, _, ok := numeral.Tens([]rune{r}, 0)
+	if !ok {
 		return 0
 	}
-	v, _ := numeral.Digit(r)
-	return v
+	return n
 }
 
 func isHanDigit(r rune) bool { return hanDigit(r) != 0 }
 
-// readHanNumber reads a Chinese numeral 一…九十九 at i and returns its value
-// and the offset after it; 0 when there is none.
+// readHanNumber reads a Chinese numeral 一…九十九 at i (numeral.Tens) and
+// returns its value and the offset after it; 0 when there is none.
 func readHanNumber(r []rune, i int) (int, int) {
-	k := i
-	for k < len(r) && k-i < 3 && isHanDigit(r[k]) {
-		k++
-	}
-	if k == i || (k < len(r) && isHanDigit(r[k])) {
+	n, k, ok := numeral.Tens(r, i)
+	if !ok {
 		return 0, i
 	}
-	d := r[i:k]
-	switch {
-	case len(d) == 1:
-		return hanDigit(d[0]), k
-	case len(d) == 2 && d[0] == '十' && d[1] != '十':
-		return 10 + hanDigit(d[1]), k // 十一
-	case len(d) == 2 && d[1] == '十' && d[0] != '十':
-		return hanDigit(d[0]) * 10, k // 二十
-	case len(d) == 3 && d[1] == '十' && d[0] != '十' && d[2] != '十':
-		return hanDigit(d[0])*10 + hanDigit(d[2]), k // 二十一
-	}
-	return 0, i
+	return n, k
 }
 
 func readDigits(r []rune, i int) (int, int) {
@@ -416,32 +399,14 @@ func isArabicSep(r rune) bool   { return r == '、' || r == '.' || r == '．' }
 func isListComma(r rune) bool   { return r == ',' || r == '，' || r == '、' }
 func isSemicolon(r rune) bool   { return r == ';' || r == '；' }
 
-// isStop reports sentence-final punctuation.
-func isStop(r rune) bool {
-	switch r {
-	case '。', '!', '?', '！', '？', '…':
-		return true
-	}
-	return false
-}
-
-// isClausePunct reports punctuation after which a run-in item may begin.
-func isClausePunct(r rune) bool {
-	switch r {
-	case '。', '!', '?', '！', '？', ';', '；', ':', '：', ',', '，', '…', ')', '）', '”', '"':
-		return true
-	}
-	return false
-}
-
-// isHeadingEnd reports the punctuation that ends a heading (SPEC: 。；：！？).
-func isHeadingEnd(r rune) bool {
-	switch r {
-	case '。', '；', '：', '！', '？', ';', ':', '!', '?':
-		return true
-	}
-	return false
-}
+// isStop reports sentence-final punctuation, isClausePunct the punctuation
+// after which a run-in item may begin, isHeadingEnd the punctuation that ends
+// a heading (SPEC: 。；：！？): the lexicon's punctuation classes.
+var (
+	isStop        = lexicon.Default().PunctSet("stop")
+	isClausePunct = lexicon.Default().PunctSet("runin")
+	isHeadingEnd  = lexicon.Default().PunctSet("heading")
+)
 
 // skipPunct moves i past spaces and the punctuation right after a marker.
 func skipPunct(r []rune, i int) int {

@@ -579,3 +579,44 @@ func readChineseFraction(rs []rune, j int, v float64) (int, float64) {
 	}
 	return end, parseDecimal(strconv.FormatFloat(v, 'f', -1, 64)+"."+string(decimals), 0)
 }
+
+// Tens reads a Chinese numeral from 一 to 九十九 written with 十 (三, 十二,
+// 二十, 二十一) at rs[i:] — the numerals of items (一要, 第十二), months and
+// days (十二月二十日) — and returns its value and the offset after it. ok is
+// false when none starts at i or when the numeral runs on (一二三, 十十, 一百).
+func Tens(rs []rune, i int) (value, end int, ok bool) {
+	k := i
+	for k < len(rs) && k-i < 3 && isTensRune(rs[k]) {
+		k++
+	}
+	if k == i || k < len(rs) && isTensRune(rs[k]) {
+		return 0, i, false
+	}
+	d := rs[i:k]
+	switch {
+	case len(d) == 1:
+		return tensDigit(d[0]), k, true
+	case len(d) == 2 && d[0] == '十' && d[1] != '十':
+		return 10 + tensDigit(d[1]), k, true // 十一
+	case len(d) == 2 && d[1] == '十' && d[0] != '十':
+		return tensDigit(d[0]) * 10, k, true // 二十
+	case len(d) == 3 && d[1] == '十' && d[0] != '十' && d[2] != '十':
+		return tensDigit(d[0])*10 + tensDigit(d[2]), k, true // 二十一
+	}
+	return 0, i, false
+}
+
+// isTensRune reports 一 … 九 and 十: the runes of Tens (两, 〇 and the
+// financial forms number no items and no days).
+func isTensRune(r rune) bool { return tensDigit(r) != 0 }
+
+func tensDigit(r rune) int {
+	if r == '十' {
+		return 10
+	}
+	if r < '一' || !strings.ContainsRune("一二三四五六七八九", r) {
+		return 0
+	}
+	v, _ := Digit(r)
+	return v
+}

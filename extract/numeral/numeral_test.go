@@ -248,3 +248,34 @@ func BenchmarkScan(b *testing.B) {
 		}
 	}
 }
+
+// tensCorpus: the numerals of items, months and days (一要, 第十二, 十二月二十日).
+var tensCorpus = []struct {
+	in       string
+	value, n int // n: runes read
+	ok       bool
+}{
+	{"一要", 1, 1, true},
+	{"十二月", 12, 2, true},
+	{"二十日", 20, 2, true},
+	{"二十一、", 21, 3, true},
+	{"九十九条", 99, 3, true},
+	{"十、", 10, 1, true},
+	{"一二三", 0, 0, false}, // a run of digits is no item number
+	{"十十", 0, 0, false},
+	{"二十一二", 0, 0, false}, // runs on
+	{"两个", 0, 0, false},   // 两 numbers no item
+	{"〇", 0, 0, false},
+	{"壹", 0, 0, false}, // financial forms write amounts
+	{"要", 0, 0, false},
+	{"", 0, 0, false},
+}
+
+func TestTens(t *testing.T) {
+	for _, tt := range tensCorpus {
+		v, end, ok := Tens([]rune(tt.in), 0)
+		if v != tt.value || end != tt.n || ok != tt.ok {
+			t.Errorf("Tens(%q) = %d, %d, %v; want %d, %d, %v", tt.in, v, end, ok, tt.value, tt.n, tt.ok)
+		}
+	}
+}

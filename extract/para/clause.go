@@ -69,7 +69,7 @@ type Clause struct {
 
 // cueClasses are the classes marked in every paragraph.
 var cueClasses = append(slices.Clone(lexicon.StanceClasses), lexicon.Past, lexicon.PastAfter, lexicon.Future,
-	lexicon.Perfective, lexicon.Limit, lexicon.LimitAfter)
+	lexicon.Perfective, lexicon.Limit, lexicon.LimitAfter, lexicon.TaskAfter)
 
 // clauseStances are the classes that give a clause its stance, strongest
 // first when two stand at one place.
@@ -82,6 +82,13 @@ func (p *Paragraph) mark() {
 	p.Cues = lx.Index(cueClasses...).Scan(p.simple, p.WordStart)
 	isClause, isSentence := lx.PunctSet("clause"), lx.PunctSet("sentence")
 	rs := p.simple
+	n := 1 // one clause per clause mark, and the last one
+	for _, r := range rs {
+		if isClause(r) {
+			n++
+		}
+	}
+	p.Clauses = slices.Grow(p.Clauses, n) // sized once: a document's clauses are many
 	sent := 0
 	start := 0
 	first := len(p.Clauses)
@@ -104,17 +111,16 @@ func (p *Paragraph) mark() {
 // localStances gives each clause the stance of its own first cue, then
 // spreads sentence- and list-wide cues over the clauses after them.
 func (p *Paragraph) localStances() {
-	hits := p.Cues
 	for k := range p.Clauses {
 		c := &p.Clauses[k]
-		if h, ok := firstStanceCue(hits, c.Start, c.End); ok {
+		if h, ok := firstStanceCue(p.cuesNear(c.Start, c.End), c.Start, c.End); ok {
 			c.Stance, c.StanceBy, c.Own = h.Class, h.Word, true
 		}
 	}
 	isPeriod := p.Lexicon.PunctSet("period")
 	for k := range p.Clauses {
 		c := p.Clauses[k]
-		for _, h := range hits {
+		for _, h := range p.cuesNear(c.Start, c.End) {
 			if h.Start >= c.Start && h.End <= c.End && h.Has(lexicon.Sentence|lexicon.List) && slices.Contains(clauseStances, h.Class) {
 				p.spread(k, h, isPeriod)
 			}
@@ -128,10 +134,14 @@ func (p *Paragraph) localStances() {
 // paragraph (主要预期目标是：…增长6.5%，…。一般公共预算总收入增长5%，…).
 func (p *Paragraph) spread(k int, h lexicon.Hit, isPeriod func(rune) bool) {
 	c := p.Clauses[k]
+	period, seen := false, c.End // a period between c and the clauses so far
 	for j := k + 1; j < len(p.Clauses); j++ {
 		d := &p.Clauses[j]
 		inSentence := d.SentStart == c.SentStart
-		inList := h.Has(lexicon.List) && (c.SentStart == 0 || !periodBetween(p.simple, c.End, d.Start, isPeriod))
+		if h.Has(lexicon.List) && c.SentStart != 0 && !period {
+			period, seen = periodBetween(p.simple, seen, d.Start, isPeriod), max(seen, d.Start)
+		}
+		inList := h.Has(lexicon.List) && (c.SentStart == 0 || !period)
 		if !inSentence && !inList {
 			return
 		}
@@ -186,12 +196,21 @@ func (p *Paragraph) ClauseAt(off int) *Clause {
 // CuesIn returns the cues of the given classes that lie inside [from, to).
 func (p *Paragraph) CuesIn(from, to int, classes ...string) []lexicon.Hit {
 	var out []lexicon.Hit
-	for _, h := range p.Cues {
+	for _, h := range p.cuesNear(from, to) {
 		if h.Start >= from && h.End <= to && (len(classes) == 0 || slices.Contains(classes, h.Class)) {
 			out = append(out, h)
 		}
 	}
 	return out
+}
+
+// cuesNear is the run of Cues that may lie inside [from, to): those that
+// end after from and by to. Cues are in order of their ends, so two binary
+// searches find it, and a query costs what it finds, not the paragraph.
+func (p *Paragraph) cuesNear(from, to int) []lexicon.Hit {
+	i := sort.Search(len(p.Cues), func(i int) bool { return p.Cues[i].End > from })
+	j := sort.Search(len(p.Cues), func(j int) bool { return p.Cues[j].End > to })
+	return p.Cues[i:max(i, j)]
 }
 
 // WordStart reports whether a segmenter token starts at rune offset i;

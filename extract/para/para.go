@@ -38,9 +38,14 @@ func New(index int, source, simple string, tokens []segment.Token, lx *lexicon.L
 	}
 	p := &Paragraph{Index: index, Source: source, Simple: simple, Tokens: tokens, Lexicon: lx}
 	p.src = []rune(source)
-	p.simple = []rune(simple)
-	if len(p.simple) != len(p.src) {
-		p.Simple, p.simple = source, p.src
+	switch {
+	case simple == source: // simplified text: one slice of runes serves both
+		p.simple = p.src
+	default:
+		p.simple = []rune(simple)
+		if len(p.simple) != len(p.src) {
+			p.Simple, p.simple = source, p.src
+		}
 	}
 	p.mark()
 	return p

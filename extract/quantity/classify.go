@@ -12,23 +12,14 @@ import (
 	"github.com/zhengling/zhengling/extract/numeral"
 )
 
-// isClausePunct ends a clause, isSentencePunct a sentence (on the folded
-// view ，；：！？ became , ; : ! ?; both forms are accepted).
-func isClausePunct(r rune) bool {
-	switch r {
-	case ',', ';', ':', '!', '?', '。', '，', '；', '：', '！', '？':
-		return true
-	}
-	return false
-}
-
-func isSentencePunct(r rune) bool {
-	switch r {
-	case ';', '!', '?', '。', '；', '！', '？':
-		return true
-	}
-	return false
-}
+// isClausePunct ends a clause, isSentencePunct a sentence, isPeriodPunct a
+// full sentence over its ；-separated items: the lexicon's punctuation
+// classes (segment/lexicon/punct.tsv).
+var (
+	isClausePunct   = lexicon.Default().PunctSet("clause")
+	isSentencePunct = lexicon.Default().PunctSet("sentence")
+	isPeriodPunct   = lexicon.Default().PunctSet("period")
+)
 
 // bounds returns the start of the unit that holds i (scanning left) and the
 // end (scanning right) for the given stop test.
@@ -103,8 +94,8 @@ func judge(e *env, m mention) (judged, bool) {
 	j.comparator = comparatorOf(m, prefix)
 	j.approx = m.approx || prefix.approx
 	j.change = change
-	if m.kind == unitDuration && j.comparator == CmpEQ {
-		return j, false // 四个月时间, 24 小时不打烊, 近5年来: durations without a bound
+	if m.kind == unitDuration && j.comparator == CmpEQ && changeAt < 0 {
+		return j, false // 四个月时间, 24 小时不打烊, 近5年来: durations without a bound or a verb (受教育年限提高到11.7年 counts)
 	}
 	j.verbStart = minPos(m.start, prefixAt, changeAt)
 	j.verbStart = linkVerbStart(rs, j.verbStart, j.clause.start, e.wordStart)
@@ -740,15 +731,6 @@ func (e *env) nearestListCue(i, floor int) (cueRow, bool) {
 		}
 	}
 	return cueRow{}, false
-}
-
-// isPeriodPunct ends a full sentence, over its ；-separated items.
-func isPeriodPunct(r rune) bool {
-	switch r {
-	case '。', '!', '?', '！', '？':
-		return true
-	}
-	return false
 }
 
 // yaoAt reports the cue 要 of the lexicon at rune k (not the 要 of 主要,

@@ -129,7 +129,7 @@ type finder struct {
 
 func newFinder(p *para.Paragraph, ctx Context) *finder {
 	rs := p.SimpleRunes()
-	sc := newScanner(rs)
+	sc := newScanner(rs, measureWords(p))
 	sc.run()
 	wordStart := tokenStarts(p, len(rs))
 	e := &env{rs: rs, p: p, clauseAt: p.ClauseAt, instructing: ctx.Instructing, wordStart: wordStart,
@@ -209,6 +209,19 @@ func tokenStarts(p *para.Paragraph, n int) func(int) bool {
 		}
 	}
 	return func(i int) bool { return i >= 0 && i <= n && starts[i] }
+}
+
+// measureWords reports a one-rune Han token the segmenter tags as a measure
+// word (q) at an offset: 2000亩, 3株 — what the unit table does not list.
+func measureWords(p *para.Paragraph) func(int) bool {
+	pos := tokenPOS(p)
+	rs := p.SimpleRunes()
+	return func(k int) bool {
+		if k < 0 || k+1 > len(rs) || rs[k] < 0x4E00 || rs[k] > 0x9FFF || pos(k) != "q" {
+			return false
+		}
+		return p.WordStart(k + 1)
+	}
 }
 
 // tokenPOS returns the part of speech of the token starting at an offset.

@@ -57,11 +57,14 @@ type scanner struct {
 	urls, titles []span
 	mentions     []mention
 	placeholders []span
+	measureWord  func(int) bool
 	overflows    []span // numbers beyond float64: no quantity, a warning
 }
 
-func newScanner(rs []rune) *scanner {
-	return &scanner{rs: rs, urls: urlSpans(rs), titles: titleSpans(rs)}
+// newScanner reads rs; measureWord, when not nil, tells a measure word (量词)
+// of the segmenter standing alone at an offset.
+func newScanner(rs []rune, measureWord func(int) bool) *scanner {
+	return &scanner{rs: rs, urls: urlSpans(rs), titles: titleSpans(rs), measureWord: measureWord}
 }
 
 // run finds every mention and placeholder, left to right.
@@ -400,6 +403,10 @@ func (s *scanner) unitAt(m *mention, k int) bool {
 	if u, ok := unitIx.longestStarting(rs, k); ok {
 		m.unit, m.kind, m.unitStart, m.unitEnd = u.row.base, u.row.kind, k, k+u.n
 		return true
+	}
+	if s.measureWord != nil && s.measureWord(k) {
+		m.unit, m.kind, m.unitStart, m.unitEnd = string(rs[k]), unitCount, k, k+1
+		return true // a measure word the table lacks, by its part of speech
 	}
 	if m.multiplied && (impliedPeople(rs, k) || peopleBefore(rs, m.start)) {
 		m.unit, m.kind, m.unitStart = "人", unitCount, -1

@@ -44,6 +44,24 @@ var units = longestFirst([]unitRow{
 	{"千克", "千克", unitCount},         // 每亩施肥50千克
 	{"公斤", "公斤", unitCount},         // 人均口粮300公斤
 	{"头", "头", unitCount},           // 年末生猪存栏36.5万头
+	{"两", "两", unitCount},           // 完成自产黄金79万两 (dev 022)
+	{"棒", "棒", unitCount},           // 完成今年的160万棒黑木耳种植任务 (dev 052)
+	{"株", "株", unitCount},           // 种植苗木3万株
+	{"棵", "棵", unitCount},           // 栽植行道树1200棵
+	{"宗", "宗", unitCount},           // 完成12宗土地出让
+	{"笔", "笔", unitCount},           // 发放贷款3笔
+	{"栋", "栋", unitCount},           // 建设厂房3栋
+	{"幢", "幢", unitCount},           // 改造危房12幢
+	{"只", "只", unitCount},           // 出栏家禽50万只
+	{"羽", "羽", unitCount},           // 存栏蛋鸡20万羽
+	{"眼", "眼", unitCount},           // 新打机井30眼
+	{"盏", "盏", unitCount},           // 安装路灯800盏
+	{"艘", "艘", unitCount},           // 建造渔船20艘
+	{"架", "架", unitCount},           // 引进无人机10架
+	{"例", "例", unitCount},           // 累计报告病例120例
+	{"起", "起", unitCount},           // 5起扶贫领域专项巡察发现问题
+	{"批", "批", unitCount},           // 开展专项检查3批
+	{"标箱", "标箱", unitCount},         // 集装箱吞吐量120万标箱
 	{"斤", "斤", unitCount},           // 亩产预计达到1100斤
 	{"倍", "倍", unitCount},           // 出口额增长1.5倍        // 粮食产量30万吨
 	{"英镑", "英镑", unitCount},         // 每小时的收入高达100英镑
@@ -83,7 +101,7 @@ var units = longestFirst([]unitRow{
 	{"分钟", "分钟", unitDuration},      // 30分钟以内
 	{"个月", "个月", unitDuration},      // 服务满12个月及以上
 	{"周岁", "周岁", unitDuration},      // 年龄在18周岁及以上
-	{"岁", "周岁", unitDuration},       // 60岁以上老人
+	{"岁", "岁", unitDuration},        // 60岁以上老人; 人均预期寿命提高到80岁 (dev 036)
 	{"天", "天", unitDuration},        // 7天内拒不报到的
 	{"日", "天", unitDuration},        // 建筑工程类项目审批能够在72日左右完成
 	{"周", "周", unitDuration},        // 2周以内

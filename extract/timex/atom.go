@@ -370,6 +370,13 @@ func digits(v view, i, max int) (int, int) {
 
 // parseQuarter reads 第四季度, 三季度, 1季度, 前三季度.
 func parseQuarter(v view, i int, a *atom) (int, bool) {
+	if v.has(i, "首季") { // 确保首季“开门红” (SPEC v1.1: the first quarter)
+		a.quarter, a.grain = 1, grainQuarter
+		if v.has(i, "首季度") {
+			return i + 3, true
+		}
+		return i + 2, true
+	}
 	j := i
 	first := false
 	switch {
@@ -531,25 +538,13 @@ func parseNum(v view, i, max int) (n, end int, placeholder, han, ok bool) {
 	return n, j, false, true, true
 }
 
-// hanNumber reads 一 … 九十九 written with 十: 十二, 二十一, 三十.
+// hanNumber reads 一 … 九十九 written with 十: 十二, 二十一, 三十 (numeral.Tens).
 func hanNumber(v view, i int) (int, int) {
-	j, n, cur := i, 0, 0
-	for j < len(v.r) && j-i < 3 {
-		c := v.r[j]
-		if c == '十' {
-			if cur == 0 {
-				cur = 1
-			}
-			n += cur * 10
-			cur = 0
-		} else if d := hanDigit(c); d > 0 {
-			cur = d
-		} else {
-			break
-		}
-		j++
+	n, j, ok := numeral.Tens(v.r, i)
+	if !ok {
+		return 0, i
 	}
-	return n + cur, j
+	return n, j
 }
 
 // hanDigit returns the value of a plain Chinese digit of a written date

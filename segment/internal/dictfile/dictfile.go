@@ -6,8 +6,10 @@
 //
 // Layout of the uncompressed stream (all integers uvarint):
 //
-//	magic "zlseg1\n"
+//	magic "zlseg2\n"
 //	len(hash) hash            the lexicon hash the file was built from
+//	len(v) v                  the gse module version whose dictionary it holds
+//	len(h) h                  the SHA-256 of that gse dictionary (s_1.txt)
 //	npos { len(pos) pos }     POS tag table
 //	n { shared suffixLen suffix freq posIndex }   entries in key order
 package dictfile
@@ -23,7 +25,7 @@ import (
 	"sort"
 )
 
-const magic = "zlseg1\n"
+const magic = "zlseg2\n"
 
 // ErrFormat reports a compiled dictionary that cannot be decoded.
 var ErrFormat = errors.New("dictfile: bad format")
@@ -35,9 +37,18 @@ type Entry struct {
 	Pos  string
 }
 
+// Source is what a compiled dictionary was built from, so that a stale one
+// is caught: the lexicon's hash, gse's module version and the SHA-256 of
+// gse's dictionary file.
+type Source struct {
+	Hash        string
+	GSEVersion  string
+	GSEDictHash string
+}
+
 // Table is a decoded dictionary: key i is Keys[Off[i]:Off[i+1]].
 type Table struct {
-	Hash  string
+	Source
 	Keys  []byte
 	Off   []uint32
 	Freq  []uint32
@@ -52,7 +63,7 @@ func (t *Table) Len() int { return len(t.Freq) }
 func (t *Table) Key(i int) []byte { return t.Keys[t.Off[i]:t.Off[i+1]] }
 
 // Encode writes entries (unique keys, any order) in the compiled form.
-func Encode(w io.Writer, hash string, entries []Entry) error {
+func Encode(w io.Writer, src Source, entries []Entry) error {
 	es := append([]Entry(nil), entries...)
 	sort.Slice(es, func(i, j int) bool { return es[i].Key < es[j].Key })
 	posIndex := map[string]int{}
@@ -78,7 +89,9 @@ func Encode(w io.Writer, hash string, entries []Entry) error {
 	}
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(magic)
-	putString(bw, hash)
+	putString(bw, src.Hash)
+	putString(bw, src.GSEVersion)
+	putString(bw, src.GSEDictHash)
 	putUvarint(bw, uint64(len(names)))
 	for _, n := range names {
 		putString(bw, n)
@@ -121,7 +134,8 @@ func Decode(data []byte) (*Table, error) {
 		return nil, fmt.Errorf("%w: magic", ErrFormat)
 	}
 	d.buf = raw[len(magic):]
-	t := &Table{Hash: string(d.bytes())}
+	t := &Table{}
+	t.Hash, t.GSEVersion, t.GSEDictHash = string(d.bytes()), string(d.bytes()), string(d.bytes())
 	for range d.count(256) {
 		t.Names = append(t.Names, string(d.bytes()))
 	}

@@ -17,7 +17,7 @@ var sample = []Entry{
 func encode(t testing.TB, es []Entry) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Encode(&buf, "hash", es); err != nil {
+	if err := Encode(&buf, Source{Hash: "hash"}, es); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -49,10 +49,10 @@ func TestRoundTrip(t *testing.T) {
 
 func TestEncodeRejects(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Encode(&buf, "", []Entry{{Key: "a", Freq: 2}, {Key: "a", Freq: 3}}); err == nil {
+	if err := Encode(&buf, Source{}, []Entry{{Key: "a", Freq: 2}, {Key: "a", Freq: 3}}); err == nil {
 		t.Error("duplicate key accepted")
 	}
-	if err := Encode(&buf, "", []Entry{{Key: "a", Freq: 1 << 40}}); err == nil {
+	if err := Encode(&buf, Source{}, []Entry{{Key: "a", Freq: 1 << 40}}); err == nil {
 		t.Error("frequency above 32 bits accepted")
 	}
 }

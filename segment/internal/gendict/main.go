@@ -14,6 +14,8 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -63,7 +65,13 @@ func run(src, lexDir, out string) error {
 	}
 	entries := merge(lx.Rows, gseRows)
 	var buf bytes.Buffer
-	if err := dictfile.Encode(&buf, lx.Hash, entries); err != nil {
+	version, err := moduleVersion("github.com/go-ego/gse")
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(base)
+	from := dictfile.Source{Hash: lx.Hash, GSEVersion: version, GSEDictHash: hex.EncodeToString(sum[:])}
+	if err := dictfile.Encode(&buf, from, entries); err != nil {
 		return err
 	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
@@ -153,6 +161,15 @@ func key(word string) string {
 		b.Write(w)
 	}
 	return b.String()
+}
+
+// moduleVersion returns the version of a module the main module requires.
+func moduleVersion(path string) (string, error) {
+	b, err := exec.Command("go", "list", "-m", "-f", "{{.Version}}", path).Output()
+	if err != nil {
+		return "", fmt.Errorf("go list -m %s: %w", path, err)
+	}
+	return strings.TrimSpace(string(b)), nil
 }
 
 // moduleDir returns the directory of a module in the module cache.
