@@ -116,7 +116,13 @@ func TestHTMLGold(t *testing.T) {
 
 func loadPage(t testing.TB, rel string) *Page {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("../../fixtures/pages", rel))
+	return loadFile(t, filepath.Join("../../fixtures/pages", rel))
+}
+
+// loadFile cleans the page or text in a file.
+func loadFile(t testing.TB, path string) *Page {
+	t.Helper()
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,6 +54,7 @@ func Text(s string) *Page {
 	lines = splitTitleNotes(lines, start)
 	start += len(lines) - n
 	title, titleAt := findTitle(lines[:start])
+	title, titleAt = titleTail(lines[:start], title, titleAt)
 	p.Title = title
 	titleView := compact(view(title))
 	echo := siteEchoes(lines, start, titleView)
@@ -156,7 +157,7 @@ func headerEnd(lines []line) int {
 		if seen++; seen > headerLimit {
 			return firstNonBlank(lines)
 		}
-		if (looksBody(l.view) || newsDatelineRE.MatchString(l.view)) && l.kind == kindBody {
+		if (looksBody(l.view) || opensReport(l.view)) && l.kind == kindBody {
 			if _, ok := parseMetaView(l.text, l.view, false); !ok {
 				return sentenceStart(lines, i)
 			}
@@ -170,6 +171,17 @@ func headerEnd(lines []line) int {
 // "新华社北京3月5日电 题:“增长6.5%左右,后面加了一句话”——…引发政协委员热议";
 // 本报讯 (记者 钱敏) 9月2日,…; 德州新聞網訊(記者 尹元渤…)).
 var newsDatelineRE = regexp.MustCompile(`^(\p{Han}{2,12}?\d{1,2}月\d{1,2}日电|\p{Han}{1,10}讯\s*\(\s*(记者|通讯员|实习生)|本(报|台|网)讯)`)
+
+// openingRE opens a report's first sentence with its day and a comma,
+// which no title does: "3月4日晚,区委副书记、区长李建国主持召开区长办公会" (a first
+// paragraph without its full stop), "近日,…".
+var openingRE = regexp.MustCompile(`^((\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期|昨天|今天|昨日|今日)(上午|下午|晚上|晚间|晚|早上|中午|凌晨|傍晚)?\s*,`)
+
+// opensReport reports a line that starts a report's text: a news dateline
+// or an opening with the day.
+func opensReport(v string) bool {
+	return newsDatelineRE.MatchString(v) || openingRE.MatchString(v)
+}
 
 // sentenceStart moves the body's first line back over the lines its
 // sentence began on: a broken copy starts lines with the punctuation that
@@ -226,7 +238,7 @@ func lastRune(v string) string {
 func findTitle(header []line) (string, int) {
 	for i := len(header) - 1; i >= 0; i-- {
 		l := header[i]
-		if l.blank || !titleLike(l) {
+		if l.blank || !titleLike(l) || issuerUnder(header[:i], l) {
 			continue
 		}
 		for _, before := range header[:i] {
@@ -242,12 +254,53 @@ func findTitle(header []line) (string, int) {
 	return "", -1
 }
 
+// maxTitleTail bounds the end of a title wrapped onto a line of its own.
+const maxTitleTail = 6
+
+// titleTail joins the end of a wrapped title to it: a PDF copy breaks
+// "在全县经济工作冲刺一季度“开门红”会议上的" / "讲话". The next header line
+// must be a few Chinese characters without punctuation that end on a
+// genre word, after a title that ends on a character and not on one.
+func titleTail(header []line, title string, at int) (string, int) {
+	if at < 0 || at+1 >= len(header) || !endsInHan(header[at].view) {
+		return title, at
+	}
+	next := header[at+1]
+	n := utf8.RuneCountInString(next.view)
+	if next.blank || next.kind != kindBody || n > maxTitleTail || hanCount(next.view) != n || isMenuLine(next.view) ||
+		titleGenreRE.MatchString(header[at].view) || !titleGenreRE.MatchString(next.view) {
+		return title, at // a title that is whole, and an issuer under it (关于…的通知 / 县政府办)
+	}
+	return title + next.text, at + 1
+}
+
+// issuerRE is a short line that names an office: the issuer printed under
+// a notice's title (关于做好防汛工作的通知 / 县政府办).
+var issuerRE = regexp.MustCompile(`^\p{Han}{2,12}(政府|办公室|办公厅|办|委员会|局|厅|委)$`)
+
+// issuerUnder reports an issuer line under a title that ends on a genre
+// word: the title is the line above, not the office.
+func issuerUnder(above []line, l line) bool {
+	if !issuerRE.MatchString(l.view) {
+		return false
+	}
+	for i := len(above) - 1; i >= 0; i-- {
+		if !above[i].blank {
+			return titleLike(above[i]) && titleGenreRE.MatchString(above[i].view)
+		}
+	}
+	return false
+}
+
+// titleGenreRE is the genre word a title ends with.
+var titleGenreRE = regexp.MustCompile(`(讲话|发言|致辞|报告|通知|通报|意见|方案|办法|决定|决议|纪要|公告|规定|细则|规划|计划|批复|函|总结)$`)
+
 func titleLike(l line) bool {
 	n := utf8.RuneCountInString(l.view)
 	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || l.kind != kindBody {
 		return false
 	}
-	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) {
+	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) || opensReport(l.view) {
 		return false // a cue, a sentence, an item heading (一、总体要求), a 文号 or the note under a title
 	}
 	if _, ok := parseMetaView(l.text, l.view, false); ok {
