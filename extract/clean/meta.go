@@ -317,9 +317,6 @@ func (ms *metaSet) result() Meta {
 	setOnce(&m.Keywords, t.Keywords)
 	setOnce(&m.Author, t.Author)
 	setOnce(&m.WrittenDate, t.WrittenDate)
-	if ms.note != nil {
-		setOnce(&m.WrittenDate, ms.note.Date) // the date a law or speech was adopted or given
-	}
 	switch {
 	case m.PublishedAt == "":
 		m.PublishedAt = ms.tagPub

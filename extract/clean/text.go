@@ -70,7 +70,7 @@ func Text(s string) *Page {
 			body = append(body, l) // 在 / 2022 / 年时间刚刚过半…: a number wrapped onto a line of its own
 		case i < start && i <= titleAt:
 			readHeaderLine(l, &ms) // before and at the title: header only
-		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody):
+		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody || speakerLine(l.view)):
 			body = append(body, line{blank: true})
 		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i]):
 			body = append(body, line{blank: true})
@@ -300,7 +300,7 @@ func titleLike(l line) bool {
 	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || l.kind != kindBody {
 		return false
 	}
-	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) || opensReport(l.view) {
+	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) || opensReport(l.view) || speakerLine(l.view) {
 		return false // a cue, a sentence, an item heading (一、总体要求), a 文号 or the note under a title
 	}
 	if _, ok := parseMetaView(l.text, l.view, false); ok {

@@ -13,8 +13,10 @@ import (
 //	（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）
 //	（2023年10月9日）
 //
-// It is the title block's date: written_date when the page shows none, and
-// the meeting when the text reports none.
+// It is the title block's date and meeting: the meeting when the text
+// reports none, and so the reference date when the page shows no date of
+// its own (written_date stays what the page shows: a report's publication
+// date, not the day it was given).
 type TitleNote struct {
 	Text    string // the line as printed
 	Date    string // YYYY-MM-DD of its latest event
@@ -32,14 +34,25 @@ var noteEventRE = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2}
 // noteDateRE is a note that is a date alone: a speech's (2023年10月9日).
 var noteDateRE = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 
+// noteDeliveryRE is the line under a speech's or a report's title that
+// says where it was given, bracketed or not: "2011年 3月2日在禹王台区第一届
+// 人民代表大会第五次会议上", "（2023年1月5日在全县经济工作会议上的讲话）".
+var noteDeliveryRE = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在(.{2,60}?)上(?:的(?:讲话|报告|发言|致辞))?$`)
+
 // parseTitleNote reads a title note from a line's text and view; ok is
 // false for any other line.
 func parseTitleNote(text, v string) (TitleNote, bool) {
-	m := noteRE.FindStringSubmatch(v)
-	if m == nil {
-		return TitleNote{}, false
+	inner := strings.TrimLeft(v, "—–- ") // ——2024年1月8日在…会议上
+	if m := noteRE.FindStringSubmatch(inner); m != nil {
+		inner = m[1]
 	}
-	inner := m[1]
+	if d := noteDeliveryRE.FindStringSubmatch(inner); d != nil {
+		date, ok := ymd(d[1], d[2], d[3])
+		return TitleNote{Text: text, Date: date, Meeting: meetingOf(d[4])}, ok
+	}
+	if !noteRE.MatchString(v) {
+		return TitleNote{}, false // the other notes are bracketed
+	}
 	if d := noteDateRE.FindStringSubmatch(inner); d != nil {
 		date, ok := ymd(d[1], d[2], d[3])
 		return TitleNote{Text: text, Date: date}, ok
@@ -86,7 +99,7 @@ func ymd(y, m, d string) (string, bool) {
 
 // isTitleNote reports a line that is a title note.
 func isTitleNote(l line) bool {
-	if l.blank || !strings.ContainsAny(l.view, "([【") {
+	if l.blank || !strings.ContainsAny(l.view, "([【在") {
 		return false
 	}
 	_, ok := parseTitleNote(l.text, l.view)
@@ -126,4 +139,14 @@ func splitTitleNotes(lines []line, first int) []line {
 		}
 	}
 	return lines
+}
+
+// speakerRE is the line under a speech's title that names who gave it: an
+// office and, after a space, a name (yuwangtai.gov.cn: "禹王台区人民政府区长  陈  良",
+// "县委书记 张三"). Without the space "县长办公会议" could be a title.
+var speakerRE = regexp.MustCompile(`^\p{Han}{0,20}?(书记|副书记|委员长|副委员长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|镇长|乡长|主任|副主任|主席|副主席|局长|部长|秘书长|同志)\s+(\p{Han}\s*){2,3}$`)
+
+// speakerLine reports a speaker line of a title block.
+func speakerLine(v string) bool {
+	return strings.Contains(v, " ") && speakerRE.MatchString(v)
 }

@@ -20,6 +20,9 @@ const (
 	// and after it (LimitAfter: 把握好9月和12月这两个时间节点).
 	Limit      = "limit"
 	LimitAfter = "limit.after"
+	// TaskAfter: after a current or coming period, the work scheduled in it
+	// (第三季度工作推进会, 第四季度的冲刺攻坚任务, 冲刺一季度“开门红”).
+	TaskAfter = "task.after"
 
 	// Time frames (frame.tsv).
 	Past      = "past"       // 过去一年, 去年, 今年以来
@@ -60,7 +63,7 @@ var StanceClasses = []string{Instruct, Goal, Urge, Report, Compare, Forecast, Sc
 var knownClasses = map[string]bool{}
 
 func init() {
-	for _, c := range []string{Instruct, Goal, Urge, Report, Compare, Forecast, Schedule, Condition, Perfective, Limit, LimitAfter,
+	for _, c := range []string{Instruct, Goal, Urge, Report, Compare, Forecast, Schedule, Condition, Perfective, Limit, LimitAfter, TaskAfter,
 		Past, PastAfter, Future, FrameLead, HeadingGoal, HeadingReview, HeadingTask, HeadingCondition,
 		GenreWorkReport, GenrePlan, GenreNotice, GenreMeeting, GenreSpeech,
 		PunctClause, PunctSentence, PunctPeriod, PunctBracket, PunctList, PunctDash, PunctPlaceholder,
