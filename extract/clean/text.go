@@ -72,7 +72,7 @@ func Text(s string) *Page {
 			readHeaderLine(l, &ms) // before and at the title: header only
 		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody || speakerLine(l.view)):
 			body = append(body, line{blank: true})
-		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i]):
+		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i] || isCaption(l)):
 			body = append(body, line{blank: true})
 		default:
 			body = append(body, l)

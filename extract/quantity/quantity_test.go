@@ -697,3 +697,31 @@ func TestDeadlineHead(t *testing.T) {
 		checkQuantities(t, c.text, "figure", r.Figures, c.figures)
 	}
 }
+
+// TestTargetDeadline: a target takes the deadline of its own clause or one
+// heading its sentence, never one of a later clause (issue 12).
+func TestTargetDeadline(t *testing.T) {
+	for _, tt := range []struct {
+		text, deadline, want string // deadline: the time expression; want: "" for none
+	}{
+		{"到2025年,全市主要农作物耕种收综合机械化率达到85%", "到2025年", "到2025年"},
+		{"9月底前完成投资3亿元", "9月底前", "9月底前"},
+		{"新建污水管网45公里,春节前完成主体工程", "春节前", ""},
+	} {
+		p := paragraph(t, tt.text)
+		at := len([]rune(tt.text[:strings.Index(tt.text, tt.deadline)]))
+		times := []timex.Expr{{Deadline: timex.Deadline{Text: tt.deadline, Kind: timex.KindBy, Start: at, End: at + len([]rune(tt.deadline))}, Role: timex.RoleDeadline}}
+		r := Find(p, Context{Times: times, Instructing: func(int) bool { return true }})
+		if len(r.Targets) != 1 {
+			t.Errorf("%s: targets %+v", tt.text, r.Targets)
+			continue
+		}
+		got := ""
+		if d := r.Targets[0].Deadline; d != nil {
+			got = d.Text
+		}
+		if got != tt.want {
+			t.Errorf("%s: deadline %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

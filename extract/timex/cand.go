@@ -21,6 +21,8 @@ type cand struct {
 	duration    bool
 	length      length // a duration's count and unit: 15日内, 三年内
 	seasonOnly  bool   // a year's season or event (明年暑期前): dated by no calendar day
+	plan        bool   // a five-year plan's period: “十四五”时期
+	festival    bool   // a holiday season without a calendar day: 节日期间
 	event       string // the anchoring event of 省环保督察回头看前
 	approx      bool   // 春节前后, 25日左右
 }
@@ -51,7 +53,7 @@ var notUntilWords = []string{"达到", "做到", "受到", "得到", "收到", "
 
 // bySuffixes make an atom a completion limit: 9月1日前, 10月底前,
 // 2024年7月10日及以前, 2024年12月31日之前.
-var bySuffixes = []string{"及以前", "及之前", "以前", "之前", "前", "为止", "止", "以内", "之内", "内"}
+var bySuffixes = []string{"下班前", "下班之前", "及以前", "及之前", "以前", "之前", "前", "为止", "止", "以内", "之内", "内"}
 
 // rangeSeps join the two ends of a span: 2024年7月8日09:00至2024年7月10日
 // 17:00, 9-10月份, 9月*日至10月*日.
@@ -105,6 +107,9 @@ func parseCand(v view, i int) (cand, bool) {
 	if c, ok := parseNumberSpan(v, i); ok {
 		return finishCand(v, c), true
 	}
+	if c, ok := parseFiveYear(v, i); ok {
+		return finishCand(v, c), true
+	}
 	if c, ok := parseQuarterPair(v, i); ok {
 		return finishCand(v, c), true
 	}
@@ -116,6 +121,9 @@ func parseCand(v view, i int) (cand, bool) {
 		return c, true
 	}
 	if c, ok := parseSeason(v, i); ok {
+		return c, true
+	}
+	if c, ok := parseFestival(v, i); ok {
 		return c, true
 	}
 	var a atom
@@ -160,7 +168,7 @@ func finishCand(v view, c cand) cand {
 	k := v.spaces(c.end)
 	if s, ok := parseSeason(v, k); ok && c.from == nil {
 		c.by, c.end, c.event = true, s.end, s.event // 9月开学前: before the event, in that month
-		c.seasonOnly = c.last().grain == grainYear // 明年暑期前: no calendar date (SPEC v1.1)
+		c.seasonOnly = c.last().grain == grainYear  // 明年暑期前: no calendar date (SPEC v1.1)
 		return c
 	}
 	if w := v.prefixAt(k, approxSuffixes); w != "" && c.from == nil {
@@ -399,6 +407,9 @@ func parseDuration(v view, i int) (cand, bool) {
 	}
 	if isDigit(v.at(i-1)) || lead == 0 && isHanDigit(v.at(i-1)) || containsRune(notDurationBefore, v.at(start-1)) {
 		return cand{}, false
+	}
+	if _, _, _, ok := rocYear(v, i); ok {
+		return cand{}, false // 114年底: a year of the Republic, not 114 years
 	}
 	n, j := countAt(v, i)
 	if n == 0 {

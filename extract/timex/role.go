@@ -74,6 +74,8 @@ func roleOf(v view, c *cand, ref Date) Role {
 		return RoleDuration
 	case c.cumulative:
 		return RolePeriod
+	case c.festival:
+		return festivalRole(v, c)
 	case len(c.atoms) == 0:
 		return RoleDeadline // an event anchor: 省环保督察回头看前
 	case neverDeadline(c):
@@ -86,13 +88,15 @@ func roleOf(v view, c *cand, ref Date) Role {
 		return RolePeriod
 	case isEventDate(v, c, ref):
 		return RoleEventDate
+	case c.plan && v.prefixAt(v.spaces(c.end), planNames) != "":
+		return RolePeriod // “十四五”规划 names a plan
 	case bornOn(v, c):
 		return RolePeriod // 2006年7月8日及以前出生
 	case attributive(v, c) && !v.taskCueBefore(c.start, 12):
 		return RolePeriod // 10月底前完成的项目要及时验收; 截止2024年12月在读的…
 	case isPast(c, ref) && !pastTask(v, c):
 		return RoleEventDate
-	case c.coarse() && !c.by && scheduledWork(v, c) && !pastAsWritten(c, ref):
+	case c.coarse() && !c.by && (scheduledWork(v, c) || c.last().holiday != nil && scheduledBefore(v, c)) && !pastAsWritten(c, ref):
 		return RoleDeadline // 研究部署第四季度工作, 对三、四季度重点工作进行了安排部署
 	case !c.by && v.prefixAt(v.spaces(c.end), describeCues) != "":
 		return RolePeriod
@@ -104,6 +108,36 @@ func roleOf(v view, c *cand, ref Date) Role {
 	}
 	return RoleDeadline
 }
+
+// scheduledBefore: a schedule word of work right before the period
+// (研究部署第四季度, 安排部署国庆长假期间…工作).
+func scheduledBefore(v view, c *cand) bool {
+	k := v.spacesBack(c.start)
+	for j := k; j >= k-2 && j > 0; j-- {
+		if v.cueEndingAt(j, lexicon.Schedule, lexicon.Goal) {
+			return true
+		}
+	}
+	return false
+}
+
+// festivalRole: a holiday season is a deadline when the text schedules its
+// work (研究部署“双节”期间重点工作, 要全力做好节日期间保供稳价工作), else it
+// names a time.
+func festivalRole(v view, c *cand) Role {
+	if scheduledBefore(v, c) {
+		return RoleDeadline
+	}
+	if v.taskAfter(c) || v.cueAfter(c.end, 8, lexicon.TaskAfter) {
+		if v.workIn(clauseStart(v, c.start), clauseEnd(v, c.end)) || v.cueIn(sentenceStart(v, c.start), c.start, lexicon.Instruct, lexicon.Goal) {
+			return RoleDeadline
+		}
+	}
+	return RolePeriod
+}
+
+// planNames after a five-year plan's number name the plan, not its time.
+var planNames = []string{"规划", "纲要", "计划", "开局", "收官", "开好局", "良好开局", "起好步"}
 
 // pastAsWritten: the period has ended on the reference date in the year it
 // is written for, without the shift to next year that a bare month or
@@ -181,11 +215,8 @@ func scheduledWork(v view, c *cand) bool {
 	if g := c.last().grain; g != grainQuarter && g != grainHalf || v.cueAfter(c.end, 15, reviewClasses...) {
 		return false // a year only names a plan (2023年度工作要点); 上半年工作总结 reviews
 	}
-	k := v.spacesBack(c.start)
-	for j := k; j >= k-2 && j > 0; j-- {
-		if v.cueEndingAt(j, lexicon.Schedule, lexicon.Goal) {
-			return true // 研究部署第四季度工作, 冲刺一季度
-		}
+	if scheduledBefore(v, c) {
+		return true // 研究部署第四季度工作, 冲刺一季度
 	}
 	if v.taskAfter(c) {
 		return v.workIn(clauseStart(v, c.start), clauseEnd(v, c.end)) ||
@@ -469,7 +500,7 @@ func isPast(c *cand, ref Date) bool {
 func hasGoalCue(v view, c *cand) bool {
 	s := v.spacesBack(c.start)
 	a := c.last()
-	weak := a.grain == grainYear || a.holiday != nil
+	weak := a.grain == grainYear && !c.plan || a.holiday != nil // a five-year plan (“十四五”时期) is set by 确保 too
 	if w := v.suffixBefore(s, adjacentGoalCues); w != "" && (w != "在" || !weak) && v.suffixBefore(s, notUntilWords) == "" {
 		// 基本集中在2018年至2019年, 在国庆中秋期间 name a period, 到2025年 sets a
 		// limit; 关于2023年度…计划 is no 于.

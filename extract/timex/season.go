@@ -36,3 +36,32 @@ func parseSeason(v view, i int) (cand, bool) {
 	}
 	return cand{}, false
 }
+
+// festivals are holiday seasons without one calendar day: 研究部署“双节”期间
+// 重点工作, 全力做好节日期间各项服务保障工作. With 期间 or 假期 they give a
+// during deadline with date null when the text schedules their work.
+var festivals = []string{"双节", "两节", "节假日", "节日"}
+
+// festivalSpans join a festival and its span.
+var festivalSpans = []string{"期间", "假期"}
+
+// parseFestival reads <festival>期间 at i, quoted or not: “双节”期间.
+func parseFestival(v view, i int) (cand, bool) {
+	start := i
+	if isOpenQuote(v.at(i)) {
+		i++
+	}
+	w := v.prefixAt(i, festivals)
+	if w == "" || v.insideWord(i) {
+		return cand{}, false
+	}
+	j := i + len([]rune(w))
+	if isCloseQuote(v.at(j)) {
+		j++
+	}
+	s := v.prefixAt(j, festivalSpans)
+	if s == "" {
+		return cand{}, false
+	}
+	return cand{start: start, end: j + len([]rune(s)), event: w, festival: true}, true
+}
