@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"github.com/zhengling/zhengling/segment/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,7 +15,7 @@ const openingParas = 6
 
 // hostVerbs follow the host in an opening: 区委副书记、区长蒋海华主持召开区政府常务会议
 // (seed000); 市委常委、区党工委书记商振江出席会议并讲话 (seed001).
-var hostVerbs = []string{"主持召开", "主持会议", "主持", "出席会议", "出席并讲话", "出席"}
+var hostVerbs = lexicon.Default().Words("verb.host")
 
 // conveneVerbs introduce the meeting's name.
 var conveneVerbs = []string{"主持召开", "召开", "举行"}
@@ -28,7 +29,7 @@ var titleWords = []string{
 }
 
 // leadIns precede an opening sentence: 核心提示:5月7日下午,开发区召开… (seed001).
-var leadIns = []string{"核心提示:", "核心提示", "导读:", "摘要:", "【", "本报讯", "讯"}
+var leadIns = lexicon.Default().Words("lead.in")
 
 // FindMeeting reads the meeting from the report's opening paragraphs;
 // pageYear supplies the year when the opening gives only month and day.
@@ -122,7 +123,7 @@ var dayParts = []string{"上午", "下午", "晚上", "早上", "中午"}
 var speakerWords = []string{"我们", "咱们", "我"}
 
 // undatedOpenings stand for the day in a report's opening: 近日, 日前.
-var undatedOpenings = []string{"近日", "日前", "近期", "今天", "今日", "昨天", "昨日"}
+var undatedOpenings = lexicon.Default().Words("opening.undated")
 
 // meetingName is the name after the verb, up to the clause's end, without 了.
 func meetingName(v view, i, end int) string {
