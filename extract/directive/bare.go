@@ -127,15 +127,25 @@ func bareWithCueAt(v *view, from int) (mark, bool) {
 			break
 		}
 		if opensWithYao(v, k) && v.tokenStartsAt(k) {
-			var owners []string
-			if k > start {
-				// 各乡镇、各部门要…; 县应急局和县住建局要…: one owner each
-				owners = splitOwners(strings.TrimSpace(string(v.r[start:k])))
+			if markerIn(v, start, k) {
+				// …提出了三个要求:一是管委会各部门要…: the 要 is the numbered item's
+				return mark{}, false
 			}
-			return bareMark(v, k, owners), true
+			// 各乡镇、各部门要…; 县应急局和县住建局要…: one owner each
+			return bareMark(v, k, v.ownersBefore(start, k)), true
 		}
 	}
 	return mark{}, false
+}
+
+// markerIn reports a numbered marker starting in [from, to).
+func markerIn(v *view, from, to int) bool {
+	for _, m := range scanMarks(v) {
+		if m.start >= from && m.start < to {
+			return true
+		}
+	}
+	return false
 }
 
 // inSubjectNote reports a short bracketed note at k that closes within a few

@@ -175,7 +175,7 @@ func (d *doc) modalIn(s span, urging bool) bool {
 // addressee reports a token that names whom a 要求 addresses: 各镇街, 区住建局,
 // 相关部门.
 func addressee(t segment.Token) bool {
-	return strings.HasPrefix(t.Text, "各") || t.Pos == "nt" || t.Pos == "r" || hasSuffix(t.Text, orgSuffixes) || t.Text == "相关" || t.Text == "有关"
+	return strings.HasPrefix(t.Text, "各") || t.Pos == "nt" || t.Pos == "r" || segment.HasOrgSuffix(t.Text) || segment.IsOrgSuffix(t.Text) || t.Text == "相关" || t.Text == "有关"
 }
 
 // headingInstructs decides an item without a word of obligation by its
