@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"github.com/zhengling/zhengling/segment"
 	"github.com/zhengling/zhengling/segment/lexicon"
 	"strings"
 	"unicode"
@@ -20,13 +21,9 @@ var hostVerbs = lexicon.Default().Words("verb.host")
 // conveneVerbs introduce the meeting's name.
 var conveneVerbs = []string{"主持召开", "召开", "举行"}
 
-// titleWords end an official's title; the host's name follows the last one.
-var titleWords = []string{
-	"副书记", "书记", "副区长", "区长", "副市长", "市长", "副县长", "县长", "副镇长", "镇长", "乡长",
-	"副州长", "州长", "副省长", "省长", "副主任", "主任", "副局长", "局长", "部长", "副主席", "主席",
-	"秘书长", "常委", "委员", "副组长", "组长", "厅长", "处长", "院长", "校长", "副总理", "总理",
-	"董事长", "总经理", "旗长", "盟长", "党组书记", "工委书记",
-}
+// titleWords end an official's title; the host's name follows the last one:
+// the leader titles of the segmenter's lexicon (segment/lexicon/titles.txt).
+var titleWords = segment.Titles()
 
 // leadIns precede an opening sentence: 核心提示:5月7日下午,开发区召开… (seed001).
 var leadIns = lexicon.Default().Words("lead.in")
