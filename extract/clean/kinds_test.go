@@ -95,6 +95,10 @@ func TestChromeKinds(t *testing.T) {
 		{"上一版  下一版", kindChrome},
 		{"（此文档为word格式，可任意修改编辑！）", kindChrome},
 		{"会议要求，各单位要按照文档格式要求报送材料。", kindBody},
+		{"本篇文章434字,读完约1分钟", kindChrome}, // shcafe.org
+		{"本篇文章共1434字，预计阅读时间约5分钟。", kindChrome},
+		{"查看隐藏内容(*)需先登录", kindChrome}, // caigoupt.com
+		{"会议用时约30分钟，研究了5项议题。", kindBody},
 		// an e-paper's page label
 		{"第01版:头版", kindChrome}, // 今日龙游
 		{"第03版：要闻", kindChrome},
