@@ -389,6 +389,9 @@ func (v *view) ownerListAt(from, to int, people bool) (names []string, end int) 
 	end = -1
 	for k := from; k < to; {
 		e, name := v.ownerName(k, to, people)
+		if e < 0 && len(names) > 0 {
+			e, name = v.bareSuffix(k, to)
+		}
 		if e < 0 {
 			break
 		}
@@ -405,6 +408,17 @@ func (v *view) ownerListAt(from, to int, people bool) (names []string, end int) 
 		k = end + sep
 	}
 	return names, end
+}
+
+// bareSuffix reads, after a name in a list, a bare organisation word that
+// the level before it qualifies: 政府 of 各级党委和政府, 自治区 and 直辖市 of
+// 各省、自治区、直辖市.
+func (v *view) bareSuffix(k, to int) (int, string) {
+	t, ok := v.tokenAt(k)
+	if !ok || t.End-t.Start < 2 || !segment.IsOrgSuffix(t.Text) || v.nameLimit(k, to) != t.End {
+		return -1, ""
+	}
+	return t.End, t.Text
 }
 
 // skipNote returns the offset after a bracketed note at k (州发改委（牵头）), or k.
