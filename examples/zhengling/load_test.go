@@ -67,14 +67,18 @@ func TestLoad(t *testing.T) {
 		srv := startServe(t, bin, "--workers", "2")
 		api := srv.phase(t, pages, 8, len(pages)*loadCopies)
 		srv.stop(t)
-		t.Logf("round %d: command %.0f pages/s (%.2f ms CPU a page), API (8 clients) %.0f pages/s (server %.2f ms CPU a page): %.2f",
-			round+1, cmd, cpu, api.rate(), api.serverCPU, api.rate()/cmd)
+		t.Logf("round %d: command %.0f pages/s (%.2f ms CPU a page), API (8 clients) %.0f pages/s (server %.2f + clients %.2f ms CPU a page): %.2f",
+			round+1, cmd, cpu, api.rate(), api.serverCPU, api.clientCPU, api.rate()/cmd)
 		ratios = append(ratios, api.rate()/cmd)
 		cmdRates, apiRates = append(cmdRates, cmd), append(apiRates, api.rate())
-		cmdCPU, apiCPU = append(cmdCPU, cpu), append(apiCPU, api.serverCPU)
+		cmdCPU, apiCPU = append(cmdCPU, cpu), append(apiCPU, api.serverCPU+api.clientCPU)
 	}
-	t.Logf("command --workers 2: %.0f pages/s, %.2f ms CPU a page; API, 8 clients: %.0f pages/s, server %.2f ms CPU a page; API/command %.2f (medians of %d rounds)",
+	t.Logf("command --workers 2: %.0f pages/s, %.2f ms CPU a page; API, 8 clients: %.0f pages/s, %.2f ms CPU a page (server and clients); API/command %.2f (medians of %d rounds)",
 		median(cmdRates), median(cmdCPU), median(apiRates), median(apiCPU), median(ratios), loadRounds)
+	// What the CPU time gives on cores the processes have to themselves.
+	cores := float64(runtime.NumCPU())
+	t.Logf("CPU-bound on %.0f idle cores: command %.0f pages/s, API %.0f pages/s (%.0f %%)",
+		cores, 1000*cores/median(cmdCPU), 1000*cores/median(apiCPU), 100*median(cmdCPU)/median(apiCPU))
 
 	// 1, 8 and 64 clients, each on a fresh server (its own peak RSS).
 	t.Logf("%-8s %10s %8s %8s %10s %8s %12s %12s", "clients", "pages/s", "p50", "p99", "peak RSS", "429s", "server CPU", "client CPU")

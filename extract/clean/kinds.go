@@ -133,14 +133,18 @@ func leftoverLine(v string) bool {
 	return code > 0 && bare*2 > n
 }
 
-// maxShapeLine bounds the lines the shape tests look at: a paragraph of
-// text is longer.
-const maxShapeLine = 200
+// maxShapeBytes bounds the lines the shape tests look at (about 200
+// Chinese characters): a paragraph of text is longer.
+const maxShapeBytes = 600
+
+// viewSentencePunct is the sentence punctuation of a view, where ，；！？
+// are folded to ASCII: none of the shapes has any.
+const viewSentencePunct = "。,;!?"
 
 // chromeShape reports a line that is chrome by its shape alone.
 func chromeShape(v string) bool {
-	if v == "" || len(v) > maxShapeLine*3 || strings.ContainsAny(v, "。,;!?") {
-		return false // none of these shapes has sentence punctuation
+	if v == "" || len(v) > maxShapeBytes || strings.ContainsAny(v, viewSentencePunct) {
+		return false
 	}
 	return uiLine(v) || separatorRE.MatchString(v) || fileLine(v) || leftoverLine(v) || creditLine(v)
 }
@@ -284,7 +288,7 @@ var idTokenRE = regexp.MustCompile(`^(?:[A-Za-z\d]+[_*=#][A-Za-z\d_*=#]*|[a-z]{2
 // date or number (an English word under a Chinese article): kept, with a
 // warning; else body.
 func edgeKind(v string) (chrome, doubt bool) {
-	if strings.ContainsAny(v, "，。；！？,;!?") {
+	if strings.ContainsAny(v, viewSentencePunct) {
 		return false, false
 	}
 	bare, n, id := 0, 0, false

@@ -176,6 +176,11 @@ var captionRE = regexp.MustCompile(`^(图为|上图|下图|图片|图\s*[:：]|\
 // maxCaption bounds a caption's length.
 const maxCaption = 100
 
+// isCaption reports a photo caption line (图为…, …（刘通摄）).
+func isCaption(l line) bool {
+	return utf8.RuneCountInString(l.view) <= maxCaption && captionRE.MatchString(l.view)
+}
+
 // dropBodyChrome removes chrome, metadata and caption lines from the body.
 func dropBodyChrome(lines []line, ms *metaSet) []line {
 	out := lines[:0]
@@ -197,7 +202,7 @@ func dropBodyChrome(lines []line, ms *metaSet) []line {
 		if l.kind != kindBody {
 			continue
 		}
-		if utf8.RuneCountInString(l.view) <= maxCaption && captionRE.MatchString(l.view) {
+		if isCaption(l) {
 			continue
 		}
 		out = append(out, l)

@@ -72,7 +72,7 @@ func Text(s string) *Page {
 			readHeaderLine(l, &ms) // before and at the title: header only
 		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody || speakerLine(l.view)):
 			body = append(body, line{blank: true})
-		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i]):
+		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i] || isCaption(l)):
 			body = append(body, line{blank: true})
 		default:
 			body = append(body, l)
@@ -254,54 +254,13 @@ func findTitle(header []line) (string, int) {
 	return "", -1
 }
 
-// maxTitleTail bounds the end of a title wrapped onto a line of its own.
-const maxTitleTail = 6
-
-// titleTail joins the end of a wrapped title to it: a PDF copy breaks
-// "在全县经济工作冲刺一季度“开门红”会议上的" / "讲话". The next header line
-// must be a few Chinese characters without punctuation that end on a
-// genre word, after a title that ends on a character and not on one.
-func titleTail(header []line, title string, at int) (string, int) {
-	if at < 0 || at+1 >= len(header) || !endsInHan(header[at].view) {
-		return title, at
-	}
-	next := header[at+1]
-	n := utf8.RuneCountInString(next.view)
-	if next.blank || next.kind != kindBody || n > maxTitleTail || hanCount(next.view) != n || isMenuLine(next.view) ||
-		titleGenreRE.MatchString(header[at].view) || !titleGenreRE.MatchString(next.view) {
-		return title, at // a title that is whole, and an issuer under it (关于…的通知 / 县政府办)
-	}
-	return title + next.text, at + 1
-}
-
-// issuerRE is a short line that names an office: the issuer printed under
-// a notice's title (关于做好防汛工作的通知 / 县政府办).
-var issuerRE = regexp.MustCompile(`^\p{Han}{2,12}(政府|办公室|办公厅|办|委员会|局|厅|委)$`)
-
-// issuerUnder reports an issuer line under a title that ends on a genre
-// word: the title is the line above, not the office.
-func issuerUnder(above []line, l line) bool {
-	if !issuerRE.MatchString(l.view) {
-		return false
-	}
-	for i := len(above) - 1; i >= 0; i-- {
-		if !above[i].blank {
-			return titleLike(above[i]) && titleGenreRE.MatchString(above[i].view)
-		}
-	}
-	return false
-}
-
-// titleGenreRE is the genre word a title ends with.
-var titleGenreRE = regexp.MustCompile(`(讲话|发言|致辞|报告|通知|通报|意见|方案|办法|决定|决议|纪要|公告|规定|细则|规划|计划|批复|函|总结)$`)
-
 func titleLike(l line) bool {
 	n := utf8.RuneCountInString(l.view)
 	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || l.kind != kindBody {
 		return false
 	}
 	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) || opensReport(l.view) || speakerLine(l.view) {
-		return false // a cue, a sentence, an item heading (一、总体要求), a 文号 or the note under a title
+		return false // a cue, a sentence, an item heading (一、总体要求), a 文号, a note or speaker under a title, a report's opening
 	}
 	if _, ok := parseMetaView(l.text, l.view, false); ok {
 		return false

@@ -174,6 +174,9 @@ func TestTextEdgeCases(t *testing.T) {
 		{"an issuer under a whole title is not joined to it",
 			"关于做好防汛工作的通知\n县政府办\n各乡镇人民政府，县政府各部门：\n现将有关事项通知如下，请认真贯彻执行。",
 			[]string{"县政府办", "各乡镇人民政府，县政府各部门：", "现将有关事项通知如下，请认真贯彻执行。"}, "关于做好防汛工作的通知"},
+		{"a photo caption saved with the text",
+			"会议强调，要确保各项工作不撒不漏。\n图为会议现场。（刘通摄）\n会议要求，各单位要对照任务清单逐项落实。",
+			[]string{"会议强调，要确保各项工作不撒不漏。", "会议要求，各单位要对照任务清单逐项落实。"}, ""},
 	}
 	for _, c := range cases {
 		p := Text(c.in)

@@ -2,6 +2,7 @@ package directive
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -36,12 +37,12 @@ var reDutyLabel = regexp.MustCompile(`(?:责任|牵头|主责|配合|协办|参�
 // 财政部等按职责分工负责, 由魏春水副镇长侧重负责, 由招聘单位及其主管部门具体负责实施.
 // The segmenter tags some as nouns (全面/n, 全程/n) or verbs (侧重/v,
 // 统一/vn), so they are listed; adverbs, times and numbers pass by their tags.
-var ownerAdverbs = []string{"按照职责分工", "按职责分工", "按照职责", "按职责", "具体", "侧重", "统一", "全面", "全程", "亲自", "主要", "专门", "直接", "共同", "分别", "各自", "切实", "还要", "继续"}
+var ownerAdverbs = runesOf([]string{"按照职责分工", "按职责分工", "按照职责", "按职责", "具体", "侧重", "统一", "全面", "全程", "亲自", "主要", "专门", "直接", "共同", "分别", "各自", "切实", "还要", "继续"})
 
 // listSeparators join owners in a list besides 、 and the comma: 经济部及台电
 // 公司, 环保署与内政部营建署, 区住建局会同区市场监管局负责, 县应急局和县住建局要….
 // 及其 does not: 招聘单位及其主管部门 is one owner.
-var listSeparators = []string{"以及", "会同", "和", "及", "与"}
+var listSeparators = map[string]bool{"以及": true, "会同": true, "和": true, "及": true, "与": true}
 
 // noteWords mark a bracket after an owner as a note on its role, dropped:
 // 州发改委（牵头）, 区城管局（排名第一的为牵头单位）. A short bracket without them
@@ -116,10 +117,10 @@ func (d *doc) segmentOwners(s span) []string {
 // dutyLabels returns, for each responsibility label in [from, to), the
 // span of its list: from the label's end to the next label or to.
 func (v *view) dutyLabels(from, to int) [][2]int {
-	text := string(v.r[from:to])
-	if !strings.ContainsRune(text, ':') {
+	if !slices.Contains(v.r[from:to], ':') {
 		return nil
 	}
+	text := string(v.r[from:to])
 	ms := reDutyLabel.FindAllStringIndex(text, -1)
 	out := make([][2]int, 0, len(ms))
 	for i, m := range ms {
@@ -362,13 +363,21 @@ func adverbialPos(t segment.Token) bool {
 
 // hasWordAt returns the length in runes of the first of words written at
 // r[i:], or 0.
-func hasWordAt(r []rune, i int, words []string) int {
+func hasWordAt(r []rune, i int, words [][]rune) int {
 	for _, w := range words {
-		if rw := []rune(w); hasRunesAt(r, i, rw) {
-			return len(rw)
+		if hasRunesAt(r, i, w) {
+			return len(w)
 		}
 	}
 	return 0
+}
+
+func runesOf(words []string) [][]rune {
+	out := make([][]rune, len(words))
+	for i, w := range words {
+		out[i] = []rune(w)
+	}
+	return out
 }
 
 // ownerListAt reads the list of owners that starts at from, before to:
@@ -444,7 +453,7 @@ func (v *view) listSeparator(k, to int) int {
 		return n
 	}
 	t, ok := v.tokenAt(k)
-	if ok && t.End <= to && hasWordAt([]rune(t.Text), 0, listSeparators) == t.End-t.Start {
+	if ok && t.End <= to && listSeparators[t.Text] {
 		return t.End - t.Start
 	}
 	if isListLetter(v.r[k]) && !v.letterToken(k) {
@@ -462,7 +471,7 @@ func (v *view) stopsList(k int) bool {
 // ownerName reads one owner at from, before to: it returns the end of the
 // name (with a bracket that is part of it) and the name, or -1.
 func (v *view) ownerName(from, to int, people bool) (int, string) {
-	if from >= to || !(v.tokenStartsAt(from) || isListLetter(v.r[from-1])) {
+	if from >= to || from >= len(v.r) || !(v.tokenStartsAt(from) || (from > 0 && isListLetter(v.r[from-1]))) {
 		return -1, ""
 	}
 	limit := v.nameLimit(from, to)
@@ -531,7 +540,7 @@ func (v *view) nameWord(t segment.Token, first bool) bool {
 	case t.Text == "的":
 		next, ok := v.tokenAt(t.End)
 		return !first && ok && segment.IsTitle(next.Text)
-	case t.Pos == "" || (first && hasWordAt([]rune(t.Text), 0, ownerAdverbs) > 0):
+	case t.Pos == "" || (first && hasWordAt(v.r, t.Start, ownerAdverbs) > 0):
 		return false
 	case strings.HasPrefix(t.Pos, "v") && t.Pos != "vn":
 		return !v.nameFollows(t.End)
@@ -638,7 +647,7 @@ func (v *view) endsName(from, k int) bool {
 		return false
 	}
 	switch {
-	case hasWordAt([]rune(t.Text), 0, listSeparators) == t.End-t.Start, t.Text == "配合":
+	case listSeparators[t.Text], t.Text == "配合":
 		return true
 	case t.Text == "的":
 		next, ok := v.tokenAt(t.End)
@@ -717,6 +726,9 @@ func dictionaryWord(w string) bool {
 
 // coreName drops the brackets of a name: 各区（市）县政府 → 各区县政府.
 func coreName(rs []rune) string {
+	if !slices.ContainsFunc(rs, func(r rune) bool { return isOpenBracket(r) || isSpace(r) }) {
+		return string(rs)
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range rs {
@@ -743,10 +755,10 @@ func ownerWord(w string) bool {
 // 市政府各部门, 市级各有关部门. Every part between the 各 is a unit or a level
 // (区, 市级), and the last is a unit or an organisation suffix (部门, 单位).
 func collective(w string) bool {
-	parts := strings.Split(w, "各")
-	if len(parts) < 2 {
+	if !strings.Contains(w, "各") {
 		return false
 	}
+	parts := strings.Split(w, "各")
 	last := parts[len(parts)-1]
 	if !ownerWord(last) && !segment.IsOrgSuffix(last) {
 		return false
@@ -762,9 +774,8 @@ func collective(w string) bool {
 // titled reports a person named by a title: 分管领导, 李学文副镇长, 区委书记王强,
 // 分管副区长李四.
 func titled(w string) bool {
-	rs := []rune(w)
-	for i := range rs {
-		if segment.IsTitle(string(rs[i:])) {
+	for i := range w {
+		if segment.IsTitle(w[i:]) {
 			return true
 		}
 	}

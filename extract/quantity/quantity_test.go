@@ -85,6 +85,8 @@ var findCorpus = []struct {
 	// 较去年 compares with last year: a figure
 	{"销售毛利率较去年同期下滑4.51个百分点", nil, []q{{4.51, "个百分点", "=", "decrease", false, 0}}},
 	// an explicit bound of a requirement (kaili)
+	// a unit written once at the end of a list gives each value (SPEC v1.1, issue 11)
+	{"增速分别高于全省平均水平0.3、0.5个百分点", nil, []q{{0.3, "个百分点", "=", "", false, 0}, {0.5, "个百分点", "=", "", false, 0}}},
 	{"年龄在18周岁及以上", nil, []q{{18, "周岁", ">=", "", false, 0}}}, // SPEC v1.1: an eligibility condition is a figure
 	// 须 with a bound (kaili)
 	{"均须满12个月及以上", []q{{12, "个月", ">=", "", false, 0}}, nil},

@@ -22,14 +22,14 @@ var adjacentGoalCues = []string{"到", "至", "于", "在"}
 
 // describeCues right after any expression make it a description of a
 // season: 九、十月份正是企业产销两旺的重要时段 (seed004).
-var describeCues = []string{"正是", "正值", "正处", "是全年", "是关键", "历来是"}
+var describeCues = lexicon.Default().Words("after.describe")
 
 // recurrenceLeads make what follows a recurring time: 每当季末、年底.
-var recurrenceLeads = []string{"每当", "每逢", "每到"}
+var recurrenceLeads = lexicon.Default().Words("lead.recurrence")
 
 // goalAfterCues right after a quarter, half or year make it a time limit:
 // 明年上半年完成, 2025年建成.
-var goalAfterCues = []string{"完成", "建成", "竣工", "投用", "投产", "开工", "到位", "上线", "通车", "出台", "落地", "实现"}
+var goalAfterCues = lexicon.Default().Words("verb.complete")
 
 // eventVerbs in the clause after a day date make it the date of an event
 // that took place: 8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议 (seed000),
@@ -37,18 +37,17 @@ var goalAfterCues = []string{"完成", "建成", "竣工", "投用", "投产", "
 // A leader presiding or visiting is told after the fact; a meeting that is
 // convened (2月22日召开全市大会) may still be ahead, so those verbs count only
 // with 了 or on a day not after the document's date.
-var eventVerbs = []string{"主持召开", "主持", "出席", "会见", "调研", "视察", "考察", "走访", "深入"}
+var eventVerbs = lexicon.Default().Words("verb.event")
 
 // scheduleVerbs name events that a text may announce or report.
-var scheduleVerbs = []string{"召开", "举行", "举办", "召集", "开幕", "闭幕", "印发", "发布", "签署", "通过"}
+var scheduleVerbs = lexicon.Default().Words("verb.convene")
 
 // eventVerbsDone right after a date: 在 9 月 15 日召开的工作推进会上 (seed002).
-var eventVerbsDone = []string{"召开的", "召开了", "举行的", "举行了", "举办的", "举办了", "开幕的", "发布的", "印发的", "通过的"}
+var eventVerbsDone = lexicon.Default().Words("verb.convened")
 
 // datelineWords after a day make it the date of a report, not a task:
 // 新华社北京2月29日电, IT之家9月30日消息, 据中新网9月9日报道,
-var datelineWords = []string{"电", "讯", "消息", "报道", "获悉", "宣布", "公布", "发布", "披露", "通报", "晚间", "早间", "盘中", "收盘",
-	"发表", "刊发", "刊登", "撰文", "播出"} // 《纽约时报》网站在10月1日发表题为…的报道
+var datelineWords = lexicon.Default().Words("dateline")
 
 // todayWords before a day in brackets: 今日（12月28日）, 昨日（9月28日）.
 var todayWords = []string{"今日(", "昨日(", "今天(", "昨天(", "当天(", "当日(", "前日(", "今日（", "昨日（", "今天（", "昨天（", "当天（", "当日（"}

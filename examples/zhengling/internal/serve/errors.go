@@ -14,10 +14,7 @@ import (
 
 // Errors of the server's own making; the library's (extract.ErrEmpty, …)
 // are passed on with their text, as the command prints them.
-var (
-	errOverloaded = errors.New("serve: overloaded: every worker is busy and the queue is full; retry later")
-	errShutdown   = errors.New("serve: shutting down")
-)
+var errOverloaded = errors.New("serve: overloaded: every worker is busy and the queue is full; retry later")
 
 // tooLargeError is a page over --max-bytes, said as the command says it.
 type tooLargeError int64
@@ -73,9 +70,7 @@ func classify(err error) (int, string) {
 		return http.StatusRequestEntityTooLarge, kindTooLarge
 	case errors.As(err, &tmo):
 		return http.StatusServiceUnavailable, kindTimeout
-	case errors.Is(err, errShutdown):
-		return http.StatusServiceUnavailable, kindCanceled
-	case errors.Is(err, context.Canceled):
+	case errors.Is(err, context.Canceled): // the client went away: nobody reads the status
 		return http.StatusServiceUnavailable, kindCanceled
 	case errors.Is(err, os.ErrDeadlineExceeded), errors.As(err, &slow) && slow.Timeout():
 		return http.StatusRequestTimeout, kindSlowClient

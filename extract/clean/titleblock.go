@@ -5,7 +5,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
+
+// The title block: the title (wrapped over lines, or with an issuer under
+// it), the note under it and the speaker of a speech.
 
 // TitleNote is the line a law, a resolution or a speech prints under its
 // title to say when, and by which meeting, it was adopted, issued or given:
@@ -150,3 +154,44 @@ var speakerRE = regexp.MustCompile(`^\p{Han}{0,20}?(书记|副书记|委员长|�
 func speakerLine(v string) bool {
 	return strings.Contains(v, " ") && speakerRE.MatchString(v)
 }
+
+// maxTitleTail bounds the end of a title wrapped onto a line of its own.
+const maxTitleTail = 6
+
+// titleTail joins the end of a wrapped title to it: a PDF copy breaks
+// "在全县经济工作冲刺一季度“开门红”会议上的" / "讲话". The next header line
+// must be a few Chinese characters without punctuation that end on a
+// genre word, after a title that ends on a character and not on one.
+func titleTail(header []line, title string, at int) (string, int) {
+	if at < 0 || at+1 >= len(header) || !endsInHan(header[at].view) {
+		return title, at
+	}
+	next := header[at+1]
+	n := utf8.RuneCountInString(next.view)
+	if next.blank || next.kind != kindBody || n > maxTitleTail || hanCount(next.view) != n || isMenuLine(next.view) ||
+		titleGenreRE.MatchString(header[at].view) || !titleGenreRE.MatchString(next.view) {
+		return title, at // a title that is whole, and an issuer under it (关于…的通知 / 县政府办)
+	}
+	return title + next.text, at + 1
+}
+
+// issuerRE is a short line that names an office: the issuer printed under
+// a notice's title (关于做好防汛工作的通知 / 县政府办).
+var issuerRE = regexp.MustCompile(`^\p{Han}{2,12}(政府|办公室|办公厅|办|委员会|局|厅|委)$`)
+
+// issuerUnder reports an issuer line under a title that ends on a genre
+// word: the title is the line above, not the office.
+func issuerUnder(above []line, l line) bool {
+	if !issuerRE.MatchString(l.view) {
+		return false
+	}
+	for i := len(above) - 1; i >= 0; i-- {
+		if !above[i].blank {
+			return titleLike(above[i]) && titleGenreRE.MatchString(above[i].view)
+		}
+	}
+	return false
+}
+
+// titleGenreRE is the genre word a title ends with.
+var titleGenreRE = regexp.MustCompile(`(讲话|发言|致辞|报告|通知|通报|意见|方案|办法|决定|决议|纪要|公告|规定|细则|规划|计划|批复|函|总结)$`)
