@@ -52,6 +52,9 @@ func cost(t *testing.T, data []byte, opts extract.Options) (uint64, time.Duratio
 // allocates at most six times the bytes (a quadratic step: sixteen). Bytes
 // allocated, unlike time, do not depend on the machine or its load.
 func TestHostileAllocLinear(t *testing.T) {
+	if raceEnabled {
+		t.Skip("-race allocates as much and runs 10 times slower: the plain run checks this")
+	}
 	seg, err := segment.Default()
 	if err != nil {
 		t.Fatal(err)
