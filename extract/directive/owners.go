@@ -85,8 +85,8 @@ func (d *doc) segmentOwners(s span) []string {
 			add(k, v.unitNote(k, s))
 		}
 	}
-	for _, h := range v.p.Cues {
-		if h.Start >= s.start && h.End <= s.end && h.Class == lexicon.Instruct && !v.inNoun(h.Start, h.End) {
+	for _, h := range v.p.CuesIn(s.start, s.end, lexicon.Instruct) {
+		if !v.inNoun(h.Start, h.End) {
 			add(h.Start, v.cueOwners(s, h))
 		}
 	}
@@ -193,8 +193,8 @@ func (v *view) byOwners(from, to int) []string {
 func (v *view) assistOwners(s span, at int) []string {
 	cs := v.subjectStart(s.start, at)
 	lead := false
-	for _, h := range v.p.Cues {
-		if h.Word == "牵头" && h.End <= cs && h.Start >= s.start && !v.inNoun(h.Start, h.End) && !v.sentenceEndIn(h.End, cs) {
+	for _, h := range v.p.CuesIn(s.start, cs, lexicon.Instruct) {
+		if h.Word == "牵头" && !v.inNoun(h.Start, h.End) && !v.sentenceEndIn(h.End, cs) {
 			lead = true
 		}
 	}
@@ -666,13 +666,16 @@ func (v *view) endsName(from, k int) bool {
 		next, ok := v.tokenAt(t.End)
 		return !ok || !segment.IsTitle(next.Text)
 	}
-	for _, h := range v.p.Cues {
-		if h.Start == k && h.Class == lexicon.Instruct && !v.inNoun(h.Start, h.End) {
+	for _, h := range v.p.CuesIn(k, k+maxCueRunes, lexicon.Instruct) {
+		if h.Start == k && !v.inNoun(h.Start, h.End) {
 			return true
 		}
 	}
 	return false
 }
+
+// maxCueRunes bounds a cue word's length, to find one that starts at k.
+const maxCueRunes = 16
 
 // governed reports a name that is the object of the verb that opens it:
 // 督促区财政局, 请卫福部 are no owners, while 招聘单位 (招聘 + a bare suffix) is one.
@@ -898,7 +901,7 @@ func (d *doc) runOwners(n *node) []string {
 	for k > 0 && (isSpace(v.r[k-1]) || v.r[k-1] == ',' || v.r[k-1] == '，' || v.r[k-1] == ':' || v.r[k-1] == '：') {
 		k--
 	}
-	for _, h := range v.p.Cues {
+	for _, h := range v.p.CuesIn(max(k-maxCueRunes, 0), k, lexicon.Instruct) {
 		if h.End == k && (h.Word == "负责" || h.Word == "牵头") {
 			return v.subjectOwners(v.subjectStart(0, h.Start), h.Start)
 		}
