@@ -52,6 +52,9 @@ func cost(t *testing.T, data []byte, opts extract.Options) (uint64, time.Duratio
 // allocates at most six times the bytes (a quadratic step: sixteen). Bytes
 // allocated, unlike time, do not depend on the machine or its load.
 func TestHostileAllocLinear(t *testing.T) {
+	if raceEnabled {
+		t.Skip("-race allocates as much and runs 10 times slower: the plain run checks this")
+	}
 	seg, err := segment.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -94,7 +97,10 @@ func TestHostileScale(t *testing.T) {
 		a, ta := cost(t, small, opts)
 		b, tb := cost(t, large, opts)
 		t.Logf("%-15s 128 KB: %6d ms %5d MB allocated; 512 KB: %6d ms %5d MB", name, ta.Milliseconds(), a>>20, tb.Milliseconds(), b>>20)
-		if b > 6*a+1<<20 {
+		// The small input may run on buffers pooled by the previous shape's
+		// large one (the shapes come in map order), so its count can be low:
+		// a quadratic step is sixteen times, ten still tells it.
+		if b > 10*a+1<<20 {
 			t.Errorf("%s: %d bytes allocated for 128 KB, %d for 512 KB", name, a, b)
 		}
 		if tb > 8*ta+100*time.Millisecond {

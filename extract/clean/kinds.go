@@ -154,30 +154,29 @@ func chromeShape(v string) bool {
 // (新京报记者 陆一夫) is no credit: goldens keep it as the article's.
 var creditItemRE = regexp.MustCompile(`^(?:[^,。;!?:/|丨]{2,20}(?:供稿|供图|来稿)|(?:供稿|供图|撰稿|摄影|摄|文|文图|图文|编辑|责编|责任编辑|本版责编|本版编辑|美编|图片编辑|制图|版式|审核|审校|校对|责任校对|监制|[一二三]审|初审|复审|终审|记者|通讯员|作者)[:/|丨][^,。;!?\s]{1,20})$`)
 
-// creditGlue removes the spaces inside one credit ("区政府办 供稿",
-// "摄影/ 张艳") so that the line's fields are its credits.
-var creditGlue = regexp.MustCompile(`\s+(供稿|供图|来稿|[:/|丨])|([:/|丨])\s+`)
-
 // creditLine reports a line of credits only (zyyfy.com: "医技药剂党支部、药剂科供稿
 // 摄影/张艳 编辑/苏芳"; bagongshan.gov.cn: "区政府办 供稿"; pos111.cn:
 // "區委新聞辦供圖"), also in brackets; a sentence that mentions 供稿 has
-// punctuation and stays.
+// punctuation and stays. A field that is no credit alone may be one with
+// the field after it ("区政府办 供稿", "摄影/ 张艳").
 func creditLine(v string) bool {
 	if !strings.ContainsAny(v, "稿图编:/|丨审") || utf8.RuneCountInString(v) > maxCredits {
 		return false
 	}
-	v = strings.Trim(v, "()[]【】 ")
-	if strings.Contains(v, " ") {
-		v = creditGlue.ReplaceAllString(v, "$1$2")
-	}
-	n := 0
-	for f := range strings.FieldsSeq(v) {
-		if !creditItemRE.MatchString(f) {
-			return false
+	n, held := 0, ""
+	for f := range strings.FieldsSeq(strings.Trim(v, "()[]【】 ")) {
+		if held != "" {
+			f, held = held+f, ""
+			if !creditItemRE.MatchString(f) {
+				return false
+			}
+		} else if !creditItemRE.MatchString(f) {
+			held = f
+			continue
 		}
 		n++
 	}
-	return n > 0
+	return n > 0 && held == ""
 }
 
 // maxCredits bounds a line of credits.

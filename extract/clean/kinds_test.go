@@ -164,12 +164,12 @@ func TestEdgeKind(t *testing.T) {
 // TestTextTail: under the last paragraph a machine's identifier goes, an
 // English word stays with a warning, a signature and its date stay.
 func TestTextTail(t *testing.T) {
-	p := Text("会议强调，要确保各项工作不撒不漏。\n会议要求，各单位要对照任务清单逐项落实。\n莱山区人民政府办公室\n2024-03-01\nad9_210*60\nPowered by")
-	want := "会议强调，要确保各项工作不撒不漏。|会议要求，各单位要对照任务清单逐项落实。|莱山区人民政府办公室|2024-03-01|Powered by"
+	p := Text("会议强调，要确保各项工作不撒不漏。\n会议要求，各单位要对照任务清单逐项落实。\n莱山区人民政府办公室\n2024-03-01\nad9_210*60\nPowered by\n\n首页 新闻中心 政务公开 办事服务 互动交流\n\n出席：张三 李四 王五 赵六")
+	want := "会议强调，要确保各项工作不撒不漏。|会议要求，各单位要对照任务清单逐项落实。|莱山区人民政府办公室|2024-03-01|Powered by|首页 新闻中心 政务公开 办事服务 互动交流|出席：张三 李四 王五 赵六"
 	if got := strings.Join(p.Paragraphs, "|"); got != want {
 		t.Errorf("paragraphs %q, want %q", got, want)
 	}
-	if strings.Join(p.Warnings, "|") != "maybe chrome: Powered by" {
+	if strings.Join(p.Warnings, "|") != "maybe chrome: Powered by|maybe chrome: 首页 新闻中心 政务公开 办事服务 互动交流" {
 		t.Errorf("warnings %q", p.Warnings)
 	}
 }

@@ -86,13 +86,30 @@ func Text(s string) *Page {
 
 // tailChromeLine judges a line under the text's last paragraph by its
 // shape (edgeKind); a line it cannot decide is kept, with a warning
-// "maybe chrome: <line>".
+// "maybe chrome: <line>": also a row of short items, which may be a menu
+// (首页 新闻中心 政务公开 办事服务) or the names of those who attended.
 func tailChromeLine(l line, warnings *[]string) bool {
 	chrome, doubt := edgeKind(l.view)
-	if doubt {
+	if doubt || !chrome && wordRow(l.view) {
 		*warnings = append(*warnings, "maybe chrome: "+l.text)
 	}
 	return chrome
+}
+
+// wordRow reports a menu-like row of short Chinese items without a label
+// (not 出席：张三 李四…, not a row of figures 合计 1200 3400).
+func wordRow(v string) bool {
+	if !isMenuLine(v) || strings.Contains(v, ":") {
+		return false
+	}
+	han, n := 0, 0
+	for f := range strings.FieldsSeq(v) {
+		n++
+		if hanCount(f) > 0 {
+			han++
+		}
+	}
+	return han*4 >= n*3
 }
 
 // readHeaderLine takes a metadata line, a dateline or a red-head document

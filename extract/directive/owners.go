@@ -1,7 +1,6 @@
 package directive
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -29,25 +28,19 @@ import (
 // 全县上下, or 各 + one of those: 各职能部门, 市政府各部门), a titled person
 // (李学文副镇长, 分管副区长李四, 各部门的负责同志) or a person (郝井保).
 
-// reDutyLabel finds the label of a responsibility line: 责任单位：, 牵头单位：,
-// 配合单位：, 牵头领导：, 主责单位：, 协办单位： (the view folds ： to :).
-var reDutyLabel = regexp.MustCompile(`(?:责任|牵头|主责|配合|协办|参与|协同)(?:单位|部门|领导|人)\s*:`)
-
-// ownerAdverbs are the words allowed between an owner and its word of duty:
-// 财政部等按职责分工负责, 由魏春水副镇长侧重负责, 由招聘单位及其主管部门具体负责实施.
-// The segmenter tags some as nouns (全面/n, 全程/n) or verbs (侧重/v,
-// 统一/vn), so they are listed; adverbs, times and numbers pass by their tags.
-var ownerAdverbs = runesOf([]string{"按照职责分工", "按职责分工", "按照职责", "按职责", "具体", "侧重", "统一", "全面", "全程", "亲自", "主要", "专门", "直接", "共同", "分别", "各自", "切实", "还要", "继续"})
-
-// listSeparators join owners in a list besides 、 and the comma: 经济部及台电
-// 公司, 环保署与内政部营建署, 区住建局会同区市场监管局负责, 县应急局和县住建局要….
-// 及其 does not: 招聘单位及其主管部门 is one owner.
-var listSeparators = map[string]bool{"以及": true, "会同": true, "和": true, "及": true, "与": true}
-
-// noteWords mark a bracket after an owner as a note on its role, dropped:
-// 州发改委（牵头）, 区城管局（排名第一的为牵头单位）. A short bracket without them
-// is part of the name: 各镇（街道）, 各县〔市、区〕政府.
-var noteWords = []string{"牵头", "配合", "负责", "主责", "协办", "排名", "排第", "列第", "为准"}
+// The grammar words of the owner forms, rows of segment/lexicon/words.tsv:
+// the labels of responsibility lines (责任单位：, 牵头单位：, 牵头领导：), the
+// words that join owners in a list besides 、 and the comma (经济部及台电公司,
+// 区住建局会同区市场监管局; not 及其: 招聘单位及其主管部门 is one owner), what
+// may stand between an owner and its word of duty (财政部等按职责分工负责, 由魏春水
+// 副镇长侧重负责; adverbs, times and numbers pass by their tags), and the words
+// of a bracketed note on an owner's role (州发改委（牵头）), dropped.
+var (
+	dutyLabels   = lexicon.Default().Index("owner.label")
+	ownerJoins   = lexicon.Default().Set("owner.join")
+	ownerAdverbs = runesOf(lexicon.Default().Words("owner.manner"))
+	noteWords    = lexicon.Default().Words("owner.note")
+)
 
 // maxName bounds one owner's name in runes (市行政审批制度改革工作领导小组办公室
 // has 18).
@@ -83,7 +76,7 @@ func (d *doc) segmentOwners(s span) []string {
 			found = append(found, foundOwners{at, names})
 		}
 	}
-	for _, l := range v.dutyLabels(s.start, s.end) {
+	for _, l := range v.dutyLists(s.start, s.end) {
 		names, _ := v.ownerListAt(l[0], l[1], true)
 		add(l[0], names)
 	}
@@ -92,8 +85,8 @@ func (d *doc) segmentOwners(s span) []string {
 			add(k, v.unitNote(k, s))
 		}
 	}
-	for _, h := range v.p.Cues {
-		if h.Start >= s.start && h.End <= s.end && h.Class == lexicon.Instruct && !v.inNoun(h.Start, h.End) {
+	for _, h := range v.p.CuesIn(s.start, s.end, lexicon.Instruct) {
+		if !v.inNoun(h.Start, h.End) {
 			add(h.Start, v.cueOwners(s, h))
 		}
 	}
@@ -114,21 +107,27 @@ func (d *doc) segmentOwners(s span) []string {
 	return out
 }
 
-// dutyLabels returns, for each responsibility label in [from, to), the
-// span of its list: from the label's end to the next label or to.
-func (v *view) dutyLabels(from, to int) [][2]int {
-	if !slices.Contains(v.r[from:to], ':') {
-		return nil
-	}
-	text := string(v.r[from:to])
-	ms := reDutyLabel.FindAllStringIndex(text, -1)
-	out := make([][2]int, 0, len(ms))
-	for i, m := range ms {
-		end := to
-		if i+1 < len(ms) {
-			end = from + utf8.RuneCountInString(text[:ms[i+1][0]])
+// dutyLists returns, for each responsibility label in [from, to) (the
+// label, then a colon), the span of its list: from the colon to the next
+// label or to.
+func (v *view) dutyLists(from, to int) [][2]int {
+	var out [][2]int
+	for k := from; k < to; k++ {
+		if v.r[k] != ':' {
+			continue
 		}
-		out = append(out, [2]int{from + utf8.RuneCountInString(text[:m[1]]), end})
+		e := k
+		for e > from && isSpace(v.r[e-1]) {
+			e--
+		}
+		l, ok := dutyLabels.LongestEnding(v.r, e)
+		if !ok || e-l.Len() < from {
+			continue
+		}
+		if n := len(out); n > 0 {
+			out[n-1][1] = e - l.Len()
+		}
+		out = append(out, [2]int{k + 1, to})
 	}
 	return out
 }
@@ -194,8 +193,8 @@ func (v *view) byOwners(from, to int) []string {
 func (v *view) assistOwners(s span, at int) []string {
 	cs := v.subjectStart(s.start, at)
 	lead := false
-	for _, h := range v.p.Cues {
-		if h.Word == "牵头" && h.End <= cs && h.Start >= s.start && !v.inNoun(h.Start, h.End) && !v.sentenceEndIn(h.End, cs) {
+	for _, h := range v.p.CuesIn(s.start, cs, lexicon.Instruct) {
+		if h.Word == "牵头" && !v.inNoun(h.Start, h.End) && !v.sentenceEndIn(h.End, cs) {
 			lead = true
 		}
 	}
@@ -390,6 +389,9 @@ func (v *view) ownerListAt(from, to int, people bool) (names []string, end int) 
 	end = -1
 	for k := from; k < to; {
 		e, name := v.ownerName(k, to, people)
+		if e < 0 && len(names) > 0 {
+			e, name = v.bareSuffix(k, to)
+		}
 		if e < 0 {
 			break
 		}
@@ -406,6 +408,17 @@ func (v *view) ownerListAt(from, to int, people bool) (names []string, end int) 
 		k = end + sep
 	}
 	return names, end
+}
+
+// bareSuffix reads, after a name in a list, a bare organisation word that
+// the level before it qualifies: 政府 of 各级党委和政府, 自治区 and 直辖市 of
+// 各省、自治区、直辖市.
+func (v *view) bareSuffix(k, to int) (int, string) {
+	t, ok := v.tokenAt(k)
+	if !ok || t.End-t.Start < 2 || !segment.IsOrgSuffix(t.Text) || v.nameLimit(k, to) != t.End {
+		return -1, ""
+	}
+	return t.End, t.Text
 }
 
 // skipNote returns the offset after a bracketed note at k (州发改委（牵头）), or k.
@@ -453,7 +466,7 @@ func (v *view) listSeparator(k, to int) int {
 		return n
 	}
 	t, ok := v.tokenAt(k)
-	if ok && t.End <= to && listSeparators[t.Text] {
+	if ok && t.End <= to && ownerJoins[t.Text] {
 		return t.End - t.Start
 	}
 	if isListLetter(v.r[k]) && !v.letterToken(k) {
@@ -647,19 +660,22 @@ func (v *view) endsName(from, k int) bool {
 		return false
 	}
 	switch {
-	case listSeparators[t.Text], t.Text == "配合":
+	case ownerJoins[t.Text], t.Text == "配合":
 		return true
 	case t.Text == "的":
 		next, ok := v.tokenAt(t.End)
 		return !ok || !segment.IsTitle(next.Text)
 	}
-	for _, h := range v.p.Cues {
-		if h.Start == k && h.Class == lexicon.Instruct && !v.inNoun(h.Start, h.End) {
+	for _, h := range v.p.CuesIn(k, k+maxCueRunes, lexicon.Instruct) {
+		if h.Start == k && !v.inNoun(h.Start, h.End) {
 			return true
 		}
 	}
 	return false
 }
+
+// maxCueRunes bounds a cue word's length, to find one that starts at k.
+const maxCueRunes = 16
 
 // governed reports a name that is the object of the verb that opens it:
 // 督促区财政局, 请卫福部 are no owners, while 招聘单位 (招聘 + a bare suffix) is one.
@@ -885,7 +901,7 @@ func (d *doc) runOwners(n *node) []string {
 	for k > 0 && (isSpace(v.r[k-1]) || v.r[k-1] == ',' || v.r[k-1] == '，' || v.r[k-1] == ':' || v.r[k-1] == '：') {
 		k--
 	}
-	for _, h := range v.p.Cues {
+	for _, h := range v.p.CuesIn(max(k-maxCueRunes, 0), k, lexicon.Instruct) {
 		if h.End == k && (h.Word == "负责" || h.Word == "牵头") {
 			return v.subjectOwners(v.subjectStart(0, h.Start), h.Start)
 		}

@@ -63,7 +63,8 @@ var StanceClasses = []string{Instruct, Goal, Urge, Report, Compare, Forecast, Sc
 // GrammarClasses are the word classes of words.tsv: the verbs, leads and
 // tails each recogniser's grammar reads (verb.action: 整治非正规垃圾堆放点;
 // lead.story: 直到十月下旬; word.price: 售价199元 …).
-var GrammarClasses = []string{"verb.link", "verb.produce", "stop.metric", "verb.task", "adverb.done", "adverb.manner", "after.describe", "after.figure", "after.goal", "before.place", "conjunction", "dateline", "evaluation", "lead.in", "lead.meeting", "lead.recurrence", "lead.report", "lead.story", "lead.topic", "negation", "noun.list", "noun.problem", "noun.schedule", "opening.undated", "preposition", "speaker.bystander", "tail.story", "title.goal", "title.report", "verb.action", "verb.anchor", "verb.complete", "verb.convene", "verb.convened", "verb.event", "verb.figure", "verb.host", "verb.measure", "verb.minutes", "verb.say", "verb.spanfigure", "verb.speech", "verb.state", "word.copula", "word.habit", "word.notunit", "word.price", "word.sequence"}
+var GrammarClasses = []string{"verb.link", "verb.produce", "stop.metric", "verb.task", "adverb.done", "adverb.manner", "after.describe", "after.figure", "after.goal", "before.place", "conjunction", "dateline", "evaluation", "lead.in", "lead.meeting", "lead.recurrence", "lead.report", "lead.story", "lead.topic", "negation", "noun.list", "noun.problem", "noun.schedule", "opening.undated", "preposition", "speaker.bystander", "tail.story", "title.goal", "title.report", "verb.action", "verb.anchor", "verb.complete", "verb.convene", "verb.convened", "verb.event", "verb.figure", "verb.host", "verb.measure", "verb.minutes", "verb.say", "verb.spanfigure", "verb.speech", "verb.state", "word.copula", "word.habit", "word.notunit", "word.price", "word.sequence",
+	"owner.label", "owner.join", "owner.manner", "owner.note"}
 
 var knownClasses = map[string]bool{}
 
