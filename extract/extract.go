@@ -202,7 +202,7 @@ func build(ctx context.Context, page *clean.Page, opts Options) (*Document, erro
 	if doc.Meeting == nil {
 		doc.Meeting = noteMeeting(page.TitleNote)
 	}
-	doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, paras)
+	doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, page.TitleNote, paras)
 	if err := ctxErr(ctx); err != nil {
 		return nil, err
 	}
@@ -330,8 +330,9 @@ func attach(doc *Document) {
 }
 
 // referenceDate applies SPEC.md's order: --date, the written or published
-// date, the meeting date, a date in the text.
-func referenceDate(opts Options, m Meta, meeting *Meeting, paras []*para.Paragraph) Date {
+// date, the meeting date, a date in the text — first the date of the note
+// under the title (（2023年10月9日）), then one of the body.
+func referenceDate(opts Options, m Meta, meeting *Meeting, note *clean.TitleNote, paras []*para.Paragraph) Date {
 	if !opts.ReferenceDate.IsZero() {
 		return opts.ReferenceDate
 	}
@@ -342,6 +343,11 @@ func referenceDate(opts Options, m Meta, meeting *Meeting, paras []*para.Paragra
 	}
 	if meeting != nil && !meeting.Date.IsZero() {
 		return meeting.Date
+	}
+	if note != nil {
+		if d, err := timex.ParseDate(note.Date); err == nil {
+			return d
+		}
 	}
 	return timex.FirstDate(paras)
 }

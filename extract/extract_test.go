@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zhengling/zhengling/extract/clean"
 	"github.com/zhengling/zhengling/extract/timex"
 
 	"golang.org/x/text/encoding"
@@ -34,17 +35,20 @@ func TestReferenceDateOrder(t *testing.T) {
 		opts    Options
 		meta    Meta
 		meeting *Meeting
+		note    *clean.TitleNote
 		want    string
 	}{
-		{"flag wins", Options{ReferenceDate: date(t, "2020-01-01")}, Meta{WrittenDate: "2022-08-03"}, meeting, "2020-01-01"},
-		{"written date", Options{}, Meta{WrittenDate: "2022-08-03", PublishedAt: "2022-08-04T16:42:00+08:00"}, meeting, "2022-08-03"},
-		{"published time", Options{}, Meta{PublishedAt: "2022-08-04T16:42:00+08:00"}, meeting, "2022-08-04"},
-		{"meeting date", Options{}, Meta{}, meeting, "2022-08-02"},
-		{"nothing", Options{}, Meta{}, nil, ""},
+		{"flag wins", Options{ReferenceDate: date(t, "2020-01-01")}, Meta{WrittenDate: "2022-08-03"}, meeting, nil, "2020-01-01"},
+		{"written date", Options{}, Meta{WrittenDate: "2022-08-03", PublishedAt: "2022-08-04T16:42:00+08:00"}, meeting, nil, "2022-08-03"},
+		{"published time", Options{}, Meta{PublishedAt: "2022-08-04T16:42:00+08:00"}, meeting, nil, "2022-08-04"},
+		{"meeting date", Options{}, Meta{}, meeting, nil, "2022-08-02"},
+		{"the date under the title", Options{}, Meta{}, nil, &clean.TitleNote{Date: "2023-10-09"}, "2023-10-09"},
+		{"published before the date under the title", Options{}, Meta{PublishedAt: "2011-03-16"}, nil, &clean.TitleNote{Date: "2011-03-02"}, "2011-03-16"},
+		{"nothing", Options{}, Meta{}, nil, nil, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.desc, func(t *testing.T) {
-			got := referenceDate(tc.opts, tc.meta, tc.meeting, nil)
+			got := referenceDate(tc.opts, tc.meta, tc.meeting, tc.note, nil)
 			if got.String() != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
@@ -166,21 +170,11 @@ func TestMaxBytes(t *testing.T) {
 			}
 		}
 	}
-	r := &countingReader{r: strings.NewReader(strings.Repeat("<p>统筹兼顾</p>", 10000))}
-	if _, err := HTML(r, Options{MaxBytes: 1000}); !errors.Is(err, ErrTooLarge) || r.n != 1001 {
-		t.Errorf("read %d bytes (%v), want 1001 and ErrTooLarge", r.n, err)
+	page = []byte(strings.Repeat("<p>统筹兼顾</p>", 10000))
+	r := &io.LimitedReader{R: bytes.NewReader(page), N: int64(len(page))} // counts down what is read
+	if _, err := HTML(r, Options{MaxBytes: 1000}); !errors.Is(err, ErrTooLarge) || int64(len(page))-r.N != 1001 {
+		t.Errorf("read %d bytes (%v), want 1001 and ErrTooLarge", int64(len(page))-r.N, err)
 	}
-}
-
-type countingReader struct {
-	r io.Reader
-	n int
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += n
-	return n, err
 }
 
 // samePage is a real page (seed 001 as HTML) and the Document its UTF-8

@@ -64,6 +64,7 @@ func (c Class) String() string {
 type classTable struct {
 	classes   map[string]Class
 	suffixes  []string // OrgSuffix words, longest first
+	titles    []string // Title words, longest first
 	hash      string
 	loadError error
 }
@@ -96,8 +97,12 @@ func lexiconClasses() *classTable {
 			if c == OrgSuffix {
 				classes.suffixes = append(classes.suffixes, r.Word)
 			}
+			if c == Title {
+				classes.titles = append(classes.titles, r.Word)
+			}
 		}
 		slices.SortStableFunc(classes.suffixes, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+		slices.SortStableFunc(classes.titles, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
 	})
 	return &classes
 }
@@ -119,6 +124,10 @@ func HasOrgSuffix(word string) bool {
 	}
 	return false
 }
+
+// Titles returns the leader titles of the lexicon, longest first (常务副区长
+// before 区长); callers must not modify the slice.
+func Titles() []string { return lexiconClasses().titles }
 
 // IsTitle reports whether word is a leader title (区长, 党工委书记).
 func IsTitle(word string) bool { return ClassOf(word).Has(Title) }

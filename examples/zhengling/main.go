@@ -13,6 +13,10 @@
 // errors exit 2. While a batch runs with its output redirected, a progress
 // bar (pages, pages/s, errors, time left) is drawn on stderr if stderr is a
 // terminal.
+//
+//	zhengling serve [--addr 127.0.0.1:8080] [--workers N] [--max-bytes N] [--timeout D]
+//
+// serves the same over HTTP (package internal/serve; zhengling serve --help).
 package main
 
 import (
@@ -25,6 +29,7 @@ import (
 	"os"
 	"runtime"
 
+	"github.com/zhengling/zhengling/examples/zhengling/internal/serve"
 	"github.com/zhengling/zhengling/extract"
 	"github.com/zhengling/zhengling/extract/timex"
 	"github.com/zhengling/zhengling/extract/warc"
@@ -36,6 +41,7 @@ Extracts the directives, deadlines, targets, figures and percentages of
 saved Chinese government pages (HTML in any charset) and texts.
 PATH is a file, a directory (walked recursively), a WARC archive (each HTML
 response record is one input, named ARCHIVE#N) or - for standard input.
+"zhengling serve" serves the same over HTTP (zhengling serve --help).
 
 flags:
 `
@@ -61,6 +67,9 @@ func main() {
 
 // run is the whole command; it returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "serve" { // a file named serve: ./serve
+		return serve.Command(args[1:], stderr)
+	}
 	cfg, err := parseFlags(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0

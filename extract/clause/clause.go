@@ -108,7 +108,11 @@ type sectionReading struct {
 	current bool // its period holds the reference date (2024年重点工作 in a 2024 report)
 }
 
-// Genre reads the genre from the title, else from the first paragraphs.
+// Genre reads the genre from the title, else from the first paragraphs: a
+// title that ends with a genre word is of that genre (…第十四个五年规划纲要,
+// 2024年政府工作报告, …的通知); one that only mentions it is not (温州“十三五”规划
+// 《纲要》预计完成31项指标 is news about a plan). A report on a work report
+// names it in its opening (《政府工作报告》显示，…).
 func Genre(lx *lexicon.Lexicon, title string, paras []*para.Paragraph) string {
 	classes := []string{lexicon.GenreWorkReport, lexicon.GenrePlan, lexicon.GenreNotice, lexicon.GenreMeeting, lexicon.GenreSpeech}
 	texts := []string{hanzi.View(title)}
@@ -118,16 +122,15 @@ func Genre(lx *lexicon.Lexicon, title string, paras []*para.Paragraph) string {
 		}
 	}
 	for _, t := range texts {
-		t = strings.TrimSpace(t)
+		t = titleCore(t)
 		for _, c := range classes {
 			for _, w := range lx.Words(c) {
-				if strings.Contains(t, w) {
+				if strings.HasSuffix(t, w) || c == lexicon.GenreMeeting && strings.Contains(t, w) {
 					return c
 				}
 			}
 		}
 	}
-	// a report on a work report: 《政府工作报告》显示，…今年…预期增长6.5%
 	for i := 0; i < len(paras) && i < 3; i++ {
 		if paras[i] == nil {
 			continue
@@ -139,6 +142,22 @@ func Genre(lx *lexicon.Lexicon, title string, paras []*para.Paragraph) string {
 		}
 	}
 	return ""
+}
+
+// titleCore is a title without its trailing marks and notes: (草案), (全文),
+// 》, quotes, spaces.
+func titleCore(t string) string {
+	t = strings.TrimSpace(t)
+	for {
+		s := strings.TrimRight(t, " 》」』\"”'。.!?")
+		for _, note := range []string{"(草案)", "（草案）", "(全文)", "（全文）", "全文", "(征求意见稿)", "（征求意见稿）"} {
+			s = strings.TrimSuffix(s, note)
+		}
+		if s == t {
+			return t
+		}
+		t = s
+	}
 }
 
 // readSections turns the section headings into what they pass down.

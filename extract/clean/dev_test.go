@@ -36,15 +36,7 @@ func TestDevTexts(t *testing.T) {
 	}
 	for name, e := range expect {
 		t.Run(name, func(t *testing.T) {
-			b, err := os.ReadFile(filepath.Join("testdata/dev", name))
-			if err != nil {
-				t.Fatal(err)
-			}
-			p, err := Bytes(b, "")
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkDev(t, p, e)
+			checkDev(t, loadFile(t, filepath.Join("testdata/dev", name)), e)
 		})
 	}
 }

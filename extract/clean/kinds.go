@@ -33,6 +33,8 @@ var uiWords = []string{
 	"设为首页",                     // 设为首页 (baijiahao.baidu.com)
 	"微信", "微博", "QQ空间", "复制链接", // 分享到：微信 微博 QQ空间
 	"微信扫一扫", "扫一扫", // 微信扫一扫 (ednchina.com, WeChat articles)
+	"下载", "下载本文", "下载文档", "收藏本文", "打印本文", // 下载本文 (essay sites, under the text)
+	"上一版", "下一版", "上一期", "下一期", "版面导航", "返回目录", // 上一版  下一版 (e-papers)
 }
 
 // uiLineRE is a line of UI words only.
@@ -131,14 +133,18 @@ func leftoverLine(v string) bool {
 	return code > 0 && bare*2 > n
 }
 
-// maxShapeLine bounds the lines the shape tests look at: a paragraph of
-// text is longer.
-const maxShapeLine = 200
+// maxShapeBytes bounds the lines the shape tests look at (about 200
+// Chinese characters): a paragraph of text is longer.
+const maxShapeBytes = 600
+
+// viewSentencePunct is the sentence punctuation of a view, where ，；！？
+// are folded to ASCII: none of the shapes has any.
+const viewSentencePunct = "。,;!?"
 
 // chromeShape reports a line that is chrome by its shape alone.
 func chromeShape(v string) bool {
-	if v == "" || len(v) > maxShapeLine*3 || strings.ContainsAny(v, "。,;!?") {
-		return false // none of these shapes has sentence punctuation
+	if v == "" || len(v) > maxShapeBytes || strings.ContainsAny(v, viewSentencePunct) {
+		return false
 	}
 	return uiLine(v) || separatorRE.MatchString(v) || fileLine(v) || leftoverLine(v) || creditLine(v)
 }
@@ -146,32 +152,31 @@ func chromeShape(v string) bool {
 // creditItemRE is one credit of the people who wrote, shot or checked an
 // article: "区政府办供稿", "摄影/张艳", "一审:王某". A byline without a mark
 // (新京报记者 陆一夫) is no credit: goldens keep it as the article's.
-var creditItemRE = regexp.MustCompile(`^(?:[^,。;!?:/|丨]{2,20}(?:供稿|供图|来稿)|(?:供稿|供图|撰稿|摄影|摄|文|文图|图文|编辑|责编|责任编辑|审核|审校|校对|监制|[一二三]审|初审|复审|终审|记者|通讯员|作者)[:/|丨][^,。;!?\s]{1,20})$`)
-
-// creditGlue removes the spaces inside one credit ("区政府办 供稿",
-// "摄影/ 张艳") so that the line's fields are its credits.
-var creditGlue = regexp.MustCompile(`\s+(供稿|供图|来稿|[:/|丨])|([:/|丨])\s+`)
+var creditItemRE = regexp.MustCompile(`^(?:[^,。;!?:/|丨]{2,20}(?:供稿|供图|来稿)|(?:供稿|供图|撰稿|摄影|摄|文|文图|图文|编辑|责编|责任编辑|本版责编|本版编辑|美编|图片编辑|制图|版式|审核|审校|校对|责任校对|监制|[一二三]审|初审|复审|终审|记者|通讯员|作者)[:/|丨][^,。;!?\s]{1,20})$`)
 
 // creditLine reports a line of credits only (zyyfy.com: "医技药剂党支部、药剂科供稿
 // 摄影/张艳 编辑/苏芳"; bagongshan.gov.cn: "区政府办 供稿"; pos111.cn:
 // "區委新聞辦供圖"), also in brackets; a sentence that mentions 供稿 has
-// punctuation and stays.
+// punctuation and stays. A field that is no credit alone may be one with
+// the field after it ("区政府办 供稿", "摄影/ 张艳").
 func creditLine(v string) bool {
-	if !strings.ContainsAny(v, "稿图:/|丨审") || utf8.RuneCountInString(v) > maxCredits {
+	if !strings.ContainsAny(v, "稿图编:/|丨审") || utf8.RuneCountInString(v) > maxCredits {
 		return false
 	}
-	v = strings.Trim(v, "()[]【】 ")
-	if strings.Contains(v, " ") {
-		v = creditGlue.ReplaceAllString(v, "$1$2")
-	}
-	n := 0
-	for f := range strings.FieldsSeq(v) {
-		if !creditItemRE.MatchString(f) {
-			return false
+	n, held := 0, ""
+	for f := range strings.FieldsSeq(strings.Trim(v, "()[]【】 ")) {
+		if held != "" {
+			f, held = held+f, ""
+			if !creditItemRE.MatchString(f) {
+				return false
+			}
+		} else if !creditItemRE.MatchString(f) {
+			held = f
+			continue
 		}
 		n++
 	}
-	return n > 0
+	return n > 0 && held == ""
 }
 
 // maxCredits bounds a line of credits.
@@ -188,7 +193,7 @@ var trailingBarRE = regexp.MustCompile(`([。！？!?”])\s+[|丨]+$`)
 // tidyEdges removes a lost indent and a trailing separator from a line.
 func tidyEdges(s string) string {
 	if strings.HasPrefix(s, "??") {
-		if t := lostIndentRE.ReplaceAllString(s, ""); hanzi.IsHan(firstRune(t)) {
+		if t := lostIndentRE.ReplaceAllString(s, ""); opensText(firstRune(t)) {
 			s = t
 		}
 	}
@@ -196,6 +201,12 @@ func tidyEdges(s string) string {
 		s = trailingBarRE.ReplaceAllString(s, "$1")
 	}
 	return s
+}
+
+// opensText: a rune a paragraph may open with (a character, a digit, an
+// opening quote or bracket), not a question mark of the sentence before.
+func opensText(r rune) bool {
+	return hanzi.IsHan(r) || r >= '0' && r <= '9' || strings.ContainsRune("“‘《（(【", r)
 }
 
 func firstRune(s string) rune {
@@ -276,7 +287,7 @@ var idTokenRE = regexp.MustCompile(`^(?:[A-Za-z\d]+[_*=#][A-Za-z\d_*=#]*|[a-z]{2
 // date or number (an English word under a Chinese article): kept, with a
 // warning; else body.
 func edgeKind(v string) (chrome, doubt bool) {
-	if strings.ContainsAny(v, "，。；！？,;!?") {
+	if strings.ContainsAny(v, viewSentencePunct) {
 		return false, false
 	}
 	bare, n, id := 0, 0, false

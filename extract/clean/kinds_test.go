@@ -90,6 +90,15 @@ func TestChromeKinds(t *testing.T) {
 		{"设为首页 | 加入收藏", kindChrome},
 		{"{$content}", kindChrome},
 		{"您好，欢迎访问莱山区人民政府网站！", kindChrome},
+		{"本版责编：王五 美编：赵六", kindChrome},
+		{"下载本文", kindChrome},
+		{"上一版  下一版", kindChrome},
+		{"（此文档为word格式，可任意修改编辑！）", kindChrome},
+		{"会议要求，各单位要按照文档格式要求报送材料。", kindBody},
+		{"本篇文章434字,读完约1分钟", kindChrome}, // shcafe.org
+		{"本篇文章共1434字，预计阅读时间约5分钟。", kindChrome},
+		{"查看隐藏内容(*)需先登录", kindChrome}, // caigoupt.com
+		{"会议用时约30分钟，研究了5项议题。", kindBody},
 		// an e-paper's page label
 		{"第01版:头版", kindChrome}, // 今日龙游
 		{"第03版：要闻", kindChrome},
@@ -109,7 +118,8 @@ func TestTidyEdges(t *testing.T) {
 		{"??? 德州新聞網訊(記者 尹元渤)3月4日,縣政府全體會議召開。", "德州新聞網訊(記者 尹元渤)3月4日,縣政府全體會議召開。"}, // jiexigoutong.com
 		{"???王勝強指出,縣政府的主要任務就是貫徹落實。", "王勝強指出,縣政府的主要任務就是貫徹落實。"},
 		{"再落實??h委副書記、縣長王勝強主持會議。", "再落實??h委副書記、縣長王勝強主持會議。"},
-		{"?? 2024", "?? 2024"},
+		{"??? 3月4日上午,縣長張三主持召開縣政府常務會議。", "3月4日上午,縣長張三主持召開縣政府常務會議。"},
+		{"?? abc", "?? abc"},
 		{"保障换届工作平稳、有序开展。 |", "保障换届工作平稳、有序开展。"}, // huxianbbs.com
 		{"保障换届工作平稳、有序开展。 丨", "保障换届工作平稳、有序开展。"},
 		{"产品答疑 | 网站律师 |", "产品答疑 | 网站律师 |"},
@@ -154,12 +164,12 @@ func TestEdgeKind(t *testing.T) {
 // TestTextTail: under the last paragraph a machine's identifier goes, an
 // English word stays with a warning, a signature and its date stay.
 func TestTextTail(t *testing.T) {
-	p := Text("会议强调，要确保各项工作不撒不漏。\n会议要求，各单位要对照任务清单逐项落实。\n莱山区人民政府办公室\n2024-03-01\nad9_210*60\nPowered by")
-	want := "会议强调，要确保各项工作不撒不漏。|会议要求，各单位要对照任务清单逐项落实。|莱山区人民政府办公室|2024-03-01|Powered by"
+	p := Text("会议强调，要确保各项工作不撒不漏。\n会议要求，各单位要对照任务清单逐项落实。\n莱山区人民政府办公室\n2024-03-01\nad9_210*60\nPowered by\n\n首页 新闻中心 政务公开 办事服务 互动交流\n\n出席：张三 李四 王五 赵六")
+	want := "会议强调，要确保各项工作不撒不漏。|会议要求，各单位要对照任务清单逐项落实。|莱山区人民政府办公室|2024-03-01|Powered by|首页 新闻中心 政务公开 办事服务 互动交流|出席：张三 李四 王五 赵六"
 	if got := strings.Join(p.Paragraphs, "|"); got != want {
 		t.Errorf("paragraphs %q, want %q", got, want)
 	}
-	if strings.Join(p.Warnings, "|") != "maybe chrome: Powered by" {
+	if strings.Join(p.Warnings, "|") != "maybe chrome: Powered by|maybe chrome: 首页 新闻中心 政务公开 办事服务 互动交流" {
 		t.Errorf("warnings %q", p.Warnings)
 	}
 }

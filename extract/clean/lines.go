@@ -101,6 +101,9 @@ var chromeRules = []rule{
 	r(`^今天是\s*:?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(星期|周)[一二三四五六日天]`, 40, kindChrome),              // 今天是:2024年3月4日 星期一 (a portal's date widget)
 	r(`^(微信|手机|请用手机)?扫一扫[,，\s]*(用手机看|关注|赞赏|分享)`, 40, kindChrome),                                           // 扫一扫，用手机看新闻！(qq.com) / 微信扫一扫赞赏作者 / 微信扫一扫关注，或者搜索（驱动之家）关注
 	r(`(本站|本网|小编)为(你|您|大家)(精心)?(整理|收集|搜集|准备|推荐)`, 200, kindChrome),                                         // 前言:本站为你精心整理了县经济发展情势会上县长发言范文,…我们的客服老师可以帮助你…
+	r(`文档为word格式|可任意(修改|编辑)|word版(本)?下载`, 60, kindChrome),                                                  // （此文档为word格式，可任意修改编辑！） (essay and document sites)
+	r(`^本篇文章(共)?\d+字|读完(约|大约)?需?\d+分钟|(预计|阅读)(时间|时长|用时)?(约|大约)?需?\d+分钟`, 40, kindChrome),                   // 本篇文章434字,读完约1分钟 (shcafe.org)
+	r(`查看隐藏内容|需先登录|登录后(查看|可见|阅读)`, 40, kindChrome),                                                         // 查看隐藏内容(*)需先登录 (caigoupt.com)
 	r(`^请?(点击|添加|加|扫码).{0,20}(联系|咨询)(老师|客服)`, 40, kindChrome),                                              // 请点击👉 mbgs777 👈联系老师
 	r(`^第\s*[0-9A-Z]{1,3}\s*版\s*:`, 30, kindChrome),                                                        // 第01版:头版 (an e-paper's page label)
 	// paywalls and cut texts: warning "truncated: <line>"

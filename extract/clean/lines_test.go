@@ -152,6 +152,10 @@ func TestParseMetaLine(t *testing.T) {
 			[]pair{{fSource, "偃师融媒"}, {fPublished, "2025-03-04"}, {fNone, "347"}}},
 		{"信息名称: 明山区召开区政府党组(扩大)学习会议 主题分类: 政府常务会议", false, // mingshan.gov.cn
 			[]pair{{fTitle, "明山区召开区政府党组(扩大)学习会议"}, {fCategory, "政府常务会议"}}},
+		{"來源:大觀新聞網 發布時間:2023-02-13 12:26 瀏覽:1447次", false, // velyka.cn, pinyin stripped
+			[]pair{{fSource, "大觀新聞網"}, {fPublished, "2023-02-13 12:26"}, {fNone, "1447次"}}},
+		{"字数：3000字 发布人：admin 发布时间：2023-01-05", false,
+			[]pair{{fNone, "3000字"}, {fNone, "admin"}, {fPublished, "2023-01-05"}}},
 		// not metadata
 		{"时间：2024年7月8日9:00-11:00", true, nil},
 		{"会议强调:", false, nil},

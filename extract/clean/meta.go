@@ -46,7 +46,9 @@ var labels = map[string]field{
 	"阅读次数": fNone, "点击次数": fNone, // 阅读次数: 信息来源:木塔乡人民政府 发布时间: 2025-09-25 08:35
 	"字号": fNone, "字体": fNone, "分享到": fNone, "分享": fNone, "责任编辑": fNone, "编辑": fNone,
 	"公开方式": fNone,
-	"有效性":  fNone, "生效日期": fNone, "废止日期": fNone, "体裁分类": fNone, "服务对象": fNone, "关键词": fNone,
+	"字数":   fNone, "阅读": fNone, "浏览": fNone, "点击": fNone, "人气": fNone, "热度": fNone, // 来源:大觀新聞網 發布時間:2023-02-13 12:26 瀏覽:1447次 / 字数：3000字
+	"发布人": fNone, "发布者": fNone, "录入": fNone, "录入者": fNone, "供稿": fNone, "供稿单位": fNone, // 发布人：admin 发布时间：…
+	"有效性": fNone, "生效日期": fNone, "废止日期": fNone, "体裁分类": fNone, "服务对象": fNone, "关键词": fNone,
 }
 
 // labelRE finds "label:"; built from labels, longest first so that
@@ -317,9 +319,6 @@ func (ms *metaSet) result() Meta {
 	setOnce(&m.Keywords, t.Keywords)
 	setOnce(&m.Author, t.Author)
 	setOnce(&m.WrittenDate, t.WrittenDate)
-	if ms.note != nil {
-		setOnce(&m.WrittenDate, ms.note.Date) // the date a law or speech was adopted or given
-	}
 	switch {
 	case m.PublishedAt == "":
 		m.PublishedAt = ms.tagPub

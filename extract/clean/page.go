@@ -176,6 +176,11 @@ var captionRE = regexp.MustCompile(`^(图为|上图|下图|图片|图\s*[:：]|\
 // maxCaption bounds a caption's length.
 const maxCaption = 100
 
+// isCaption reports a photo caption line (图为…, …（刘通摄）).
+func isCaption(l line) bool {
+	return utf8.RuneCountInString(l.view) <= maxCaption && captionRE.MatchString(l.view)
+}
+
 // dropBodyChrome removes chrome, metadata and caption lines from the body.
 func dropBodyChrome(lines []line, ms *metaSet) []line {
 	out := lines[:0]
@@ -197,7 +202,7 @@ func dropBodyChrome(lines []line, ms *metaSet) []line {
 		if l.kind != kindBody {
 			continue
 		}
-		if utf8.RuneCountInString(l.view) <= maxCaption && captionRE.MatchString(l.view) {
+		if isCaption(l) {
 			continue
 		}
 		out = append(out, l)
@@ -236,16 +241,32 @@ func dropLeadingTitle(lines []line, title string, ms *metaSet) ([]line, string) 
 			}
 		}
 		if n > 0 {
-			n += at
-			if n < len(lines) && isTitleNote(lines[n]) {
-				note, _ := parseTitleNote(lines[n].text, lines[n].view)
-				ms.addNote(note)
-				n++
-			}
+			n = titleBlockEnd(lines, n+at, ms)
 			return lines[n:], tidyTitle(heading)
 		}
 	}
 	return lines, ""
+}
+
+// maxTitleBlock bounds the note and speaker lines under a heading.
+const maxTitleBlock = 3
+
+// titleBlockEnd returns the index after the lines under a heading that
+// belong to the title block — its note, which goes to ms, and the speaker
+// of a speech — starting at n.
+func titleBlockEnd(lines []line, n int, ms *metaSet) int {
+	for k := 0; k < maxTitleBlock && n < len(lines); k++ {
+		switch l := lines[n]; {
+		case isTitleNote(l):
+			note, _ := parseTitleNote(l.text, l.view)
+			ms.addNote(note)
+		case speakerLine(l.view):
+		default:
+			return n
+		}
+		n++
+	}
+	return n
 }
 
 // titleSeparators may follow the heading inside a <title> that names the

@@ -54,6 +54,7 @@ func Text(s string) *Page {
 	lines = splitTitleNotes(lines, start)
 	start += len(lines) - n
 	title, titleAt := findTitle(lines[:start])
+	title, titleAt = titleTail(lines[:start], title, titleAt)
 	p.Title = title
 	titleView := compact(view(title))
 	echo := siteEchoes(lines, start, titleView)
@@ -69,9 +70,9 @@ func Text(s string) *Page {
 			body = append(body, l) // 在 / 2022 / 年时间刚刚过半…: a number wrapped onto a line of its own
 		case i < start && i <= titleAt:
 			readHeaderLine(l, &ms) // before and at the title: header only
-		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody):
+		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody || speakerLine(l.view)):
 			body = append(body, line{blank: true})
-		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i]):
+		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i] || isCaption(l)):
 			body = append(body, line{blank: true})
 		default:
 			body = append(body, l)
@@ -85,13 +86,30 @@ func Text(s string) *Page {
 
 // tailChromeLine judges a line under the text's last paragraph by its
 // shape (edgeKind); a line it cannot decide is kept, with a warning
-// "maybe chrome: <line>".
+// "maybe chrome: <line>": also a row of short items, which may be a menu
+// (首页 新闻中心 政务公开 办事服务) or the names of those who attended.
 func tailChromeLine(l line, warnings *[]string) bool {
 	chrome, doubt := edgeKind(l.view)
-	if doubt {
+	if doubt || !chrome && wordRow(l.view) {
 		*warnings = append(*warnings, "maybe chrome: "+l.text)
 	}
 	return chrome
+}
+
+// wordRow reports a menu-like row of short Chinese items without a label
+// (not 出席：张三 李四…, not a row of figures 合计 1200 3400).
+func wordRow(v string) bool {
+	if !isMenuLine(v) || strings.Contains(v, ":") {
+		return false
+	}
+	han, n := 0, 0
+	for f := range strings.FieldsSeq(v) {
+		n++
+		if hanCount(f) > 0 {
+			han++
+		}
+	}
+	return han*4 >= n*3
 }
 
 // readHeaderLine takes a metadata line, a dateline or a red-head document
@@ -156,7 +174,7 @@ func headerEnd(lines []line) int {
 		if seen++; seen > headerLimit {
 			return firstNonBlank(lines)
 		}
-		if (looksBody(l.view) || newsDatelineRE.MatchString(l.view)) && l.kind == kindBody {
+		if (looksBody(l.view) || opensReport(l.view)) && l.kind == kindBody {
 			if _, ok := parseMetaView(l.text, l.view, false); !ok {
 				return sentenceStart(lines, i)
 			}
@@ -170,6 +188,17 @@ func headerEnd(lines []line) int {
 // "新华社北京3月5日电 题:“增长6.5%左右,后面加了一句话”——…引发政协委员热议";
 // 本报讯 (记者 钱敏) 9月2日,…; 德州新聞網訊(記者 尹元渤…)).
 var newsDatelineRE = regexp.MustCompile(`^(\p{Han}{2,12}?\d{1,2}月\d{1,2}日电|\p{Han}{1,10}讯\s*\(\s*(记者|通讯员|实习生)|本(报|台|网)讯)`)
+
+// openingRE opens a report's first sentence with its day and a comma,
+// which no title does: "3月4日晚,区委副书记、区长李建国主持召开区长办公会" (a first
+// paragraph without its full stop), "近日,…".
+var openingRE = regexp.MustCompile(`^((\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|近日|日前|近期|昨天|今天|昨日|今日)(上午|下午|晚上|晚间|晚|早上|中午|凌晨|傍晚)?\s*,`)
+
+// opensReport reports a line that starts a report's text: a news dateline
+// or an opening with the day.
+func opensReport(v string) bool {
+	return newsDatelineRE.MatchString(v) || openingRE.MatchString(v)
+}
 
 // sentenceStart moves the body's first line back over the lines its
 // sentence began on: a broken copy starts lines with the punctuation that
@@ -226,7 +255,7 @@ func lastRune(v string) string {
 func findTitle(header []line) (string, int) {
 	for i := len(header) - 1; i >= 0; i-- {
 		l := header[i]
-		if l.blank || !titleLike(l) {
+		if l.blank || !titleLike(l) || issuerUnder(header[:i], l) {
 			continue
 		}
 		for _, before := range header[:i] {
@@ -247,8 +276,8 @@ func titleLike(l line) bool {
 	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || l.kind != kindBody {
 		return false
 	}
-	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) {
-		return false // a cue, a sentence, an item heading (一、总体要求), a 文号 or the note under a title
+	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) || opensReport(l.view) || speakerLine(l.view) {
+		return false // a cue, a sentence, an item heading (一、总体要求), a 文号, a note or speaker under a title, a report's opening
 	}
 	if _, ok := parseMetaView(l.text, l.view, false); ok {
 		return false

@@ -164,6 +164,19 @@ func TestTextEdgeCases(t *testing.T) {
 		{"a closing line said twice in a speech's tail stays once each",
 			"同志们:\n今年的任务十分艰巨，我们要迎难而上。\n\n谢谢大家！",
 			[]string{"同志们:", "今年的任务十分艰巨，我们要迎难而上。", "谢谢大家！"}, ""},
+		{"an opening with the day and no full stop starts the body, it is no title",
+			"区政府召开区长办公会\n\n3月4日晚,区委副书记、区长李建国主持召开区长办公会\n\n会议强调,一要快速推进镇、街道创文指挥部实体化运作。",
+			[]string{"3月4日晚,区委副书记、区长李建国主持召开区长办公会", "会议强调,一要快速推进镇、街道创文指挥部实体化运作。"}, "区政府召开区长办公会"},
+		{"a title wrapped before its genre word (gongwk.com)",
+			"在全县经济工作冲刺一季度“开门红”会议上的\n讲话\n同志们:\n今天,我们召开全县经济工作冲刺一季度“开门红”专题会\n议,主要任务是深入学习贯彻党的二十大精神。",
+			[]string{"同志们:", "今天,我们召开全县经济工作冲刺一季度“开门红”专题会议,主要任务是深入学习贯彻党的二十大精神。"},
+			"在全县经济工作冲刺一季度“开门红”会议上的讲话"},
+		{"an issuer under a whole title is not joined to it",
+			"关于做好防汛工作的通知\n县政府办\n各乡镇人民政府，县政府各部门：\n现将有关事项通知如下，请认真贯彻执行。",
+			[]string{"县政府办", "各乡镇人民政府，县政府各部门：", "现将有关事项通知如下，请认真贯彻执行。"}, "关于做好防汛工作的通知"},
+		{"a photo caption saved with the text",
+			"会议强调，要确保各项工作不撒不漏。\n图为会议现场。（刘通摄）\n会议要求，各单位要对照任务清单逐项落实。",
+			[]string{"会议强调，要确保各项工作不撒不漏。", "会议要求，各单位要对照任务清单逐项落实。"}, ""},
 	}
 	for _, c := range cases {
 		p := Text(c.in)

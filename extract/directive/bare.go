@@ -1,6 +1,7 @@
 package directive
 
 import (
+	"github.com/zhengling/zhengling/segment/lexicon"
 	"strings"
 
 	"github.com/zhengling/zhengling/extract/para"
@@ -9,7 +10,7 @@ import (
 // cueVerbs end the clause that introduces a bare 要 item: 会议强调，要…;
 // 黄腾要求，要对号入座…; 他指出，要…; a paragraph ending 会议指出： opens a series
 // of paragraphs that begin with 要 (seed001).
-var cueVerbs = []string{"强调", "要求", "指出", "决定", "认为", "部署", "提出", "表示", "明确"}
+var cueVerbs = lexicon.Default().Words("verb.speech")
 
 // maxCueClause bounds the introducing clause (会议强调 / 区委书记李志军强调 /
 // 市委副书记、市长张建华在讲话中强调): a longer first clause is a sentence of
@@ -90,7 +91,7 @@ func bareWithCue(v *view) (mark, bool) {
 // meetingReportLeads open a paragraph that reports what the meeting did
 // before its cue: 会议传达学习…。会议强调，要…; 会前学习了《四川省城乡规划条例》。
 // 会议要求，全县各级各部门要…; 会上，…。
-var meetingReportLeads = []string{"会议", "会前", "会上", "会后", "与会"}
+var meetingReportLeads = lexicon.Default().Words("lead.meeting")
 
 func opensWithMeetingReport(v *view) bool {
 	for _, w := range meetingReportLeads {
@@ -126,15 +127,25 @@ func bareWithCueAt(v *view, from int) (mark, bool) {
 			break
 		}
 		if opensWithYao(v, k) && v.tokenStartsAt(k) {
-			var owners []string
-			if k > start {
-				// 各乡镇、各部门要…; 县应急局和县住建局要…: one owner each
-				owners = splitOwners(strings.TrimSpace(string(v.r[start:k])))
+			if markerIn(v, start, k) {
+				// …提出了三个要求:一是管委会各部门要…: the 要 is the numbered item's
+				return mark{}, false
 			}
-			return bareMark(v, k, owners), true
+			// 各乡镇、各部门要…; 县应急局和县住建局要…: one owner each
+			return bareMark(v, k, v.ownersBefore(start, k)), true
 		}
 	}
 	return mark{}, false
+}
+
+// markerIn reports a numbered marker starting in [from, to).
+func markerIn(v *view, from, to int) bool {
+	for _, m := range scanMarks(v) {
+		if m.start >= from && m.start < to {
+			return true
+		}
+	}
+	return false
 }
 
 // inSubjectNote reports a short bracketed note at k that closes within a few
@@ -154,10 +165,7 @@ func inSubjectNote(r []rune, k int) bool {
 // bystanders are speakers whose advice gives no instruction (SPEC: the cue
 // is by the meeting, its host or a pronoun): 专家指出，要多喝水; 业内人士表示，
 // 要理性投资. (Not 研究 nor 报告: 会议研究决定, 《政府工作报告》强调 instruct.)
-var bystanders = []string{
-	"专家", "人士", "学者", "网友", "网民", "记者", "分析师", "研究员", "市民", "居民", "群众", "消费者",
-	"媒体", "报道", "文章", "作者", "律师", "医生", "有人", "业内",
-}
+var bystanders = lexicon.Default().Words("speaker.bystander")
 
 // bystander reports whether the cue clause is spoken by a bystander.
 func bystander(clause []rune) bool {
@@ -166,7 +174,7 @@ func bystander(clause []rune) bool {
 
 // topicWords open a clause that names the subject before the cue:
 // 针对…情况，黄腾要求，要…; 就做好“三年行动”相关工作，周大庆强调，要….
-var topicWords = []string{"针对", "对于", "关于", "就", "围绕"}
+var topicWords = lexicon.Default().Words("lead.topic")
 
 // maxTopicClause bounds that leading clause.
 const maxTopicClause = 40

@@ -32,9 +32,11 @@ type Directive struct {
 	Heading string `json:"heading"` // first sentence without the marker
 	Text    string `json:"text"`    // full text, children included
 	// Owners are the responsible units or people, simplified script, in
-	// text order: 由X负责, X牵头, X负责, X、Y按职责分工负责, a heading's X要…,
-	// 责任单位：X、Y and the lead units of 牵头单位：X；配合单位：Y (units that
-	// assist are not owners). A 责任单位 line after an item belongs to it.
+	// text order (SPEC v1.1): 由X负责, 由X会同Y…, X牵头, X负责, X要… at the start
+	// of any clause of the item, 请X…, a trailing （X、Y等按职责分工负责） or
+	// （X牵头，Y配合） (the lead first, then the others), 责任单位：X、Y and
+	// 牵头单位：X；配合单位：Y. A responsibility line after an item belongs to
+	// it. Names are checked against the segmenter's lexicon (see owners.go).
 	Owners    []string          `json:"owners"`
 	Deadlines []timex.Deadline  `json:"deadlines"`
 	Targets   []quantity.Target `json:"targets"`

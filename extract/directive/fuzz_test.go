@@ -53,6 +53,9 @@ func FuzzParse(f *testing.F) {
 	for _, c := range ownersCorpus {
 		f.Add(c.text)
 	}
+	for _, c := range ownerFormsCorpus {
+		f.Add(c.text)
+	}
 	f.Add("①\n(\n第一,\n一、\n要")
 	f.Add("（ 一 ）\n：一、二、\n牵头单位：（ 配合单位：")
 	f.Fuzz(func(t *testing.T, text string) {
@@ -61,7 +64,19 @@ func FuzzParse(f *testing.F) {
 		for _, p := range ps {
 			lens[p.Index] = p.Len()
 		}
-		checkOutline(t, Parse(ps), nil, "", lens)
+		ds := Parse(ps)
+		checkOutline(t, ds, nil, "", lens)
+		var simple strings.Builder
+		for _, p := range ps {
+			simple.WriteString(p.Simple + "\n")
+		}
+		Walk(ds, func(d *Directive) {
+			for _, o := range d.Owners {
+				if o == "" || !strings.Contains(simple.String(), o) {
+					t.Errorf("item %s: owner %q is not written in the text", d.ID, o)
+				}
+			}
+		})
 	})
 }
 

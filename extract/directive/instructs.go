@@ -45,79 +45,50 @@ var deadlineCue = regexp.MustCompile(`(?:\d|[一二三四五六七八九十])\s*
 // mannerAdverbs modify the verb that opens an instruction and are skipped
 // (or cut off a token that glues them to it: 认真落实/z, 严格考核/nr):
 // 全面排查整治 (gse: 全面/n), 大力推进, 进一步完善, 密切关注 (seed002).
-var mannerAdverbs = []string{
-	"进一步", "全力以赴", "全面", "大力", "认真", "积极", "深入", "切实", "扎实", "持续", "加快", "着力",
-	"全力", "坚决", "严格", "定期", "及时", "密切", "不断", "主动", "统筹", "稳步", "有序", "依法",
-	"逐步", "尽快", "抓紧", "继续", "广泛", "高标准", "高质量", "加大力度", "集中", "科学", "精准",
-	"新", // 新（改）建农村户厕: 新 cut from 建
-}
+var mannerAdverbs = lexicon.Default().Words("adverb.manner")
 
 // actionVerbs open a plan's items and are often mis-tagged: 整治非正规垃圾堆放点,
 // 新建污水管网12公里, 完成老旧小区改造30个, 实现镇村公交全覆盖, 建成示范小区,
 // 开工建设城东污水处理厂, 改造提升农贸市场5个, 约谈西门子项目方 (seed002),
 // and the one-letter verbs of slogans: 扬优势、补短板, 优环境、促发展 (seed002).
-var actionVerbs = map[string]bool{
-	"整治": true, "新建": true, "完成": true, "实现": true, "建成": true, "开工": true, "改造": true,
-	"建设": true, "排查": true, "约谈": true, "实施": true, "开展": true, "推进": true, "落实": true,
-	"加强": true, "提升": true, "打造": true, "培育": true, "引进": true, "组织": true, "制定": true,
-	"出台": true, "编制": true, "修订": true, "清理": true, "拆除": true, "治理": true, "扬": true,
-	"补": true, "优": true, "促": true, "稳": true, "强": true, "扩": true, "保": true, "抓": true,
-	"破": true, "优化": true, "深化": true, "强化": true, "完善": true, "健全": true, "建立": true,
-	"扩大": true, "压实": true, "抓好": true, "做好": true, "办好": true, "聚焦": true, "坚持": true,
-	// tagged as adjectives: 畅通企业诉求渠道, 规范涉企执法检查, 夯实基层基础
-	"畅通": true, "规范": true, "巩固": true, "夯实": true, "筑牢": true, "壮大": true, "丰富": true,
-	"美化": true, "净化": true, "亮化": true, "绿化": true, "活跃": true, "繁荣": true,
-}
+var actionVerbs = lexicon.Default().Set("verb.action")
 
 // reportVerbs open an item that tells what a meeting did: 听取…汇报,
 // 传达…精神, 审议…方案, 通报…情况 (seed000, seed002).
-var reportVerbs = map[string]bool{
-	"听取": true, "传达": true, "审议": true, "通报": true, "观看": true, "汇报": true,
-}
+var reportVerbs = lexicon.Default().Set("verb.minutes")
 
 // doneAdverbs put the verb after them in the past or deny it: 已完成投资,
 // 未完成审批 (seed002), 尚未解除处分 (kaili).
-var doneAdverbs = map[string]bool{"已": true, "已经": true, "均已": true, "业已": true, "未": true, "尚未": true, "没有": true, "未能": true}
+var doneAdverbs = lexicon.Default().Set("adverb.done")
 
 // stateVerbs are verbs that state a fact rather than an act: 存在…问题,
 // 是…, 有违法违纪嫌疑 (kaili), 制度具有深厚的历史底蕴 (a commentary's 第一，).
-var stateVerbs = map[string]bool{
-	"是": true, "有": true, "为": true, "存在": true, "属于": true, "没有": true, "无": true, "占": true,
-	"具有": true, "具备": true, "拥有": true, "体现": true, "表明": true, "说明": true, "意味着": true,
-}
+var stateVerbs = lexicon.Default().Set("verb.state")
 
 // measureVerbs after a subject report a figure: 增加值同比增长2.3%,
 // 全区完成投资12亿元, 覆盖率达到45%.
-var measureVerbs = map[string]bool{
-	"增长": true, "下降": true, "增加": true, "减少": true, "达到": true, "达": true, "完成": true,
-	"实现": true, "超过": true, "累计": true, "同比": true, "环比": true, "位居": true, "位列": true, "排名": true,
-}
+var measureVerbs = lexicon.Default().Set("verb.measure")
 
 // evaluations judge a subject: a clause of the heading that ends with one
 // states a fact or a problem. 企业中长期贷款较少 (seed002), 项目体量不大,
 // 形象进度不好, 建设速度不快 (seed004), 思想认识不到位, 总体进度顺利 (seed002).
-var evaluations = []string{
-	"较少", "较多", "较低", "较高", "较大", "较小", "较慢", "较弱", "较差", "不大", "不好", "不快", "不高",
-	"不强", "不足", "不够", "不到位", "不明显", "不理想", "不平衡", "不充分", "不规范", "不完善", "不健全",
-	"不畅", "滞后", "缓慢", "薄弱", "偏低", "偏高", "偏少", "严峻", "突出", "乏力", "短缺", "欠缺",
-	"下滑", "低迷", "顺利", "良好", "明显", "显著", "较好", "向好", "好转",
-}
+var evaluations = lexicon.Default().Words("evaluation")
 
 // problemNouns name a problem: after a subject they make a problem list
 // (部分企业融资困难); after an action verb they are its object (解决…问题).
-var problemNouns = []string{"问题", "困难", "差距", "短板", "隐患"}
+var problemNouns = lexicon.Default().Words("noun.problem")
 
 // reportHeads end the title of a section that reports: 基本情况, 工作进展,
 // 主要成效, 存在的问题 (work summaries). A longer heading ending so is an
 // instruction's object (协调解决项目推进中的困难问题).
-var reportHeads = []string{"情况", "进展", "成效", "成绩", "做法", "经验", "汇报", "问题", "困难", "不足"}
+var reportHeads = lexicon.Default().Words("title.report")
 
 // maxSectionTitle bounds a section title in runes.
 const maxSectionTitle = 10
 
 // goalHeads end a plan heading whose text sets goals: （二）工作目标,
 // 主要任务, 重点指标.
-var goalHeads = []string{"目标", "任务", "指标"}
+var goalHeads = lexicon.Default().Words("title.goal")
 
 // namesGoals reports a heading that announces a list of goals: 主要预期目标,
 // （二）工作目标, 2023年全区经济社会发展的主要预期目标 — a noun phrase, not an
@@ -204,7 +175,7 @@ func (d *doc) modalIn(s span, urging bool) bool {
 // addressee reports a token that names whom a 要求 addresses: 各镇街, 区住建局,
 // 相关部门.
 func addressee(t segment.Token) bool {
-	return strings.HasPrefix(t.Text, "各") || t.Pos == "nt" || t.Pos == "r" || hasSuffix(t.Text, orgSuffixes) || t.Text == "相关" || t.Text == "有关"
+	return strings.HasPrefix(t.Text, "各") || t.Pos == "nt" || t.Pos == "r" || segment.HasOrgSuffix(t.Text) || segment.IsOrgSuffix(t.Text) || t.Text == "相关" || t.Text == "有关"
 }
 
 // headingInstructs decides an item without a word of obligation by its
@@ -301,14 +272,10 @@ func firstPredicate(toks []segment.Token) (string, bool, int) {
 // prepositions open a phrase before the verb of an instruction: 针对企业用工
 // 开展有目的的培训 (seed002), 对群众投诉比较集中的问题…, 将政务热线工作纳入…
 // (seed000), 给中节能项目亮红牌 (seed002).
-var prepositions = map[string]bool{
-	"针对": true, "对": true, "对于": true, "给": true, "将": true, "把": true, "以": true, "按照": true,
-	"围绕": true, "与": true, "向": true, "在": true, "从": true, "通过": true, "依托": true, "结合": true,
-	"根据": true, "按": true, "聚焦": true, "立足": true,
-}
+var prepositions = lexicon.Default().Set("preposition")
 
 // conjunctions join the nominal verbs after 的: 接收与发送, 管理和服务.
-var conjunctions = map[string]bool{"与": true, "和": true, "及": true, "以及": true, "或": true}
+var conjunctions = lexicon.Default().Set("conjunction")
 
 // cutAdverb strips the manner adverbs that open a word.
 func cutAdverb(w string) string {

@@ -3,6 +3,7 @@ package directive
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // finish turns the nodes of one level into directives with ids under prefix.
@@ -67,7 +68,7 @@ func (d *doc) directive(n *node, id string) (*Directive, verdict) {
 	own := d.ownSegments(n)
 	v := d.instructs(n.m, own, hs)
 	dir.Instructs = v == gives
-	dir.Owners = d.owners(n, afterMarker(own, n.m), hs)
+	dir.Owners = d.owners(n, afterMarker(own, n.m))
 	dir.Children = d.finishUnder(n.children, id, namesGoals(d.paras[hs.para].SimpleText(hs.start, hs.end)))
 	return dir, v
 }
@@ -96,7 +97,7 @@ func (d *doc) headingSpan(m mark, stop int) (span, bool) {
 		return h, false
 	}
 	k := m.body
-	for k < end && !isHeadingEnd(v.r[k]) {
+	for k < end && !headingEndAt(v.r, k) {
 		k++
 	}
 	h := trimHeading(v.r, m.para, m.body, k)
@@ -107,6 +108,19 @@ func (d *doc) headingSpan(m mark, stop int) (span, bool) {
 		}
 	}
 	return h, residue <= maxResidue
+}
+
+// headingEndAt reports whether the rune at k ends a heading: 。；：！？, but
+// not a colon between digits, which is part of a time or a ratio
+// (请于2024年7月8日09：00至…, 比例达到1：3).
+func headingEndAt(r []rune, k int) bool {
+	if !isHeadingEnd(r[k]) {
+		return false
+	}
+	if r[k] == ':' || r[k] == '：' {
+		return !(k > 0 && k+1 < len(r) && unicode.IsDigit(r[k-1]) && unicode.IsDigit(r[k+1]))
+	}
+	return true
 }
 
 // markerOnly reports whether m's paragraph holds only the marker and the

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/zhengling/zhengling/extract"
-	"github.com/zhengling/zhengling/extract/directive"
 )
 
 // LedgerHeader is the CSV task ledger's header row: SPEC.md's columns, then
@@ -71,28 +70,43 @@ func (c *CSV) start() error {
 }
 
 // LedgerRows returns one row per directive of doc that has an owner, a
-// deadline or a target, in outline order, with LedgerHeader's columns.
+// deadline or a target, in outline order, with LedgerHeader's columns. An
+// item that names no owner of its own takes its nearest ancestor's (SPEC:
+// owners apply to the children only in the ledger): （一）…（责任单位：市财政局）
+// makes 市财政局 the owner of its 1. 2. 3.
 func LedgerRows(doc *extract.Document) [][]string {
 	var rows [][]string
 	meeting := ""
 	if doc.Meeting != nil && !doc.Meeting.Date.IsZero() {
 		meeting = doc.Meeting.Date.String()
 	}
-	directive.Walk(doc.Directives, func(d *extract.Directive) {
-		if len(d.Owners) == 0 && len(d.Deadlines) == 0 && len(d.Targets) == 0 {
-			return
+	var walk func(ds []*extract.Directive, inherited []string)
+	walk = func(ds []*extract.Directive, inherited []string) {
+		for _, d := range ds {
+			owners := d.Owners
+			if len(owners) == 0 {
+				owners = inherited
+			}
+			if len(owners) > 0 || len(d.Deadlines) > 0 || len(d.Targets) > 0 {
+				rows = append(rows, ledgerRow(doc, d, owners, meeting))
+			}
+			walk(d.Children, owners)
 		}
-		dls := UniqueDeadlines(d.Deadlines)
-		rows = append(rows, []string{
-			d.ID, d.Marker, d.Heading, strings.Join(d.Owners, "、"),
-			joinEach(dls, deadlineValue), joinEach(d.Targets, func(t extract.Target) string { return t.Text }), doc.File,
-			joinEach(dls, func(dl extract.Deadline) string { return dl.Text }),
-			joinEach(dls, func(dl extract.Deadline) string { return dl.Kind }),
-			joinEach(dls, func(dl extract.Deadline) string { return dateOrEmpty(dl.From) }),
-			doc.Title, doc.URL, doc.Meta.PublishedAt, meeting,
-		})
-	})
+	}
+	walk(doc.Directives, nil)
 	return rows
+}
+
+func ledgerRow(doc *extract.Document, d *extract.Directive, owners []string, meeting string) []string {
+	dls := UniqueDeadlines(d.Deadlines)
+	return []string{
+		d.ID, d.Marker, d.Heading, strings.Join(owners, "、"),
+		joinEach(dls, deadlineValue), joinEach(d.Targets, func(t extract.Target) string { return t.Text }), doc.File,
+		joinEach(dls, func(dl extract.Deadline) string { return dl.Text }),
+		joinEach(dls, func(dl extract.Deadline) string { return dl.Kind }),
+		joinEach(dls, func(dl extract.Deadline) string { return dateOrEmpty(dl.From) }),
+		doc.Title, doc.URL, doc.Meta.PublishedAt, meeting,
+	}
 }
 
 // UniqueDeadlines returns dls without repeats: a deadline the text states

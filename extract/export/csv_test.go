@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zhengling/zhengling/extract"
+	"github.com/zhengling/zhengling/extract/directive"
 	"github.com/zhengling/zhengling/extract/export"
 )
 
@@ -51,9 +53,12 @@ func wantRows(t *testing.T, js []byte) [][]string {
 		return *p
 	}
 	var rows [][]string
-	var walk func(ds []jsonDirective)
-	walk = func(ds []jsonDirective) {
+	var walk func(ds []jsonDirective, inherited []string)
+	walk = func(ds []jsonDirective, inherited []string) {
 		for _, d := range ds {
+			if len(d.Owners) == 0 {
+				d.Owners = inherited // the nearest ancestor's owners, in the ledger only
+			}
 			if len(d.Owners)+len(d.Deadlines)+len(d.Targets) > 0 {
 				var value, text, kind, from, targets []string
 				seen := map[string]bool{}
@@ -86,10 +91,10 @@ func wantRows(t *testing.T, js []byte) [][]string {
 					strings.Join(text, "；"), strings.Join(kind, "；"), strings.Join(from, "；"),
 					doc.Title, doc.URL, doc.Meta.PublishedAt, meeting})
 			}
-			walk(d.Children)
+			walk(d.Children, d.Owners)
 		}
 	}
-	walk(doc.Directives)
+	walk(doc.Directives, nil)
 	return rows
 }
 
@@ -169,6 +174,10 @@ func TestLedgerRowsReadAlone(t *testing.T) {
 		{"an event deadline", "002_1821f895a3fc65c9.txt", "26.1", "deadline", "2020-09-30；2020-12-31；2020-10-20；省环保督察回头看"},
 		{"the page's title", "kaili-gov-cn.html", "3.1", "title", docNamed(t, "kaili-gov-cn.html").Title},
 		{"the meeting date", "000_89870a89919acc8f.txt", "2.1", "meeting_date", "2022-08-02"},
+		// 三、…由凯里市事业单位招聘工作领导小组办公室会同各招聘单位及其主管部门具体组织实施:
+		// its （三）网上缴费 and that item's 1． name no owner of their own.
+		{"owners pass down to items that name none", "kaili-gov-cn.html", "3.3.1", "owners", "凯里市事业单位招聘工作领导小组办公室、各招聘单位及其主管部门"},
+		{"an item's own owners win", "kaili-gov-cn.html", "3.1", "owners", "凯里市事业单位招聘工作领导小组办公室"},
 	} {
 		t.Run(tc.desc, func(t *testing.T) {
 			if got := row(tc.file, tc.id)[cols[tc.col]]; got != tc.want {
@@ -176,6 +185,12 @@ func TestLedgerRowsReadAlone(t *testing.T) {
 			}
 		})
 	}
+	// in the JSON the children keep their own (empty) owners
+	directive.Walk(docNamed(t, "kaili-gov-cn.html").Directives, func(d *extract.Directive) {
+		if d.ID == "3.3.1" && len(d.Owners) != 0 {
+			t.Errorf("3.3.1 owners %q in the JSON, want none", d.Owners)
+		}
+	})
 	if docNamed(t, "kaili-gov-cn.html").Title == "" {
 		t.Error("kaili-gov-cn.html has no title to check")
 	}

@@ -69,7 +69,7 @@ type Clause struct {
 
 // cueClasses are the classes marked in every paragraph.
 var cueClasses = append(slices.Clone(lexicon.StanceClasses), lexicon.Past, lexicon.PastAfter, lexicon.Future,
-	lexicon.Perfective, lexicon.Limit, lexicon.LimitAfter)
+	lexicon.Perfective, lexicon.Limit, lexicon.LimitAfter, lexicon.TaskAfter)
 
 // clauseStances are the classes that give a clause its stance, strongest
 // first when two stand at one place.

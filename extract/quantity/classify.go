@@ -348,9 +348,7 @@ func changeVerb(rs []rune, i, floor int, wordStart func(int) bool) (change strin
 
 // linkVerbs tie a metric to its value and belong to the target's text:
 // 全县固定资产投资完成246.79亿元, 保障率只有10.7%.
-var linkVerbs = longestFirst([]string{"同比", "同口径", "按可比价格计算", "可比价", "比上年", "较上年", "比去年", "较去年", "比上年末", "比上年同期", "较上年同期", "比去年同期", "较去年同期", "完成", "实现", "只有", "仅为", "仅有", "达", "为", "是", "占", "有", "共", "累计", "合计", "新增",
-	"不得", "再", "又", "已", "已经", "将", "还", "仅", "只", "均", "都", "可",
-	"下达", "发放", "涉及", "列入", "谋划", "动员", "了"})
+var linkVerbs = lexicon.Default().Words("verb.link")
 
 // linkVerbStart moves the verb start left over a link verb right before it.
 func linkVerbStart(rs []rune, at, floor int, wordStart func(int) bool) int {

@@ -389,7 +389,8 @@ func isFunctionWord(pos string) bool {
 }
 
 // deadlineFor picks the deadline governing a target: one in its clause,
-// else the nearest in its sentence.
+// else the nearest before it in its sentence (到2025年，…，…达到85%) — never
+// one of a later clause.
 func deadlineFor(times []timex.Expr, j judged) *timex.Deadline {
 	var best *timex.Deadline
 	bestDist := 1 << 30
@@ -397,6 +398,9 @@ func deadlineFor(times []timex.Expr, j judged) *timex.Deadline {
 		e := &times[k]
 		if e.Role != timex.RoleDeadline || e.Start < j.sentence.start || e.End > j.sentence.end {
 			continue
+		}
+		if e.Start >= j.clause.end {
+			continue // a later clause starts its own predicate: 新建管网45公里，春节前完成主体工程
 		}
 		d := distance(e.Start, e.End, j)
 		if d < bestDist {

@@ -85,6 +85,8 @@ var findCorpus = []struct {
 	// 较去年 compares with last year: a figure
 	{"销售毛利率较去年同期下滑4.51个百分点", nil, []q{{4.51, "个百分点", "=", "decrease", false, 0}}},
 	// an explicit bound of a requirement (kaili)
+	// a unit written once at the end of a list gives each value (SPEC v1.1, issue 11)
+	{"增速分别高于全省平均水平0.3、0.5个百分点", nil, []q{{0.3, "个百分点", "=", "", false, 0}, {0.5, "个百分点", "=", "", false, 0}}},
 	{"年龄在18周岁及以上", nil, []q{{18, "周岁", ">=", "", false, 0}}}, // SPEC v1.1: an eligibility condition is a figure
 	// 须 with a bound (kaili)
 	{"均须满12个月及以上", []q{{12, "个月", ">=", "", false, 0}}, nil},
@@ -695,5 +697,33 @@ func TestDeadlineHead(t *testing.T) {
 		r := Find(p, Context{Times: times})
 		checkQuantities(t, c.text, "target", r.Targets, c.targets)
 		checkQuantities(t, c.text, "figure", r.Figures, c.figures)
+	}
+}
+
+// TestTargetDeadline: a target takes the deadline of its own clause or one
+// heading its sentence, never one of a later clause (issue 12).
+func TestTargetDeadline(t *testing.T) {
+	for _, tt := range []struct {
+		text, deadline, want string // deadline: the time expression; want: "" for none
+	}{
+		{"到2025年,全市主要农作物耕种收综合机械化率达到85%", "到2025年", "到2025年"},
+		{"9月底前完成投资3亿元", "9月底前", "9月底前"},
+		{"新建污水管网45公里,春节前完成主体工程", "春节前", ""},
+	} {
+		p := paragraph(t, tt.text)
+		at := len([]rune(tt.text[:strings.Index(tt.text, tt.deadline)]))
+		times := []timex.Expr{{Deadline: timex.Deadline{Text: tt.deadline, Kind: timex.KindBy, Start: at, End: at + len([]rune(tt.deadline))}, Role: timex.RoleDeadline}}
+		r := Find(p, Context{Times: times, Instructing: func(int) bool { return true }})
+		if len(r.Targets) != 1 {
+			t.Errorf("%s: targets %+v", tt.text, r.Targets)
+			continue
+		}
+		got := ""
+		if d := r.Targets[0].Deadline; d != nil {
+			got = d.Text
+		}
+		if got != tt.want {
+			t.Errorf("%s: deadline %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -273,9 +273,7 @@ func cueOf(e *lexicon.Entry) (cueRow, bool) {
 var priceMeasures = []string{"斤", "公斤", "千克", "克", "吨", "升", "瓶", "盒", "袋", "箱", "件", "台", "平方米", "平米", "千瓦时", "度", "立方米"}
 
 // priceWords before an amount in its clause name a price: 售价199元, 票价50元.
-var priceWords = []string{"价", "价格", "售价", "单价", "均价", "票价", "房价", "油价", "报价", "起价", "租金", "月租",
-	"售", "卖", "卖到", "收费", "扣款", "扣了", "标价", "定价", "约合", "约合人民币", "折合", "折合人民币",
-	"成本价", "市场价", "零售价", "出厂价", "收购价", "批发价"}
+var priceWords = lexicon.Default().Words("word.price")
 
 // maxPrice: amounts from this size up are deal values, not prices of
 // goods, even after a price word (中标价7亿元).
@@ -287,64 +285,33 @@ const demonstratives = "这那此该"
 
 // listNouns after a generic counter count the parts of a text, not things
 // a ledger tracks: 拉出…等3个清单, 4个方面的工作, 抓好3件事.
-var listNouns = []string{"清单", "方面", "环节", "原则", "要点", "步骤", "维度", "层次", "途径", "关键", "重点", "事", "大事", "坚持", "必须", "注重", "结合", "统筹"}
+var listNouns = lexicon.Default().Words("noun.list")
 
 // currencies are the units a price is written in.
 var currencies = map[string]bool{"元": true, "美元": true, "欧元": true, "英镑": true, "港元": true, "日元": true}
 
 // negations in a clause state a shortfall, not a goal: 没有1家入规, 还未达到.
-var negations = []string{"没有", "未", "不", "无"}
+var negations = lexicon.Default().Words("negation")
 
 // planVerbs produce what an instruction counts; inside an instructing item
 // a count they lead is a goal even without a cue (2．完善收运处置体系。新建垃圾
 // 中转站3座，配备分类收集车辆20台).
-var planVerbs = longestFirst([]string{
-	"新建",  // 新建污水管网45公里
-	"新改建", // 年内新改建农村户厕3000户
-	"改建",  // 改建农村公路50公里
-	"改造",  // 改造提升镇级污水管网15公里
-	"建成",  // 建成5G基站800个
-	"建设",  // 建设保障性租赁住房2000套
-	"配备",  // 配备分类收集车辆20台
-	"培训",  // 培训高素质农民500人
-	"引进",  // 引进高层次人才30名
-	"招引",  // 招引亿元以上项目10个
-	"打造",  // 打造示范村15个
-	"创建",  // 创建省级示范社区3个
-	"开工",  // 开工建设重点项目40个
-	"实施",  // 实施城市更新项目12个
-	"新增",  // 新增城镇就业2.3万人
-	"完成",  // 完成造林5000亩
-	"发放",  // 发放创业担保贷款2亿元
-	"安置",  // 安置退役军人200人
-	"提供",  // 提供就业岗位5000个
-	"整治",  // 整治背街小巷30条
-	"修复",  // 修复生态廊道12公里
-	"清理",  // 清理河道40公里
-	"种植",  // 种植苗木3万株
-	"造林",  // 造林1.2万亩
-	"更新",  // 更新公交车100辆
-	"推广",  // 推广新能源汽车500辆
-	"组织",  // 组织招聘会12场
-	"举办",  // 举办招聘会12场
-})
+var planVerbs = lexicon.Default().Words("verb.produce")
 
 // figureAfter, after the number in its clause, make it a benchmark the text
 // compares with: 这与我省有些地市70日内完成相比，还有一定差距.
-var figureAfter = []string{"相比", "相较", "比较"}
+var figureAfter = lexicon.Default().Words("after.figure")
 
 // genericCounters count lists, aspects and items rather than outputs.
 var genericCounters = map[string]bool{"个": true, "项": true, "件": true, "条": true, "次": true}
 
 // notUnitWords start with a unit character but are other words:
 // 认真做好2012人社工作绩效指标考评工作, 5项目, 3条件.
-var notUnitWords = []string{"人社", "人民", "人大", "人才", "人均", "人工", "人文", "家庭", "家电", "家具", "家居",
-	"项目", "条件", "条例", "处理", "处置", "台账", "场景", "场所", "所有", "所属", "次数", "名单", "名称",
-	"户籍", "户口", "位于", "位居", "位列", "位置", "倍增", "天然", "天气", "日常", "年度", "年龄", "年限", "米粉", "个人", "头部", "头条", "头脑", "斤两"}
+var notUnitWords = lexicon.Default().Words("word.notunit")
 
 // goalAfter, after the number in its clause, make it a target:
 // 离今年新增200家的目标任务差距很大, “…解决率达到92%以上”的总目标.
-var goalAfter = []string{"目标", "任务数"}
+var goalAfter = lexicon.Default().Words("after.goal")
 
 // smallCopies are units whose small counts are handling instructions, not
 // statistics: 原件及复印件各1份, 近期免冠彩色证件照片3张 (but 宣传资料万余份).
@@ -355,13 +322,11 @@ const formulaBefore = "×*=+÷"
 
 // notQuantityBefore mark a number as a measure of place, not a statistic:
 // 围绕国控点周边半径5公里.
-var notQuantityBefore = []string{"半径", "直径", "距离", "相距", "海拔", "每隔", "间隔", "编号", "电话", "邮编", "号码", "代码"}
+var notQuantityBefore = lexicon.Default().Words("before.place")
 
 // metricStops end the metric's noun phrase on the left: 确保|省重点项目完成投资,
 // 其中|第三产业投资完成.
-var metricStops = longestFirst([]string{
-	"确保", "力争", "争取", "要求", "其中", "目前", "当前", "实现", "推动", "按照", "的有", "将", "把", "要", "使", "让", "对", "有", "、",
-})
+var metricStops = lexicon.Default().Words("stop.metric")
 
 type worded interface {
 	string | cmpRow | changeRow | unitRow

@@ -16,7 +16,7 @@ const maxEventRunes = 30
 var notEventBefore = []rune("面靠眼跟当目提日此先空生超向往从之以")
 
 // anchorTasks right after the 前 make 在…前 a requirement too: 在全国“两会”召开前完成….
-var anchorTasks = []string{"完成", "做好", "落实", "报送", "提交", "上报", "到位", "开展", "组织", "部署", "出台", "印发", "建成", "全面"}
+var anchorTasks = lexicon.Default().Words("verb.anchor")
 
 // anchors finds …在<event>前 deadlines whose event is not a date; cands are
 // the date expressions already found, which take precedence.

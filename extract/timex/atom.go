@@ -65,6 +65,8 @@ type atom struct {
 	relQuarter  bool // 本季度, 季末: quarterRel quarters from the reference one
 	quarterRel  int
 	bareDay     bool // 20日前: a day of the reference month or the next
+	relDay      bool // 明天, 次日: dayRel days from the reference date
+	dayRel      int
 }
 
 // monthParts maps the words after X月 to the part they name; longer words
@@ -168,6 +170,33 @@ func parseBelowYear(v view, i int, a *atom) (int, bool) {
 	return i, false
 }
 
+// relativeDays are the days named from the reference date (SPEC v1.1:
+// 明天/次日 → the next day). 今天 is left to the meeting reader: a report's
+// 今天 tells when it met.
+var relativeDays = []struct {
+	word string
+	rel  int
+}{{"明天", 1}, {"明日", 1}, {"次日", 1}, {"后天", 2}}
+
+// parseRelDay reads a day named from the reference date (明天, 次日) or a day
+// of its month in brackets (今(27)日下班前).
+func parseRelDay(v view, i int, a *atom) (int, bool) {
+	for _, d := range relativeDays {
+		if v.has(i, d.word) && !v.insideWord(i) {
+			a.relDay, a.dayRel, a.grain = true, d.rel, grainDay
+			return i + 2, true
+		}
+	}
+	if (v.at(i) == '今' || v.at(i) == '本') && isOpenBracket(v.at(i+1)) {
+		n, j := digits(v, i+2, 2)
+		if j > i+2 && isCloseBracket(v.at(j)) && (v.at(j+1) == '日' || v.at(j+1) == '号') && n >= 1 && n <= 31 {
+			a.relYear, a.relMonth, a.day, a.grain = true, true, n, grainDay
+			return j + 2, true
+		}
+	}
+	return i, false
+}
+
 // parseYearless reads expressions without a year of their own: 年底前,
 // 年内, 本月底, 月底前, 全年.
 func parseYearless(v view, i int, a *atom) (int, bool) {
@@ -183,6 +212,9 @@ func parseYearless(v view, i int, a *atom) (int, bool) {
 			a.relYear, a.grain, a.part = true, grainYear, p // 年初, 年中前
 			return i + 2, true
 		}
+	}
+	if j, ok := parseRelDay(v, i, a); ok {
+		return j, true
 	}
 	if j, ok := parseWeek(v, i, a); ok {
 		return j, true
@@ -370,6 +402,13 @@ func digits(v view, i, max int) (int, int) {
 
 // parseQuarter reads 第四季度, 三季度, 1季度, 前三季度.
 func parseQuarter(v view, i int, a *atom) (int, bool) {
+	if v.has(i, "首季") { // 确保首季“开门红” (SPEC v1.1: the first quarter)
+		a.quarter, a.grain = 1, grainQuarter
+		if v.has(i, "首季度") {
+			return i + 3, true
+		}
+		return i + 2, true
+	}
 	j := i
 	first := false
 	switch {
@@ -429,6 +468,10 @@ func parseYear(v view, i int, a *atom) (int, bool) {
 		a.placeholder = true // 20xx年12月底前: a template, not a year
 		return j, true
 	}
+	if y, start, j, ok := rocYear(v, i); ok {
+		a.year, a.start = y, start
+		return j, true
+	}
 	if y, j, ok := hanYear(v, i); ok {
 		a.year = y
 		return j, true
@@ -441,6 +484,42 @@ func parseYear(v view, i int, a *atom) (int, bool) {
 	}
 	return i, false
 }
+
+// rocEpoch is the year before the Republic of China's first: 民國114年 is 2025.
+const rocEpoch = 1911
+
+// rocYear reads a Republic-of-China era year (SPEC v1.1): 民國114年, 明(105)年,
+// and in a traditional-script text a bare three-digit year (114年底): a
+// three-digit year is never a Gregorian one.
+func rocYear(v view, i int) (year, start, end int, ok bool) {
+	k, start := i, i
+	era := v.has(i, "民国")
+	if era {
+		k = v.spaces(i + 2)
+	}
+	bracketed := isOpenBracket(v.at(k-1)) && strings.ContainsRune("今明去本", v.at(k-2))
+	if bracketed {
+		start = k - 2 // 明(105)年: the relative word and its bracket
+	}
+	n, j := digits(v, k, 3)
+	if j-k < 2 || j-k > 3 || isDigit(v.at(j)) || (!era && !bracketed && (j-k != 3 || !traditional(v))) {
+		return 0, i, i, false
+	}
+	if bracketed {
+		if !isCloseBracket(v.at(j)) {
+			return 0, i, i, false
+		}
+		j++
+	}
+	if k := v.spaces(j); v.at(k) == '年' && n >= 1 && n <= 150 {
+		return rocEpoch + n, start, k + 1, true
+	}
+	return 0, i, i, false
+}
+
+// traditional reports a paragraph written in traditional script (its view
+// differs from its source).
+func traditional(v view) bool { return v.p.Source != v.p.Simple }
 
 // placeholderYear reads a four-character year with template blanks: 20xx年, ××××年.
 func placeholderYear(v view, i int) (int, bool) {

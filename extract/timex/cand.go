@@ -1,6 +1,9 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // cand is one time expression found in a paragraph, before its role is
 // decided: a single atom, a span (A至B), an enumeration (5月、6月), a
@@ -16,6 +19,10 @@ type cand struct {
 	cumulative  bool   // 1-8月份, 前8个月: a reported period from January
 	recurrence  bool
 	duration    bool
+	length      length // a duration's count and unit: 15日内, 三年内
+	seasonOnly  bool   // a year's season or event (明年暑期前): dated by no calendar day
+	plan        bool   // a five-year plan's period: “十四五”时期
+	festival    bool   // a holiday season without a calendar day: 节日期间
 	event       string // the anchoring event of 省环保督察回头看前
 	approx      bool   // 春节前后, 25日左右
 }
@@ -46,7 +53,7 @@ var notUntilWords = []string{"达到", "做到", "受到", "得到", "收到", "
 
 // bySuffixes make an atom a completion limit: 9月1日前, 10月底前,
 // 2024年7月10日及以前, 2024年12月31日之前.
-var bySuffixes = []string{"及以前", "及之前", "以前", "之前", "前", "为止", "止", "以内", "之内", "内"}
+var bySuffixes = []string{"下班前", "下班之前", "及以前", "及之前", "以前", "之前", "前", "为止", "止", "以内", "之内", "内"}
 
 // rangeSeps join the two ends of a span: 2024年7月8日09:00至2024年7月10日
 // 17:00, 9-10月份, 9月*日至10月*日.
@@ -56,7 +63,7 @@ var rangeSeps = []string{"起至", "至", "到", "-"}
 var enumSeps = []string{"、", "和", "及", "与"}
 
 // notBefore: 前 followed by these is not a limit (前列, 前期, 前夕 …).
-var notBefore = []rune("列茅沿面期提景进行端头身台方线辈任者述款瞻往途程后门厅排锋卫奏兆置夕")
+var notBefore = []rune("列茅沿面期提景进行端头身台方线辈任者述款瞻往途程后门厅排锋卫奏兆置夕移")
 
 // notDateBefore: after a date, 前 is a limit (12月31日前提交, kaili page)
 // except in 前夕 and 前后.
@@ -100,6 +107,12 @@ func parseCand(v view, i int) (cand, bool) {
 	if c, ok := parseNumberSpan(v, i); ok {
 		return finishCand(v, c), true
 	}
+	if c, ok := parseFiveYear(v, i); ok {
+		return finishCand(v, c), true
+	}
+	if c, ok := parseQuarterPair(v, i); ok {
+		return finishCand(v, c), true
+	}
 	if list, ok := parseNumberList(v, i); ok {
 		c := cand{start: i, end: list[len(list)-1].end, atoms: list, consecutive: consecutiveMonths(list)}
 		return finishCand(v, c), true
@@ -108,6 +121,9 @@ func parseCand(v view, i int) (cand, bool) {
 		return c, true
 	}
 	if c, ok := parseSeason(v, i); ok {
+		return c, true
+	}
+	if c, ok := parseFestival(v, i); ok {
 		return c, true
 	}
 	var a atom
@@ -152,11 +168,17 @@ func finishCand(v view, c cand) cand {
 	k := v.spaces(c.end)
 	if s, ok := parseSeason(v, k); ok && c.from == nil {
 		c.by, c.end, c.event = true, s.end, s.event // 9月开学前: before the event, in that month
+		c.seasonOnly = c.last().grain == grainYear  // 明年暑期前: no calendar date (SPEC v1.1)
 		return c
 	}
 	if w := v.prefixAt(k, approxSuffixes); w != "" && c.from == nil {
 		c.approx, c.end = true, k+2
 		return c
+	}
+	if isCloseBracket(v.at(k)) && isOpenBracket(v.at(v.spacesBack(c.start)-1)) {
+		if w := v.prefixAt(k+1, bySuffixes); w != "" {
+			k++ // 截止日＜2024年7月10日＞及以前: the limit is written after the bracket
+		}
 	}
 	if w := v.prefixAt(k, bySuffixes); w != "" {
 		n := k + len([]rune(w))
@@ -386,6 +408,9 @@ func parseDuration(v view, i int) (cand, bool) {
 	if isDigit(v.at(i-1)) || lead == 0 && isHanDigit(v.at(i-1)) || containsRune(notDurationBefore, v.at(start-1)) {
 		return cand{}, false
 	}
+	if _, _, _, ok := rocYear(v, i); ok {
+		return cand{}, false // 114年底: a year of the Republic, not 114 years
+	}
 	n, j := countAt(v, i)
 	if n == 0 {
 		return cand{}, false
@@ -401,10 +426,37 @@ func parseDuration(v view, i int) (cand, bool) {
 	}
 	// 前8个月 (seed002) is the year-to-date period of a figure.
 	cumulative := lead == '前' && (w == "个月" || w == "个季度")
-	return cand{start: start, end: end, duration: !cumulative, cumulative: cumulative}, true
+	within := end > k+len([]rune(w))
+	return cand{start: start, end: end, duration: !cumulative, cumulative: cumulative,
+		length: length{n: n, unit: w, within: within && lead == 0}}, true
 }
 
 var withinWords = []string{"以内", "之内", "内"}
+
+// length is the extent of a duration: 15日内 is 15 天, within.
+type length struct {
+	n      int
+	unit   string
+	within bool // 内, 以内, 之内: a limit from a start
+}
+
+// after returns the day the duration ends when it starts on d: 15日内 from
+// 2024-03-10 is 2024-03-25; months and years keep the day of the month.
+func (l length) after(d Date) (Date, string, bool) {
+	switch l.unit {
+	case "天", "日", "个工作日", "工作日":
+		return NewDate(d.Year, d.Month, d.Day+l.n), PrecisionDay, true
+	case "周", "个周", "星期", "个星期":
+		return NewDate(d.Year, d.Month, d.Day+7*l.n), PrecisionDay, true
+	case "个月", "月":
+		return NewDate(d.Year, d.Month+time.Month(l.n), d.Day), PrecisionDay, true
+	case "个季度":
+		return NewDate(d.Year, d.Month+time.Month(3*l.n), d.Day), PrecisionDay, true
+	case "年":
+		return NewDate(d.Year+l.n, d.Month, d.Day), PrecisionDay, true
+	}
+	return Date{}, "", false // 小时: finer than a day
+}
 
 // countAt reads a count in ASCII or Chinese digits (两 = 2) and its end.
 func countAt(v view, i int) (int, int) {
@@ -486,6 +538,31 @@ func holidayCand(v view, a atom) cand {
 
 // parseNumberList reads months written as a list of numbers sharing one 月:
 // 4、5 月份 (seed002), 九、十月份 (seed004).
+// parseQuarterPair reads two quarters written with one 季度 (三、四季度,
+// 第三、四季度, 三至四季度): the span from the first to the end of the second.
+func parseQuarterPair(v view, i int) (cand, bool) {
+	j := i
+	if v.at(j) == '第' {
+		j++
+	}
+	q1 := quarterNumber(v.at(j))
+	if q1 == 0 || isDigit(v.at(i-1)) || isHanDigit(v.at(i-1)) {
+		return cand{}, false
+	}
+	k := j + 1
+	if sep := v.at(k); sep != '、' && sep != '至' && sep != '-' && sep != '和' {
+		return cand{}, false
+	}
+	var b atom
+	e, ok := parseQuarter(v, k+1, &b)
+	if !ok || b.quarter <= q1 || b.firstQuarts {
+		return cand{}, false
+	}
+	b.start, b.end = k+1, e
+	from := atom{start: i, end: j + 1, quarter: q1, grain: grainQuarter, year: b.year, relYear: b.relYear, yearRel: b.yearRel}
+	return cand{start: i, end: e, atoms: []atom{b}, from: &from}, true
+}
+
 func parseNumberList(v view, i int) ([]atom, bool) {
 	if isDigit(v.at(i-1)) || isHanDigit(v.at(i-1)) {
 		return nil, false

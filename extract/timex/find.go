@@ -86,7 +86,7 @@ var triggerSet = func() (set [0x10000 >> 6]uint64) {
 func triggers() map[rune]bool {
 	t := map[rune]bool{'*': true, 'x': true, 'X': true, '×': true, '╳': true, '※': true, '某': true, '每': true, '前': true, '近': true, '后': true,
 		'第': true, '上': true, '下': true, '年': true, '月': true, '全': true, '两': true, '十': true,
-		'这': true, '本': true, '当': true, '季': true}
+		'这': true, '本': true, '当': true, '季': true, '首': true, '民': true, '明': true, '次': true, '今': true, '节': true, '双': true}
 	for c := '0'; c <= '9'; c++ {
 		t[c] = true
 	}
@@ -128,11 +128,25 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 	if c.hasPlaceholder() {
 		warns = append(warns, "placeholder: "+text)
 	}
+	if c.duration && base.Role == RoleDeadline {
+		base.Kind, base.Precision = KindBy, PrecisionEvent
+		if d, prec, ok := c.length.after(ref); ok && !ref.IsZero() {
+			base.Date, base.Precision = d, prec
+		}
+		return []Expr{base}, warns
+	}
 	if c.recurrence || c.duration || c.cumulative && len(c.atoms) == 0 {
 		base.Kind, base.Precision = KindDuring, ""
 		return []Expr{base}, warns
 	}
 	if len(c.atoms) == 0 {
+		base.Kind, base.Precision, base.Event = KindBy, PrecisionEvent, c.event
+		if c.festival {
+			base.Kind = KindDuring // 节日期间: the season, dated by no day
+		}
+		return []Expr{base}, warns
+	}
+	if c.seasonOnly {
 		base.Kind, base.Precision, base.Event = KindBy, PrecisionEvent, c.event
 		return []Expr{base}, warns
 	}

@@ -158,8 +158,15 @@ func shiYiIsHoliday(v view, i int) bool {
 	if isHanDigit(p) || isDigit(p) || p == '第' || p == '月' || p == '年' || p == '十' {
 		return false
 	}
-	return v.prefixAt(i+2, shiYiAfter) != ""
+	k := i + 2
+	if isOpenQuote(p) && isCloseQuote(v.at(k)) {
+		k++ // “十一”之前
+	}
+	return v.prefixAt(k, shiYiAfter) != ""
 }
+
+func isOpenQuote(r rune) bool  { return r == '“' || r == '"' || r == '\'' || r == '‘' }
+func isCloseQuote(r rune) bool { return r == '”' || r == '"' || r == '\'' || r == '’' }
 
 // parseHoliday reads a holiday name at i (after an optional year).
 func parseHoliday(v view, i int, a *atom) (int, bool) {
@@ -177,6 +184,9 @@ func parseHoliday(v view, i int, a *atom) (int, bool) {
 			j := i + len([]rune(w))
 			if v.at(j) == '节' && v.at(j+1) != '日' {
 				j++
+			}
+			if isOpenQuote(v.at(i-1)) && isCloseQuote(v.at(j)) {
+				j++ // a quoted holiday: “十一”之前, “五一”期间 (SPEC v1.1)
 			}
 			a.holiday, a.grain = h, grainDay
 			return j, true

@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"github.com/zhengling/zhengling/segment"
+	"github.com/zhengling/zhengling/segment/lexicon"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,21 +16,17 @@ const openingParas = 6
 
 // hostVerbs follow the host in an opening: 区委副书记、区长蒋海华主持召开区政府常务会议
 // (seed000); 市委常委、区党工委书记商振江出席会议并讲话 (seed001).
-var hostVerbs = []string{"主持召开", "主持会议", "主持", "出席会议", "出席并讲话", "出席"}
+var hostVerbs = lexicon.Default().Words("verb.host")
 
 // conveneVerbs introduce the meeting's name.
 var conveneVerbs = []string{"主持召开", "召开", "举行"}
 
-// titleWords end an official's title; the host's name follows the last one.
-var titleWords = []string{
-	"副书记", "书记", "副区长", "区长", "副市长", "市长", "副县长", "县长", "副镇长", "镇长", "乡长",
-	"副州长", "州长", "副省长", "省长", "副主任", "主任", "副局长", "局长", "部长", "副主席", "主席",
-	"秘书长", "常委", "委员", "副组长", "组长", "厅长", "处长", "院长", "校长", "副总理", "总理",
-	"董事长", "总经理", "旗长", "盟长", "党组书记", "工委书记",
-}
+// titleWords end an official's title; the host's name follows the last one:
+// the leader titles of the segmenter's lexicon (segment/lexicon/titles.txt).
+var titleWords = segment.Titles()
 
 // leadIns precede an opening sentence: 核心提示:5月7日下午,开发区召开… (seed001).
-var leadIns = []string{"核心提示:", "核心提示", "导读:", "摘要:", "【", "本报讯", "讯"}
+var leadIns = lexicon.Default().Words("lead.in")
 
 // FindMeeting reads the meeting from the report's opening paragraphs;
 // pageYear supplies the year when the opening gives only month and day.
@@ -122,7 +120,7 @@ var dayParts = []string{"上午", "下午", "晚上", "早上", "中午"}
 var speakerWords = []string{"我们", "咱们", "我"}
 
 // undatedOpenings stand for the day in a report's opening: 近日, 日前.
-var undatedOpenings = []string{"近日", "日前", "近期", "今天", "今日", "昨天", "昨日"}
+var undatedOpenings = lexicon.Default().Words("opening.undated")
 
 // meetingName is the name after the verb, up to the clause's end, without 了.
 func meetingName(v view, i, end int) string {

@@ -173,6 +173,30 @@ func (v view) cueAt(i int, classes ...string) bool {
 	return false
 }
 
+// cueEndingAt reports a mark of the classes flagged work that ends at i
+// (部署|第四季度, 决战|四季度).
+func (v view) cueEndingAt(i int, classes ...string) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i - 1); k < len(cues) && cues[k].End == i; k++ {
+		if h := cues[k]; slices.Contains(classes, h.Class) && h.Has(lexicon.Work) {
+			return true
+		}
+	}
+	return false
+}
+
+// workIn reports a schedule word flagged work in [i, j) (部署, 安排, 冲刺,
+// 推进会).
+func (v view) workIn(i, j int) bool {
+	cues := v.p.Cues
+	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= j+maxCueRunes; k++ {
+		if h := cues[k]; h.Start >= i && h.End <= j && h.Has(lexicon.Work) {
+			return true
+		}
+	}
+	return false
+}
+
 func (v view) clauseEndIn(i, j int) bool {
 	for k := max(i, 0); k < j && k < len(v.r); k++ {
 		if isClauseEnd(v.r[k]) {

@@ -51,6 +51,13 @@ func (a *atom) bounds(ref Date) (first, last Date) {
 		d := a.holiday.next(ref, y)
 		return d, d
 	}
+	if a.relDay {
+		if ref.IsZero() {
+			return Date{}, Date{}
+		}
+		d := NewDate(ref.Year, ref.Month, ref.Day+a.dayRel)
+		return d, d
+	}
 	if a.relWeek || a.relQuarter {
 		first, last = a.relBounds(ref)
 		if a.relQuarter && a.part == partEnd {

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/zhengling/zhengling/segment/lexicon"
 )
@@ -21,14 +22,14 @@ var adjacentGoalCues = []string{"到", "至", "于", "在"}
 
 // describeCues right after any expression make it a description of a
 // season: 九、十月份正是企业产销两旺的重要时段 (seed004).
-var describeCues = []string{"正是", "正值", "正处", "是全年", "是关键", "历来是"}
+var describeCues = lexicon.Default().Words("after.describe")
 
 // recurrenceLeads make what follows a recurring time: 每当季末、年底.
-var recurrenceLeads = []string{"每当", "每逢", "每到"}
+var recurrenceLeads = lexicon.Default().Words("lead.recurrence")
 
 // goalAfterCues right after a quarter, half or year make it a time limit:
 // 明年上半年完成, 2025年建成.
-var goalAfterCues = []string{"完成", "建成", "竣工", "投用", "投产", "开工", "到位", "上线", "通车", "出台", "落地", "实现"}
+var goalAfterCues = lexicon.Default().Words("verb.complete")
 
 // eventVerbs in the clause after a day date make it the date of an event
 // that took place: 8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议 (seed000),
@@ -36,18 +37,17 @@ var goalAfterCues = []string{"完成", "建成", "竣工", "投用", "投产", "
 // A leader presiding or visiting is told after the fact; a meeting that is
 // convened (2月22日召开全市大会) may still be ahead, so those verbs count only
 // with 了 or on a day not after the document's date.
-var eventVerbs = []string{"主持召开", "主持", "出席", "会见", "调研", "视察", "考察", "走访", "深入"}
+var eventVerbs = lexicon.Default().Words("verb.event")
 
 // scheduleVerbs name events that a text may announce or report.
-var scheduleVerbs = []string{"召开", "举行", "举办", "召集", "开幕", "闭幕", "印发", "发布", "签署", "通过"}
+var scheduleVerbs = lexicon.Default().Words("verb.convene")
 
 // eventVerbsDone right after a date: 在 9 月 15 日召开的工作推进会上 (seed002).
-var eventVerbsDone = []string{"召开的", "召开了", "举行的", "举行了", "举办的", "举办了", "开幕的", "发布的", "印发的", "通过的"}
+var eventVerbsDone = lexicon.Default().Words("verb.convened")
 
 // datelineWords after a day make it the date of a report, not a task:
 // 新华社北京2月29日电, IT之家9月30日消息, 据中新网9月9日报道,
-var datelineWords = []string{"电", "讯", "消息", "报道", "获悉", "宣布", "公布", "发布", "披露", "通报", "晚间", "早间", "盘中", "收盘",
-	"发表", "刊发", "刊登", "撰文", "播出"} // 《纽约时报》网站在10月1日发表题为…的报道
+var datelineWords = lexicon.Default().Words("dateline")
 
 // todayWords before a day in brackets: 今日（12月28日）, 昨日（9月28日）.
 var todayWords = []string{"今日(", "昨日(", "今天(", "昨天(", "当天(", "当日(", "前日(", "今日（", "昨日（", "今天（", "昨天（", "当天（", "当日（"}
@@ -67,10 +67,14 @@ func roleOf(v view, c *cand, ref Date) Role {
 	switch {
 	case c.recurrence, hasCueBefore(v, c.start, recurrenceLeads, 10):
 		return RoleRecurrence
+	case c.duration && anchoredDuration(v, c):
+		return RoleDeadline // 自印发之日起15日内, 力争三年内
 	case c.duration:
 		return RoleDuration
 	case c.cumulative:
 		return RolePeriod
+	case c.festival:
+		return festivalRole(v, c)
 	case len(c.atoms) == 0:
 		return RoleDeadline // an event anchor: 省环保督察回头看前
 	case neverDeadline(c):
@@ -83,11 +87,19 @@ func roleOf(v view, c *cand, ref Date) Role {
 		return RolePeriod
 	case isEventDate(v, c, ref):
 		return RoleEventDate
-	case isPast(c, ref):
+	case c.plan && v.prefixAt(v.spaces(c.end), planNames) != "":
+		return RolePeriod // “十四五”规划 names a plan
+	case bornOn(v, c):
+		return RolePeriod // 2006年7月8日及以前出生
+	case attributive(v, c) && !v.taskCueBefore(c.start, 12):
+		return RolePeriod // 10月底前完成的项目要及时验收; 截止2024年12月在读的…
+	case isPast(c, ref) && !pastTask(v, c):
 		return RoleEventDate
+	case c.coarse() && !c.by && (scheduledWork(v, c) || c.last().holiday != nil && scheduledBefore(v, c)) && !pastAsWritten(c, ref):
+		return RoleDeadline // 研究部署第四季度工作, 对三、四季度重点工作进行了安排部署
 	case !c.by && v.prefixAt(v.spaces(c.end), describeCues) != "":
 		return RolePeriod
-	case c.coarse() && !c.by && !setsTime(v, c):
+	case c.coarse() && !c.by && !setsTime(v, c, ref):
 		return RolePeriod
 	}
 	if r, ok := storyRole(v, c); ok {
@@ -96,18 +108,196 @@ func roleOf(v view, c *cand, ref Date) Role {
 	return RoleDeadline
 }
 
+// scheduledBefore: a schedule word of work right before the period
+// (研究部署第四季度, 安排部署国庆长假期间…工作).
+func scheduledBefore(v view, c *cand) bool {
+	k := v.spacesBack(c.start)
+	for j := k; j >= k-2 && j > 0; j-- {
+		if v.cueEndingAt(j, lexicon.Schedule, lexicon.Goal) {
+			return true
+		}
+	}
+	return false
+}
+
+// festivalRole: a holiday season is a deadline when the text schedules its
+// work (研究部署“双节”期间重点工作, 要全力做好节日期间保供稳价工作), else it
+// names a time.
+func festivalRole(v view, c *cand) Role {
+	if scheduledBefore(v, c) {
+		return RoleDeadline
+	}
+	if v.taskAfter(c) || v.cueAfter(c.end, 8, lexicon.TaskAfter) {
+		if v.workIn(clauseStart(v, c.start), clauseEnd(v, c.end)) || v.cueIn(sentenceStart(v, c.start), c.start, lexicon.Instruct, lexicon.Goal) {
+			return RoleDeadline
+		}
+	}
+	return RolePeriod
+}
+
+// planNames after a five-year plan's number name the plan, not its time.
+var planNames = []string{"规划", "纲要", "计划", "开局", "收官", "开好局", "良好开局", "起好步"}
+
+// pastAsWritten: the period has ended on the reference date in the year it
+// is written for, without the shift to next year that a bare month or
+// quarter gets as a deadline (部署了第二季度有关工作 in August reports).
+func pastAsWritten(c *cand, ref Date) bool { return isPast(asWritten(c), ref) }
+
+// asWritten is c in the year it is written for (reported).
+func asWritten(c *cand) *cand {
+	r := *c
+	r.atoms = slices.Clone(c.atoms)
+	if c.from != nil {
+		f := *c.from
+		r.from = &f
+	}
+	r.markReported()
+	return &r
+}
+
+// pastTask: a date already past that the text still sets as the time of a
+// task (SPEC v1.1): a limit (各单位于2月8日前报送 in a page of 2月28日), a span
+// with a task verb (2021年3月1日至6月30日开展专项整治), or a goal or an
+// obligation before it in its clause.
+func pastTask(v view, c *cand) bool {
+	return c.by && !attributive(v, c) || c.from != nil && hasTaskVerb(v, c)
+}
+
+// attributive: the date qualifies a noun through a verb and 的 (10月底前完成的
+// 项目要及时验收, 截止2024年12月在读的全日制学生): it names which things, it sets
+// no time.
+func attributive(v view, c *cand) bool {
+	if !c.by && c.prefix == "" {
+		return false // 按照8月份拉出清单、…、12月份完成准备的顺序: 的 ends the list
+	}
+	for k := c.end; k < len(v.r) && k-c.end <= 6; k++ {
+		switch r := v.r[k]; {
+		case isClauseEnd(r):
+			return false
+		case r == '的':
+			return k > c.end && k+1 < len(v.r) && v.r[k+1] >= 0x4E00 && v.r[k+1] <= 0x9FFF && v.verbIn(c.end, k)
+		}
+	}
+	return false
+}
+
+// verbIn reports a verb token (not a verbal noun) inside [i, j): 完成的项目 has
+// one, 经济工作的部署要求 none.
+func (v view) verbIn(i, j int) bool {
+	for _, t := range v.p.Tokens {
+		if t.Start >= i && t.End <= j && strings.HasPrefix(t.Pos, "v") && t.Pos != "vn" {
+			return true
+		}
+	}
+	return false
+}
+
+// bornOn: a date of birth (2006年7月8日及以前出生): a condition on who may
+// apply, no time to act.
+func bornOn(v view, c *cand) bool {
+	k := v.spaces(c.end)
+	if isCloseBracket(v.at(k)) {
+		k++
+	}
+	return v.has(k, "出生") || v.has(k, "生")
+}
+
+func isCloseBracket(r rune) bool { return strings.ContainsRune(")）>＞]】〉", r) }
+func isOpenBracket(r rune) bool  { return strings.ContainsRune("(（<＜[【〈", r) }
+
+// scheduledWork: a quarter or half for which the text schedules work (SPEC
+// v1.1): a schedule word right before it (研究部署第四季度…, 冲刺四季度), or a
+// word of its work right after it in a clause that schedules (第三季度工作
+// 推进会, 对第四季度的冲刺攻坚任务进行再动员、再部署) — not 制定下半年工作措施,
+// and not when a review follows (上半年工作总结).
+func scheduledWork(v view, c *cand) bool {
+	if g := c.last().grain; g != grainQuarter && g != grainHalf || v.cueAfter(c.end, 15, reviewClasses...) {
+		return false // a year only names a plan (2023年度工作要点); 上半年工作总结 reviews
+	}
+	if scheduledBefore(v, c) {
+		return true // 研究部署第四季度工作, 冲刺一季度
+	}
+	if v.taskAfter(c) {
+		return v.workIn(clauseStart(v, c.start), clauseEnd(v, c.end)) ||
+			v.cueIn(sentenceStart(v, c.start), c.start, lexicon.Instruct) // 要…，紧扣首月、首季“开门红”任务
+	}
+	return false
+}
+
+// docAnchors start a duration at the document's own date: 自印发之日起15日内.
+var docAnchors = []string{"印发之日起", "发布之日起", "下发之日起", "公布之日起", "施行之日起", "实施之日起", "印发后", "发布后", "下发后"}
+
+// anchoredDuration: a duration the text sets from its own date (自印发之日起
+// 15日内) or as a goal (力争三年内): a deadline at the reference date plus
+// the duration (SPEC v1.1).
+func anchoredDuration(v view, c *cand) bool {
+	if !c.length.within {
+		return false
+	}
+	from := clauseStart(v, c.start)
+	for k := from; k < c.start; k++ {
+		if v.prefixAt(k, docAnchors) != "" {
+			return true
+		}
+	}
+	return v.cueBefore(c.start, 12, lexicon.Goal)
+}
+
 // setsTime decides for a quarter, half, year or holiday without 前 whether
 // the sentence sets it as the time of a task (确保三季度、全年指标都大幅提升,
-// seed000) or only names it (一要抓好上半年工作总结分析, 四季度是收官收口、
-// 实现目标的关键季).
-func setsTime(v view, c *cand) bool {
+// seed000; a period set off at the head of a clause in a sentence that
+// obliges: …行业主管部门要履行监管职责，…，在国庆中秋期间，树牢…意识) or only
+// names it (一要抓好上半年工作总结分析, 四季度是收官收口、实现目标的关键季).
+func setsTime(v view, c *cand, ref Date) bool {
+	ahead := aheadOf(c, ref)
 	switch {
 	case v.at(v.spaces(c.end)) == '是':
 		return false
 	case v.cueAfter(c.end, 15, reviewClasses...):
-		return false // 抓好上半年工作总结分析, 第一季度重点工作完成情况 (seed002)
+		// 抓好上半年工作总结分析, 第一季度重点工作完成情况 (seed002); but the state
+		// of a period still ahead is what is prepared for it: 听取国庆、中秋期间
+		// 相关服务保障准备情况
+		return ahead && v.cueAfter(c.end, 15, lexicon.PastAfter)
 	}
-	return hasGoalCue(v, c) || hasCueAfter(v, c.end, goalAfterCues, 6) || v.cueAt(v.spaces(c.end), lexicon.Instruct)
+	if hasGoalCue(v, c) || hasCueAfter(v, c.end, goalAfterCues, 6) || v.cueAt(v.spaces(c.end), lexicon.Instruct) {
+		return true
+	}
+	if v.suffixBefore(v.spacesBack(c.start), fromWords) != "" {
+		return false // 自2025年第二季度起: where a duty starts
+	}
+	s, e := sentenceStart(v, c.start), sentenceEnd(v, c.end)
+	switch {
+	case fronted(v, c):
+		return v.obligedIn(s, e) // …要履行监管职责，…，在国庆中秋期间，树牢…意识
+	case ahead && c.last().holiday != nil && v.taskAfter(c):
+		return v.obligedIn(s, c.start) // 要…，精心做好国庆、中秋假期各项服务保障
+	}
+	return false
+}
+
+// taskAfter reports a word of the work of a period right after it (第四季度的
+// 冲刺攻坚任务, 国庆、中秋假期各项服务保障, 首季“开门红”任务).
+func (v view) taskAfter(c *cand) bool {
+	k := v.spaces(c.end)
+	if v.at(k) == '的' || isCloseQuote(v.at(k)) || v.at(k) == '“' || v.at(k) == '"' {
+		k++
+	}
+	for j := k; j <= k+2; j++ {
+		if v.cueAt(j, lexicon.TaskAfter) {
+			return true
+		}
+	}
+	return false
+}
+
+// aheadOf reports a period that starts after the reference date: what a
+// text says of it is planned, not reported.
+func aheadOf(c *cand, ref Date) bool {
+	if ref.IsZero() {
+		return false
+	}
+	first, _ := asWritten(c).bounds(ref)
+	return !first.IsZero() && ref.Before(first)
 }
 
 // The classes of the lexicon the roles read. A goal, an obligation, a
@@ -309,7 +499,7 @@ func isPast(c *cand, ref Date) bool {
 func hasGoalCue(v view, c *cand) bool {
 	s := v.spacesBack(c.start)
 	a := c.last()
-	weak := a.grain == grainYear || a.holiday != nil
+	weak := a.grain == grainYear && !c.plan || a.holiday != nil // a five-year plan (“十四五”时期) is set by 确保 too
 	if w := v.suffixBefore(s, adjacentGoalCues); w != "" && (w != "在" || !weak) && v.suffixBefore(s, notUntilWords) == "" {
 		// 基本集中在2018年至2019年, 在国庆中秋期间 name a period, 到2025年 sets a
 		// limit; 关于2023年度…计划 is no 于.

@@ -8,6 +8,7 @@ var seasons = []struct{ word, event string }{
 	{"开学", "开学"}, {"春耕", "春耕"}, {"秋收", "秋收"}, {"三夏", "三夏"}, {"夏收", "夏收"}, {"麦收", "麦收"},
 	{"秋冬季", "秋冬季"}, {"冬春季", "冬春季"}, {"供暖季", "供暖季"}, {"采暖季", "采暖季"}, {"供暖期", "供暖期"},
 	{"采暖期", "采暖期"}, {"封冻", "封冻"}, {"上冻", "上冻"}, {"旅游旺季", "旅游旺季"},
+	{"暑期", "暑期"}, {"暑假", "暑假"}, {"寒假", "寒假"}, {"年度考核", "年度考核"}, // 明年暑期前必须完成的工程项目 (dev 046)
 }
 
 // seasonTails join a season and its 前: 汛期来临前, 开学之前.
@@ -34,4 +35,33 @@ func parseSeason(v view, i int) (cand, bool) {
 		return cand{start: i, end: end, by: true, event: s.event}, true
 	}
 	return cand{}, false
+}
+
+// festivals are holiday seasons without one calendar day: 研究部署“双节”期间
+// 重点工作, 全力做好节日期间各项服务保障工作. With 期间 or 假期 they give a
+// during deadline with date null when the text schedules their work.
+var festivals = []string{"双节", "两节", "节假日", "节日"}
+
+// festivalSpans join a festival and its span.
+var festivalSpans = []string{"期间", "假期"}
+
+// parseFestival reads <festival>期间 at i, quoted or not: “双节”期间.
+func parseFestival(v view, i int) (cand, bool) {
+	start := i
+	if isOpenQuote(v.at(i)) {
+		i++
+	}
+	w := v.prefixAt(i, festivals)
+	if w == "" || v.insideWord(i) {
+		return cand{}, false
+	}
+	j := i + len([]rune(w))
+	if isCloseQuote(v.at(j)) {
+		j++
+	}
+	s := v.prefixAt(j, festivalSpans)
+	if s == "" {
+		return cand{}, false
+	}
+	return cand{start: start, end: j + len([]rune(s)), event: w, festival: true}, true
 }

@@ -12,66 +12,46 @@ import (
 // around such a date for that evidence (the tense, the report, the forecast
 // and the plan words below) and keep it a deadline only on the plan's side.
 
-// cue is a word with the neighbours that make it another word: the 要 of
-// 重要 or 要点 is no obligation, the 了 of 为了 or 了解 no past.
-type cue struct {
-	word      string
-	notAfter  string // runes that, right before the word, undo it
-	notBefore string // runes that, right after the word, undo it
-}
-
 // actionCues give a plain date in an instruction its task: 按照8月份拉出清单、10月筹划前期、
 // 12月份完成准备 (seed000), 为11月1日正式入户登记作准备 (seed002), 从8月中下旬开始,开展…
 // (seed002), 10月完成验收. Without one of these or a plan cue, a single date is
 // a narrated one: 7月4日的更新公告写到 (gamersky), 9月28日午饭后 (ifeng).
-var actionCues = []cue{
-	{word: "完成"}, {word: "启动"}, {word: "开始"}, {word: "开展"}, {word: "召开"}, {word: "举行"}, {word: "举办"},
-	{word: "组织"}, {word: "实施"}, {word: "推进"}, {word: "落实"}, {word: "按照"}, {word: "作准备"}, {word: "做准备"},
-	{word: "拿出"}, {word: "拉出"}, {word: "筹划"}, {word: "建成"}, {word: "开工"}, {word: "竣工"}, {word: "投用"},
-	{word: "投产"}, {word: "上线"}, {word: "通车"}, {word: "到位"}, {word: "具备"}, {word: "实现"}, {word: "报送"},
-	{word: "提交"}, {word: "上报"}, {word: "出台"}, {word: "印发"}, {word: "验收"}, {word: "交付"}, {word: "截止"},
-	{word: "收官"}, {word: "施行"}, {word: "生效"}, {word: "进行"}, {word: "督查"}, {word: "检查"}, {word: "考核"},
-	{word: "评估"}, {word: "制定"}, {word: "编制"}, {word: "建立"}, {word: "形成"}, {word: "完善"}, {word: "整改"},
-	{word: "办结"}, {word: "清零"}, {word: "销号"}, {word: "达标"}, {word: "覆盖"}, {word: "运行"}, {word: "启用"},
-	{word: "发放"}, {word: "兑现"}, {word: "拨付"}, {word: "签约"}, {word: "落地"}, {word: "投运"}, {word: "申报"},
-	{word: "报名"}, {word: "开放"}, {word: "开通"}, {word: "开幕"}, {word: "考试"}, {word: "公示"}, {word: "公布"},
-}
+var actionCues = lexicon.Default().Words("verb.task")
 
 // reportActs right after a date make it the date of a statement: 5月28日拉布威胁称，
 // 拉布6月3日在接受天空新闻采访时表示， (huanqiu). Only with the punctuation that
 // opens the quote, so that 说明, 简称 and 表示感谢 are no report.
-var reportActs = []string{"表示", "称", "说", "透露", "介绍", "指出", "强调", "回忆", "坦言", "直言", "宣布", "写到", "写道"}
+var reportActs = lexicon.Default().Words("verb.say")
 
 // reportLeads before a date put it inside reported speech: 禹州市教体局通报称，9月28日午饭后…
 // (ifeng), 南都记者了解到，…自3月5日至9月1日，…成功实施抓捕 (njxfhn).
-var reportLeads = []string{"了解到", "获悉", "据悉", "据了解", "据介绍", "通报称", "介绍说", "表示", "透露", "称", "回忆",
-	"据统计", "统计显示", "数据显示", "显示"}
+var reportLeads = lexicon.Default().Words("lead.report")
 
 // figureCues after a date its sentence reports a figure for make it the
 // figure's period: 8月份，全市规上工业增加值同比增长5.2%.
-var figureCues = []string{"同比", "环比", "增长", "下降", "增加", "减少", "累计", "达到", "实现", "完成"}
+var figureCues = lexicon.Default().Words("verb.figure")
 
 // storyLeads before a date in its sentence tell a story: 直到十月下旬，警方再次接到群众报案
 // (v-163), 原本应当于2019年12月份交房 (163-1), 从9月上旬开始，先是… (qq), 让人想起来7月3日… (gamersky).
-var storyLeads = []string{"直到", "原本", "原定", "原计划", "本应", "本来", "想起", "回忆", "记得", "那年"}
+var storyLeads = lexicon.Default().Words("lead.story")
 
 // sequenceWords after a date chain the events of a story: 从9月上旬开始，先是…被带走调查，
 // 随后…也被纳入调查行列 (qq).
-var sequenceWords = []string{"先是", "随后", "紧接着", "随即", "直至"}
+var sequenceWords = lexicon.Default().Words("word.sequence")
 
 // storyTails after a date tell a moment of a story: 九月初的时候 (v-163), 7月3日某位大佬被泼水之后.
-var storyTails = []string{"的时候", "时候", "那天", "当天", "当晚", "之际", "的一天", "一夜之间"}
+var storyTails = lexicon.Default().Words("tail.story")
 
 // habitCues before a date make it a usual date, recurring: 合肥(常年11月19日) (toutiao weather).
-var habitCues = []string{"常年", "往年", "历年", "通常", "一般"}
+var habitCues = lexicon.Default().Words("word.habit")
 
 // copulas right before a date make it the answer of a narrative: 这是十月三十号上午受害人发布…,
 // 发案最多的是十月三十号凌晨 (v-163), 他上次坐火车，是8月2日下午接到… (toutiao: 是 opening
 // its clause). 报名时间是…, 重点是9月份完成… keep their schedule.
-var copulas = []string{"这是", "那是", "就是", "正是", "的是"}
+var copulas = lexicon.Default().Words("word.copula")
 
 // scheduleNouns before 是/为 make the date a schedule: 完成时限是2022年, 时间为11月25日至12月底.
-var scheduleNouns = []string{"时间", "时限", "日期", "期限", "节点", "时段"}
+var scheduleNouns = lexicon.Default().Words("noun.schedule")
 
 // storyRole returns the role of a date that its sentence narrates, reports
 // or forecasts, and ok=false when the sentence leaves it a deadline.
@@ -139,12 +119,12 @@ func forecast(v view, c *cand, s, e int) bool {
 
 // obligedIn reports an obligation or a goal starting in [i, j) that
 // outweighs a forecast (预计…，要确保10月底前完成); a need does not (本周…气温
-// 持续低迷，…公众需注意防寒保暖).
+// 持续低迷，…公众需注意防寒保暖), nor 要求, often a noun (落实进度要求).
 func (v view) obligedIn(i, j int) bool {
 	cues := v.p.Cues
 	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= j+maxCueRunes; k++ {
 		h := cues[k]
-		if h.Start >= i && h.Start < j && (h.Class == lexicon.Instruct || h.Class == lexicon.Goal) && !h.Has(lexicon.Need) {
+		if h.Start >= i && h.Start < j && (h.Class == lexicon.Instruct || h.Class == lexicon.Goal) && !h.Has(lexicon.Need) && h.Word != "要求" {
 			return true
 		}
 	}
@@ -160,12 +140,12 @@ func hasTaskVerb(v view, c *cand) bool {
 	if fronted(v, c) {
 		to = clauseEnd(v, min(to+1, len(v.r)))
 	}
-	return anyCue(v, max(from, c.start-10), c.start, actionCues) || anyCue(v, c.end, min(to, c.end+40), actionCues)
+	return hasWordIn(v, max(from, c.start-10), c.start, actionCues) || hasWordIn(v, c.end, min(to, c.end+40), actionCues)
 }
 
 // spanFigureCues make a span the period of reported figures: 3月5日至9月1日，全市累计
 // 破获案件…, 1月至8月，全县固定资产投资同比增长15.3%.
-var spanFigureCues = []string{"同比", "环比", "累计", "共计", "增长", "下降"}
+var spanFigureCues = lexicon.Default().Words("verb.spanfigure")
 
 // reportedRole: a date that sets no time is the period of a figure its
 // sentence reports (8月份，全市规上工业增加值同比增长5.2%; 据统计，9月份全区完成固定资产投资12亿元),
@@ -254,33 +234,6 @@ func reportActAfter(v view, c *cand) bool {
 		}
 	}
 	return false
-}
-
-// anyCue finds a cue starting in [i, j).
-func anyCue(v view, i, j int, cues []cue) bool {
-	for k := max(i, 0); k < j && k < len(v.r); k++ {
-		for _, q := range cues {
-			if v.has(k, q.word) && cueFits(v, k, q) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func cueFits(v view, k int, q cue) bool {
-	for _, r := range q.notAfter {
-		if v.at(k-1) == r {
-			return false
-		}
-	}
-	next := v.at(k + len([]rune(q.word)))
-	for _, r := range q.notBefore {
-		if next == r {
-			return false
-		}
-	}
-	return true
 }
 
 // hasWordIn finds a word starting in [i, j).

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"bufio"
+	"flag"
 	"os"
 	"strings"
 	"sync"
@@ -58,6 +59,8 @@ func format(exprs []Expr) string {
 	return strings.Join(out, " ;; ")
 }
 
+var update = flag.Bool("update", false, "rewrite testdata/corpus.tsv with the readings found (check the diff)")
+
 // TestCorpus runs the corpus of real sentences (testdata/corpus.tsv): each
 // row is a reference date, a sentence and every expression it holds.
 func TestCorpus(t *testing.T) {
@@ -69,8 +72,17 @@ func TestCorpus(t *testing.T) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	rows := 0
+	var out []string
+	defer func() {
+		if *update && !t.Failed() {
+			if err := os.WriteFile("testdata/corpus.tsv", []byte(strings.Join(out, "\n")+"\n"), 0o644); err != nil {
+				t.Error(err)
+			}
+		}
+	}()
 	for line := 0; sc.Scan(); line++ {
 		text := sc.Text()
+		out = append(out, text)
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
@@ -83,10 +95,15 @@ func TestCorpus(t *testing.T) {
 			t.Fatalf("line %d: %v", line+1, err)
 		}
 		exprs, _ := Find([]*para.Paragraph{paragraph(t, 0, cols[1])}, ref)
-		if got := format(exprs); got != cols[2] {
+		got := format(exprs)
+		rows++
+		if *update {
+			out[len(out)-1] = cols[0] + "\t" + cols[1] + "\t" + got
+			continue
+		}
+		if got != cols[2] {
 			t.Errorf("line %d: %s (ref %s)\n got: %s\nwant: %s", line+1, cols[1], cols[0], got, cols[2])
 		}
-		rows++
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)

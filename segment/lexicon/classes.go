@@ -20,6 +20,9 @@ const (
 	// and after it (LimitAfter: 把握好9月和12月这两个时间节点).
 	Limit      = "limit"
 	LimitAfter = "limit.after"
+	// TaskAfter: after a current or coming period, the work scheduled in it
+	// (第三季度工作推进会, 第四季度的冲刺攻坚任务, 冲刺一季度“开门红”).
+	TaskAfter = "task.after"
 
 	// Time frames (frame.tsv).
 	Past      = "past"       // 过去一年, 去年, 今年以来
@@ -57,14 +60,23 @@ const (
 // StanceClasses are the classes a clause's stance is read from.
 var StanceClasses = []string{Instruct, Goal, Urge, Report, Compare, Forecast, Schedule, Condition}
 
+// GrammarClasses are the word classes of words.tsv: the verbs, leads and
+// tails each recogniser's grammar reads (verb.action: 整治非正规垃圾堆放点;
+// lead.story: 直到十月下旬; word.price: 售价199元 …).
+var GrammarClasses = []string{"verb.link", "verb.produce", "stop.metric", "verb.task", "adverb.done", "adverb.manner", "after.describe", "after.figure", "after.goal", "before.place", "conjunction", "dateline", "evaluation", "lead.in", "lead.meeting", "lead.recurrence", "lead.report", "lead.story", "lead.topic", "negation", "noun.list", "noun.problem", "noun.schedule", "opening.undated", "preposition", "speaker.bystander", "tail.story", "title.goal", "title.report", "verb.action", "verb.anchor", "verb.complete", "verb.convene", "verb.convened", "verb.event", "verb.figure", "verb.host", "verb.measure", "verb.minutes", "verb.say", "verb.spanfigure", "verb.speech", "verb.state", "word.copula", "word.habit", "word.notunit", "word.price", "word.sequence",
+	"owner.label", "owner.join", "owner.manner", "owner.note"}
+
 var knownClasses = map[string]bool{}
 
 func init() {
-	for _, c := range []string{Instruct, Goal, Urge, Report, Compare, Forecast, Schedule, Condition, Perfective, Limit, LimitAfter,
+	for _, c := range []string{Instruct, Goal, Urge, Report, Compare, Forecast, Schedule, Condition, Perfective, Limit, LimitAfter, TaskAfter,
 		Past, PastAfter, Future, FrameLead, HeadingGoal, HeadingReview, HeadingTask, HeadingCondition,
 		GenreWorkReport, GenrePlan, GenreNotice, GenreMeeting, GenreSpeech,
 		PunctClause, PunctSentence, PunctPeriod, PunctBracket, PunctList, PunctDash, PunctPlaceholder,
 		PunctRunIn, PunctStop, PunctHeading} {
+		knownClasses[c] = true
+	}
+	for _, c := range GrammarClasses {
 		knownClasses[c] = true
 	}
 }

@@ -64,11 +64,14 @@ const (
 	// Near: what is about to happen (即将进入四季度): it keeps a date ahead
 	// but sets no task for it.
 	Near
+	// Work: a schedule word that sets the work of the period right after it
+	// (研究部署第四季度工作, 决战四季度), unlike one that dates an event (将在2023年).
+	Work
 )
 
 var flagNames = map[string]Flag{
 	"sentence": Sentence, "list": List, "weak": Weak, "adjacent": Adjacent,
-	"level": Level, "progress": Progress, "word": Word, "strong": Strong, "need": Need, "near": Near,
+	"level": Level, "progress": Progress, "word": Word, "strong": Strong, "need": Need, "near": Near, "work": Work,
 }
 
 // Entry is one row of a cue table.

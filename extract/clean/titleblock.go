@@ -5,7 +5,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
+
+// The title block: the title (wrapped over lines, or with an issuer under
+// it), the note under it and the speaker of a speech.
 
 // TitleNote is the line a law, a resolution or a speech prints under its
 // title to say when, and by which meeting, it was adopted, issued or given:
@@ -13,8 +17,10 @@ import (
 //	（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）
 //	（2023年10月9日）
 //
-// It is the title block's date: written_date when the page shows none, and
-// the meeting when the text reports none.
+// It is the title block's date and meeting: the meeting when the text
+// reports none, and so the reference date when the page shows no date of
+// its own (written_date stays what the page shows: a report's publication
+// date, not the day it was given).
 type TitleNote struct {
 	Text    string // the line as printed
 	Date    string // YYYY-MM-DD of its latest event
@@ -32,14 +38,25 @@ var noteEventRE = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2}
 // noteDateRE is a note that is a date alone: a speech's (2023年10月9日).
 var noteDateRE = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 
+// noteDeliveryRE is the line under a speech's or a report's title that
+// says where it was given, bracketed or not: "2011年 3月2日在禹王台区第一届
+// 人民代表大会第五次会议上", "（2023年1月5日在全县经济工作会议上的讲话）".
+var noteDeliveryRE = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在(.{2,60}?)上(?:的(?:讲话|报告|发言|致辞))?$`)
+
 // parseTitleNote reads a title note from a line's text and view; ok is
 // false for any other line.
 func parseTitleNote(text, v string) (TitleNote, bool) {
-	m := noteRE.FindStringSubmatch(v)
-	if m == nil {
-		return TitleNote{}, false
+	inner := strings.TrimLeft(v, "—–- ") // ——2024年1月8日在…会议上
+	if m := noteRE.FindStringSubmatch(inner); m != nil {
+		inner = m[1]
 	}
-	inner := m[1]
+	if d := noteDeliveryRE.FindStringSubmatch(inner); d != nil {
+		date, ok := ymd(d[1], d[2], d[3])
+		return TitleNote{Text: text, Date: date, Meeting: meetingOf(d[4])}, ok
+	}
+	if !noteRE.MatchString(v) {
+		return TitleNote{}, false // the other notes are bracketed
+	}
 	if d := noteDateRE.FindStringSubmatch(inner); d != nil {
 		date, ok := ymd(d[1], d[2], d[3])
 		return TitleNote{Text: text, Date: date}, ok
@@ -86,7 +103,7 @@ func ymd(y, m, d string) (string, bool) {
 
 // isTitleNote reports a line that is a title note.
 func isTitleNote(l line) bool {
-	if l.blank || !strings.ContainsAny(l.view, "([【") {
+	if l.blank || !strings.ContainsAny(l.view, "([【在") {
 		return false
 	}
 	_, ok := parseTitleNote(l.text, l.view)
@@ -127,3 +144,54 @@ func splitTitleNotes(lines []line, first int) []line {
 	}
 	return lines
 }
+
+// speakerRE is the line under a speech's title that names who gave it: an
+// office and, after a space, a name (yuwangtai.gov.cn: "禹王台区人民政府区长  陈  良",
+// "县委书记 张三"). Without the space "县长办公会议" could be a title.
+var speakerRE = regexp.MustCompile(`^\p{Han}{0,20}?(书记|副书记|委员长|副委员长|省长|副省长|市长|副市长|县长|副县长|区长|副区长|镇长|乡长|主任|副主任|主席|副主席|局长|部长|秘书长|同志)\s+(\p{Han}\s*){2,3}$`)
+
+// speakerLine reports a speaker line of a title block.
+func speakerLine(v string) bool {
+	return strings.Contains(v, " ") && speakerRE.MatchString(v)
+}
+
+// maxTitleTail bounds the end of a title wrapped onto a line of its own.
+const maxTitleTail = 6
+
+// titleTail joins the end of a wrapped title to it: a PDF copy breaks
+// "在全县经济工作冲刺一季度“开门红”会议上的" / "讲话". The next header line
+// must be a few Chinese characters without punctuation that end on a
+// genre word, after a title that ends on a character and not on one.
+func titleTail(header []line, title string, at int) (string, int) {
+	if at < 0 || at+1 >= len(header) || !endsInHan(header[at].view) {
+		return title, at
+	}
+	next := header[at+1]
+	n := utf8.RuneCountInString(next.view)
+	if next.blank || next.kind != kindBody || n > maxTitleTail || hanCount(next.view) != n || isMenuLine(next.view) ||
+		titleGenreRE.MatchString(header[at].view) || !titleGenreRE.MatchString(next.view) {
+		return title, at // a title that is whole, and an issuer under it (关于…的通知 / 县政府办)
+	}
+	return title + next.text, at + 1
+}
+
+// issuerRE is a short line that names an office: the issuer printed under
+// a notice's title (关于做好防汛工作的通知 / 县政府办).
+var issuerRE = regexp.MustCompile(`^\p{Han}{2,12}(政府|办公室|办公厅|办|委员会|局|厅|委)$`)
+
+// issuerUnder reports an issuer line under a title that ends on a genre
+// word: the title is the line above, not the office.
+func issuerUnder(above []line, l line) bool {
+	if !issuerRE.MatchString(l.view) {
+		return false
+	}
+	for i := len(above) - 1; i >= 0; i-- {
+		if !above[i].blank {
+			return titleLike(above[i]) && titleGenreRE.MatchString(above[i].view)
+		}
+	}
+	return false
+}
+
+// titleGenreRE is the genre word a title ends with.
+var titleGenreRE = regexp.MustCompile(`(讲话|发言|致辞|报告|通知|通报|意见|方案|办法|决定|决议|纪要|公告|规定|细则|规划|计划|批复|函|总结)$`)

@@ -24,7 +24,11 @@ func TestParseTitleNote(t *testing.T) {
 			"2023-05-26", "国务院第5次常务会议"},
 		{"（2023年10月9日）", "2023-10-09", ""}, // a speech's date under its title
 		{"(2023年10月9日)", "2023-10-09", ""},
+		{"2011年 3月2日在禹王台区第一届人民代表大会第五次会议上", "2011-03-02", "禹王台区第一届人民代表大会第五次会议"}, // yuwangtai.gov.cn
+		{"（2023年1月5日在全县经济工作会议上的讲话）", "2023-01-05", "全县经济工作会议"},
+		{"（2023年1月5日在县委党校的讲话）", "", ""},
 		// not notes
+		{"2023年1月5日在全县经济工作会议上,县长作了讲话。", "", ""},
 		{"（记者 钱敏）", "", ""},
 		{"(文章来源:南方财经网)", "", ""},
 		{"（撰稿：汪有民 审核：徐海燕）", "", ""},
@@ -50,10 +54,11 @@ func TestTitleBlock(t *testing.T) {
 	const title = "全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议"
 	const note = "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）"
 	pages := map[string]*Page{
-		"text, note on its line":        Text(title + "\n" + note + "\n" + body),
-		"text, note on the title":       Text(title + note + "\n" + body),
-		"html, note after <br>":         htmlPage(t, `<html><head><title>`+title+`_国务院公报_中国政府网</title></head><body><div id="UCAP-CONTENT"><p align="center"><strong>全国人民代表大会常务委员会<br>关于批准财政部发行特别国债购买外汇及<br>调整2007年末国债余额限额的决议</strong><br>`+note+`</p><p>`+body+`</p></div></body></html>`),
-		"html, note in the title's <p>": htmlPage(t, `<html><head><title>`+title+`</title></head><body><div id="UCAP-CONTENT"><p>`+title+note+`</p><p>`+body+`</p></div></body></html>`),
+		"text, note on its line":                   Text(title + "\n" + note + "\n" + body),
+		"text, note on the title":                  Text(title + note + "\n" + body),
+		"html, note after <br>":                    htmlPage(t, `<html><head><title>`+title+`_国务院公报_中国政府网</title></head><body><div id="UCAP-CONTENT"><p align="center"><strong>全国人民代表大会常务委员会<br>关于批准财政部发行特别国债购买外汇及<br>调整2007年末国债余额限额的决议</strong><br>`+note+`</p><p>`+body+`</p></div></body></html>`),
+		"html, note and speaker under the heading": htmlPage(t, `<html><head><title>`+title+`</title></head><body><div id="UCAP-CONTENT"><h1>`+title+`</h1><p>`+note+`</p><p>全国人民代表大会常务委员会委员长 吴邦国</p><p>`+body+`</p></div></body></html>`),
+		"html, note in the title's <p>":            htmlPage(t, `<html><head><title>`+title+`</title></head><body><div id="UCAP-CONTENT"><p>`+title+note+`</p><p>`+body+`</p></div></body></html>`),
 	}
 	for name, p := range pages {
 		if p.Title != title {
@@ -62,19 +67,23 @@ func TestTitleBlock(t *testing.T) {
 		if strings.Join(p.Paragraphs, "|") != body {
 			t.Errorf("%s: paragraphs %q", name, p.Paragraphs)
 		}
-		if p.Meta.WrittenDate != "2007-06-29" || p.TitleNote == nil || p.TitleNote.Meeting != "第十届全国人民代表大会常务委员会第二十八次会议" {
-			t.Errorf("%s: written %q, note %+v", name, p.Meta.WrittenDate, p.TitleNote)
+		if p.TitleNote == nil || p.TitleNote.Date != "2007-06-29" || p.TitleNote.Meeting != "第十届全国人民代表大会常务委员会第二十八次会议" {
+			t.Errorf("%s: note %+v", name, p.TitleNote)
+		}
+		if p.Meta.WrittenDate != "" {
+			t.Errorf("%s: written date %q: the page shows none", name, p.Meta.WrittenDate)
 		}
 	}
-	// a shown 成文日期 wins over the note
-	p := Text("成文日期：2007-07-02\n" + title + "\n" + note + "\n" + body)
-	if p.Meta.WrittenDate != "2007-07-02" {
-		t.Errorf("shown written date lost: %q", p.Meta.WrittenDate)
-	}
 	// a speech: the date under the title
-	p = Text("在全区经济工作会议上的讲话\n（2023年10月9日）\n同志们：\n今天召开全区经济工作会议，主要任务是总结工作、部署任务。")
-	if p.Title != "在全区经济工作会议上的讲话" || p.Meta.WrittenDate != "2023-10-09" || p.Paragraphs[0] != "同志们：" {
-		t.Errorf("speech: title %q, written %q, body %q", p.Title, p.Meta.WrittenDate, p.Paragraphs)
+	p := Text("在全区经济工作会议上的讲话\n（2023年10月9日）\n同志们：\n今天召开全区经济工作会议，主要任务是总结工作、部署任务。")
+	if p.Title != "在全区经济工作会议上的讲话" || p.TitleNote == nil || p.TitleNote.Date != "2023-10-09" || p.Paragraphs[0] != "同志们：" {
+		t.Errorf("speech: title %q, note %+v, body %q", p.Title, p.TitleNote, p.Paragraphs)
+	}
+	// a report's title block: letter-spaced title, the session it was given
+	// at, the speaker (yuwangtai.gov.cn)
+	p = Text("2011年政府工作报告\n时间:2011-03-16 来源:未知\n政 府 工 作 报 告\n2011年 3月2日在禹王台区第一届人民代表大会第五次会议上\n禹王台区人民政府区长  陈  良\n \n各位代表:\n现在,我代表区人民政府,向大会作政府工作报告,请予审议,并请区政协委员提出意见。")
+	if p.Title != "2011年政府工作报告" || p.TitleNote == nil || p.TitleNote.Meeting != "禹王台区第一届人民代表大会第五次会议" || p.Paragraphs[0] != "各位代表:" {
+		t.Errorf("report: title %q, note %+v, body %q", p.Title, p.TitleNote, p.Paragraphs)
 	}
 }
 
@@ -107,4 +116,23 @@ func FuzzParseTitleNote(f *testing.F) {
 			t.Errorf("note %q: meeting %q not in the line", s, n.Meeting)
 		}
 	})
+}
+
+func TestSpeakerLine(t *testing.T) {
+	cases := []struct {
+		line string
+		want bool
+	}{
+		{"禹王台区人民政府区长  陈  良", true}, // yuwangtai.gov.cn
+		{"县委书记 张三", true},
+		{"縣委書記 張三豐", true},
+		{"区政府召开县长办公会议", false},
+		{"县长 办公会议研究部署近期工作", false},
+		{"县长张三", false},
+	}
+	for _, c := range cases {
+		if got := speakerLine(view(collapseSpace(c.line))); got != c.want {
+			t.Errorf("speakerLine(%q) = %v", c.line, got)
+		}
+	}
 }
