@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -122,12 +123,15 @@ func open(t *testing.T, ctx context.Context, p *page, file string) {
 	if err := chromedp.Do(ctx, chromedp.Sleep(200*time.Millisecond)); err != nil {
 		t.Fatal(err)
 	}
+	// Copy the record and let go of the lock before talking to the browser:
+	// its event loop calls listen, which takes the lock.
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, e := range p.errors {
+	errs, reqs := slices.Clone(p.errors), slices.Clone(p.requests)
+	p.mu.Unlock()
+	for _, e := range errs {
 		t.Errorf("%s: console: %s", filepath.Base(file), e)
 	}
-	for _, r := range p.requests {
+	for _, r := range reqs {
 		t.Errorf("%s: the page requested %s", filepath.Base(file), r)
 	}
 	// Rendered: the stylesheet applies (a deadline is highlighted) and the

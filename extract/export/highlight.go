@@ -84,7 +84,10 @@ func paragraphs(doc *extract.Document, a *anchors) []paraView {
 
 // nest turns a paragraph's spans into a forest: a span inside another
 // becomes its child (two readings of one text, 9月和12月 as two deadlines,
-// nest too); a span that crosses one before it is dropped.
+// nest too). Of two spans that cross, the one of the higher class
+// (spanClasses) stays when the other holds nothing yet — an owner's name
+// crossing a deadline's start (区发改局|完成…支出) gives way to the
+// deadline; otherwise the later one is dropped.
 func nest(spans []*span) []*span {
 	rank := func(s *span) int { return slices.Index(spanClasses, s.Class) }
 	slices.SortStableFunc(spans, func(x, y *span) int {
@@ -97,21 +100,31 @@ func nest(spans []*span) []*span {
 		return rank(x) - rank(y)
 	})
 	var roots, stack []*span
+	// under is the list the span at stack[n] joins: its parent's children.
+	under := func(n int) *[]*span {
+		if n == 0 {
+			return &roots
+		}
+		return &stack[n-1].children
+	}
 	for _, s := range spans {
 		for len(stack) > 0 && stack[len(stack)-1].end <= s.start {
 			stack = stack[:len(stack)-1]
 		}
-		if len(stack) == 0 {
-			roots = append(roots, s)
-			stack = append(stack, s)
+		// a crossed leaf of a lower class gives way (it is the last of its list)
+		for n := len(stack); n > 0 && s.end > stack[n-1].end; n = len(stack) {
+			top := stack[n-1]
+			if len(top.children) > 0 || rank(s) >= rank(top) {
+				break
+			}
+			list := under(n - 1)
+			*list, stack = (*list)[:len(*list)-1], stack[:n-1]
+		}
+		if n := len(stack); n > 0 && s.end > stack[n-1].end {
 			continue
 		}
-		top := stack[len(stack)-1]
-		if s.end > top.end {
-			continue
-		}
-		top.children = append(top.children, s)
-		stack = append(stack, s)
+		list := under(len(stack))
+		*list, stack = append(*list, s), append(stack, s)
 	}
 	return roots
 }

@@ -207,6 +207,38 @@ func TestHTMLEscapes(t *testing.T) {
 	}
 }
 
+// TestHTMLCrossingSpans: an owner's name that crosses a deadline's start
+// (区发改局 and 局完成债券资金支出。, found by FuzzHTML) gives way: the
+// deadline is highlighted whole, the owner not; an owner inside a deadline
+// nests in it.
+func TestHTMLCrossingSpans(t *testing.T) {
+	text := "一要抓好项目建设。区发改局完成债券资金支出。"
+	for _, c := range []struct {
+		desc        string
+		owner       string
+		ownerMarked bool
+	}{
+		{"crossing", "改局", false},
+		{"inside", "债券", true},
+	} {
+		doc := &extract.Document{
+			Paragraphs: []string{text},
+			Deadlines:  []extract.Deadline{{Text: "局完成债券资金支出。", Kind: "by", Para: 0, Start: 12, End: 22}},
+			Directives: []*extract.Directive{{ID: "1", Marker: "一要", Owners: []string{c.owner}, Start: 0, End: 22}},
+		}
+		q := parse(t, report(t, doc))
+		if got := q.Find("#d1dl0").Text(); got != "局完成债券资金支出。" {
+			t.Errorf("%s: the deadline reads %q", c.desc, got)
+		}
+		if got := q.Find("#d1p0 mark.ow").Length() == 1; got != c.ownerMarked {
+			t.Errorf("%s: owner highlighted %v, want %v", c.desc, got, c.ownerMarked)
+		}
+		if got := q.Find("#d1p0").Text(); got != text {
+			t.Errorf("%s: paragraph reads %q", c.desc, got)
+		}
+	}
+}
+
 // TestHTMLTraditional: a traditional page keeps its text in its script,
 // marked zh-Hant, while the labels stay simplified; an owner found through
 // the simplified view is highlighted in the source text.
