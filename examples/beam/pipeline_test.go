@@ -161,14 +161,15 @@ const (
 // the same error lines, and counters that add up to what the command printed.
 func TestPipelineMatchesCommand(t *testing.T) {
 	mixed, archived := mixedInputs(t)
+	missing := filepath.Join(mixed, "missing.html")
 	maxBytes := fmt.Sprint("--max-bytes=", testMaxBytes)
-	want := splitBatch(t, command(t, "--format=jsonl", maxBytes, fixturePages, mixed))
+	want := splitBatch(t, command(t, "--format=jsonl", maxBytes, fixturePages, mixed, missing))
 	// 36 fixture pages, the text report, 3 pages in each archive; empty,
-	// binary, too large, and the damaged record of each archive.
-	if len(want.docs) != 43 || len(want.errors) != 5 {
-		t.Fatalf("the command gave %d documents and %d errors; the inputs are meant to give 43 and 5: %q", len(want.docs), len(want.errors), want.errors)
+	// binary, too large, the damaged record of each archive, missing.
+	if len(want.docs) != 43 || len(want.errors) != 6 {
+		t.Fatalf("the command gave %d documents and %d errors; the inputs are meant to give 43 and 6: %q", len(want.docs), len(want.errors), want.errors)
 	}
-	wantHeader, wantRows := ledgerRows(t, command(t, "--format=csv", maxBytes, fixturePages, mixed))
+	wantHeader, wantRows := ledgerRows(t, command(t, "--format=csv", maxBytes, fixturePages, mixed, missing))
 	wantCounts := countBatch(t, want)
 	wantCounts["bytes"] = inputBytes(t, fixturePages, mixed) - warcBytes(t, mixed) + archived
 
@@ -177,7 +178,7 @@ func TestPipelineMatchesCommand(t *testing.T) {
 		t.Run(fmt.Sprint("spread records ", spread), func(t *testing.T) {
 			out := t.TempDir()
 			got := run(t, options{
-				Inputs: []string{fixturePages + "/**", mixed}, Output: out, Shards: 3,
+				Inputs: []string{fixturePages + "/**", mixed, missing}, Output: out, Shards: 3,
 				MaxBytes: testMaxBytes, SpreadRecords: spread,
 			})
 			t.Run("files", func(t *testing.T) {

@@ -71,6 +71,11 @@ func list(ctx context.Context, pattern string, fail func(name string, err error)
 		}
 		return files, nil
 	}
+	if !strings.ContainsAny(pattern, `*?[{\`) { // a plain path: say why it is not there, as the command does
+		if _, err := os.Stat(pattern); err != nil {
+			return nil, fmt.Errorf("open: %w", unwrapPath(err))
+		}
+	}
 	matches, err := doublestar.FilepathGlob(pattern)
 	if err != nil {
 		return nil, fmt.Errorf("pattern: %w", err)

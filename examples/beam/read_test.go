@@ -54,7 +54,8 @@ func TestExpand(t *testing.T) {
 			[]string{"crawl/a.html", "crawl/b/c.html", "crawl/b/d/e.txt"}, ""},
 		{"a file", "top.html", []string{"top.html"}, ""},
 		// negative rows: nothing to read is a dead letter, not a failed job
-		{"a missing file", "missing.html", nil, "open: no file matches"},
+		{"a missing file", "missing.html", nil, "open: no such file or directory"},
+		{"a file under a file", "top.html/page.html", nil, "open: not a directory"},
 		{"a pattern that names nothing", "crawl/**/*.pdf", nil, "open: no file matches"},
 		{"an empty folder", "empty", nil, "open: no file matches"},
 		{"a malformed pattern", "crawl/[a", nil, "pattern: syntax error in pattern"},
