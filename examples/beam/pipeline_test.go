@@ -329,14 +329,11 @@ func inputBytes(t testing.TB, dirs ...string) int64 {
 	t.Helper()
 	var n int64
 	for _, dir := range dirs {
-		err := walk(dir, func(path string) {
+		walk(dir, func(path string) {
 			if st, err := os.Stat(path); err == nil && st.Size() <= testMaxBytes {
 				n += st.Size()
 			}
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		}, func(name string, err error) { t.Fatalf("%s: %v", name, err) })
 	}
 	return n
 }

@@ -33,25 +33,32 @@ type Page struct {
 type expandFn struct{}
 
 func (fn *expandFn) ProcessElement(ctx context.Context, pattern string, emit func(string), dead func(export.ErrorLine)) {
-	files, err := expand(ctx, pattern)
+	files := expand(ctx, pattern, func(name string, err error) { deadLetter(ctx, dead, name, err) })
 	for _, f := range files {
 		emit(f)
-	}
-	switch {
-	case err != nil:
-		deadLetter(ctx, dead, pattern, err)
-	case len(files) == 0:
-		deadLetter(ctx, dead, pattern, errNoMatch)
 	}
 }
 
 var errNoMatch = errors.New("open: no file matches")
 
-// expand lists the files of a pattern. Remote patterns go to Beam's
-// filesystem of their scheme (gs:// understands **; s3:// matches with
-// path.Match, whose * stops at /). Local ones are globbed with ** crossing
-// folders, and a directory is walked recursively, as the command does.
-func expand(ctx context.Context, pattern string) ([]string, error) {
+// expand lists the files of a pattern; what cannot be listed goes to fail,
+// and listing goes on. Remote patterns go to Beam's filesystem of their
+// scheme (gs:// understands **; s3:// matches with path.Match, whose *
+// stops at /). Local ones are globbed with ** crossing folders, and a
+// folder is walked recursively, as the command does.
+func expand(ctx context.Context, pattern string, fail func(name string, err error)) []string {
+	files, err := list(ctx, pattern, fail)
+	switch {
+	case err != nil:
+		fail(pattern, err)
+	case len(files) == 0:
+		fail(pattern, errNoMatch)
+	}
+	slices.Sort(files)
+	return files
+}
+
+func list(ctx context.Context, pattern string, fail func(name string, err error)) ([]string, error) {
 	if strings.Contains(pattern, "://") {
 		fsys, err := filesystem.New(ctx, pattern)
 		if err != nil {
@@ -62,7 +69,6 @@ func expand(ctx context.Context, pattern string) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("list: %w", err)
 		}
-		slices.Sort(files)
 		return files, nil
 	}
 	matches, err := doublestar.FilepathGlob(pattern)
@@ -72,24 +78,27 @@ func expand(ctx context.Context, pattern string) ([]string, error) {
 	seen := map[string]bool{}
 	var files []string
 	for _, m := range matches {
-		err = errors.Join(err, walk(m, func(path string) {
+		walk(m, func(path string) {
 			if !seen[path] {
 				seen[path] = true
 				files = append(files, path)
 			}
-		}))
+		}, fail)
 	}
-	slices.Sort(files)
-	return files, err
+	return files, nil
 }
 
-// walk calls add for root, or for every file under the directory root.
-func walk(root string, add func(string)) error {
-	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("walk %s: %w", path, unwrapPath(err))
-		}
-		if !d.IsDir() {
+// walk calls add for root, or for every file under the folder root. A
+// folder that cannot be read goes to fail, and the walk goes on past it.
+func walk(root string, add func(string), fail func(name string, err error)) {
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			fail(path, fmt.Errorf("walk: %w", unwrapPath(err)))
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+		case !d.IsDir():
 			add(path)
 		}
 		return nil

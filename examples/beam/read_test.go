@@ -139,3 +139,35 @@ func TestUnwrapPath(t *testing.T) {
 		t.Errorf("got %v, want the error unchanged", got)
 	}
 }
+
+// TestWalk: a folder that cannot be read is reported, and the walk goes on
+// past it (the command does the same).
+func TestWalk(t *testing.T) {
+	root := tree(t, "a/1.html", "b/2.html", "c/3.html")
+	var failed []string
+	fail := func(name string, err error) {
+		failed = append(failed, strings.TrimPrefix(name, root+"/")+": "+err.Error())
+	}
+
+	walk(filepath.Join(root, "missing"), func(string) { t.Error("a file under a missing folder") }, fail)
+	if want := []string{"missing: walk: no such file or directory"}; !slices.Equal(failed, want) {
+		t.Errorf("failures %q, want %q", failed, want)
+	}
+
+	if os.Geteuid() == 0 {
+		t.Skip("root reads a folder whatever its mode")
+	}
+	if err := os.Chmod(filepath.Join(root, "b"), 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(root, "b"), 0o755)
+	failed = nil
+	var files []string
+	walk(root, func(f string) { files = append(files, strings.TrimPrefix(f, root+"/")) }, fail)
+	if want := []string{"a/1.html", "c/3.html"}; !slices.Equal(files, want) {
+		t.Errorf("files %q, want %q", files, want)
+	}
+	if want := []string{"b: walk: permission denied"}; !slices.Equal(failed, want) {
+		t.Errorf("failures %q, want %q", failed, want)
+	}
+}

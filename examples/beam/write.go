@@ -90,9 +90,10 @@ func (fn *writeErrorsFn) ProcessElement(ctx context.Context, shard int, lines fu
 	return errors.Join(err, w.finish(err))
 }
 
-// shardFile writes a shard under a temporary name and renames it into
-// place when the filesystem can, so that a reader never sees half a shard
-// and a retried bundle replaces its first attempt's file.
+// shardFile writes one shard so that a reader never sees half of it: an
+// object store (gs://, s3://) shows an object only once its upload is
+// complete; on a local disk the shard is written under a hidden name and
+// renamed into place. A retried bundle replaces its first attempt's file.
 type shardFile struct {
 	*bufio.Writer
 	ctx       context.Context
@@ -107,7 +108,7 @@ func create(ctx context.Context, path string) (*shardFile, error) {
 		return nil, fmt.Errorf("create %s: %w", path, err)
 	}
 	f := &shardFile{ctx: ctx, fsys: fsys, path: path, tmp: path}
-	if _, ok := fsys.(filesystem.Renamer); ok {
+	if _, ok := fsys.(filesystem.Renamer); ok && !strings.Contains(path, "://") {
 		f.tmp = tempName(path)
 	}
 	if f.wc, err = fsys.OpenWrite(ctx, f.tmp); err != nil {

@@ -2,11 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/memfs" // memfs://, an object store in memory
 
 	"github.com/zhengling/zhengling/extract"
 	"github.com/zhengling/zhengling/extract/export"
@@ -89,4 +95,105 @@ func TestShardName(t *testing.T) {
 	if got := tempName("gs://crawl/out/ledger-00000-of-00001.csv"); got != "gs://crawl/out/.tmp-ledger-00000-of-00001.csv" {
 		t.Errorf("tempName = %q", got)
 	}
+}
+
+// TestWriteShards writes one shard of Documents and one of dead letters to
+// a local folder (hidden temporary file, then renamed) and to an object
+// store (written in place): each holds its lines, the ledger its BOM and
+// header once, and nothing else is left.
+func TestWriteShards(t *testing.T) {
+	var docs []*extract.Document
+	for _, name := range []string{"gov/kaili-gov-cn.html", "gov/fgw-zj-gov-cn.html"} {
+		data, err := os.ReadFile(filepath.Join(fixturePages, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := extract.Bytes(data, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc.File = name
+		docs = append(docs, doc)
+	}
+	var wantJSON, wantLedger bytes.Buffer
+	ledger := export.NewCSV(&wantLedger)
+	for _, doc := range docs {
+		export.JSONLine(&wantJSON, doc)
+		ledger.Write(doc)
+	}
+	ledger.Close()
+	if !strings.Contains(wantLedger.String(), "2024") {
+		t.Fatalf("the pages give no ledger row: the ledger would not be tested")
+	}
+	dead := []export.ErrorLine{{File: "crawl.warc#4", Error: "warc: Content-Length \"-5\" is not a length"}}
+
+	for _, dir := range []string{t.TempDir(), "memfs://out/" + t.Name()} {
+		t.Run(dir, func(t *testing.T) {
+			ctx := context.Background()
+			if err := (&writeDocsFn{Dir: dir, Shards: 8}).ProcessElement(ctx, 5, iterate(docs)); err != nil {
+				t.Fatal(err)
+			}
+			if err := (&writeErrorsFn{Dir: dir, Shards: 8}).ProcessElement(ctx, 5, iterate(dead)); err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]string{
+				"documents-00005-of-00008.jsonl": wantJSON.String(),
+				"ledger-00005-of-00008.csv":      wantLedger.String(),
+				"errors-00005-of-00008.jsonl":    `{"file":"crawl.warc#4","error":"warc: Content-Length \"-5\" is not a length"}` + "\n",
+			}
+			got := listFiles(t, dir)
+			if len(got) != len(want) {
+				t.Errorf("files %q, want the %d shards only", got, len(want))
+			}
+			for name, content := range want {
+				if data := readFile(t, strings.TrimSuffix(dir, "/")+"/"+name); data != content {
+					t.Errorf("%s:\n got %.200q\nwant %.200q", name, data, content)
+				}
+			}
+		})
+	}
+}
+
+// iterate is a GroupByKey's iterator over xs.
+func iterate[T any](xs []T) func(*T) bool {
+	return func(x *T) bool {
+		if len(xs) == 0 {
+			return false
+		}
+		*x, xs = xs[0], xs[1:]
+		return true
+	}
+}
+
+func listFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	fsys, err := filesystem.New(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	files, err := fsys.List(context.Background(), strings.TrimSuffix(dir, "/")+"/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	fsys, err := filesystem.New(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	r, err := fsys.OpenRead(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
