@@ -373,6 +373,9 @@ func scaleArabic(rs []rune, n *Number, digits string) {
 			m, last, unitsOnly = e-1, e, false
 			continue
 		}
+		if IsChineseDigit(rs[m]) && rs[m] != '零' && rs[m] != '〇' && !placeFollows(rs, m+1) {
+			break // 79万两: 两 after an Arabic number is a unit (liang), not 两千
+		}
 		if !st.add(rs, m) {
 			break
 		}
@@ -393,6 +396,13 @@ func scaleArabic(rs []rune, n *Number, digits string) {
 	for q := j; q < last; q++ {
 		n.Approx = n.Approx || isApproxWord(rs[q])
 	}
+}
+
+// placeFollows reports a place or a multiplier right after a digit (3万5千,
+// 1亿2千万): what makes a Chinese digit after an Arabic number part of it.
+func placeFollows(rs []rune, k int) bool {
+	k = skipSpaces(rs, k)
+	return k < len(rs) && (IsMultiplier(rs[k]) || rs[k] == '十' || rs[k] == '拾')
 }
 
 // multiplierAllowed keeps 百/千 that begin a unit or a fraction word out of

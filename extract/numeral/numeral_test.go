@@ -156,8 +156,10 @@ var scanCorpus = []struct {
 	{"34家", 0, 34, 2, false, false},
 	{"2019 134 个", 0, 2019, 4, false, false}, // two groups never join
 	{"1-8月份", 0, 1, 1, false, false},
-	{"100千瓦", 0, 100, 3, false, false}, // 千瓦 is a unit, not 千
-	{"七十百分位", 0, 70, 2, false, false},  // 百分位 is not 百
+	{"100千瓦", 0, 100, 3, false, false},         // 千瓦 is a unit, not 千
+	{"完成自产黄金79万两", 6, 790000, 9, false, false}, // dev 022: 两 (liang) after an Arabic number is a unit
+	{"3万5千人", 0, 35000, 4, false, false},       // a digit with its place stays
+	{"七十百分位", 0, 70, 2, false, false},          // 百分位 is not 百
 	{"5000多亿元", 0, 500000000000, 6, true, false},
 	{"30KB", 0, 30, 2, false, false}, // K begins a unit here
 	{"二三十个百分点", 0, 30, 3, false, true},

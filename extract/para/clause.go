@@ -113,8 +113,14 @@ func (p *Paragraph) mark() {
 func (p *Paragraph) localStances() {
 	for k := range p.Clauses {
 		c := &p.Clauses[k]
-		if h, ok := firstStanceCue(p.cuesNear(c.Start, c.End), c.Start, c.End); ok {
+		near := p.cuesNear(c.Start, c.End)
+		if h, ok := firstStanceCue(near, c.Start, c.End); ok {
 			c.Stance, c.StanceBy, c.Own = h.Class, h.Word, true
+		} else if h, ok := firstOf(near, c.Start, c.End, lexicon.Perfective); ok {
+			// a thing done tells a result of its own, which no goal cue of
+			// the sentence turns into a goal: 确保按时完成…，组织了一次…大检查活动，
+			// 随之约谈了3个后进村
+			c.Stance, c.StanceBy, c.Own = lexicon.Report, h.Word, true
 		}
 	}
 	isPeriod := p.Lexicon.PunctSet("period")
@@ -178,6 +184,16 @@ func firstStanceCue(hits []lexicon.Hit, from, to int) (lexicon.Hit, bool) {
 		}
 	}
 	return best, found
+}
+
+// firstOf is the first cue of the class in [from, to).
+func firstOf(hits []lexicon.Hit, from, to int, class string) (lexicon.Hit, bool) {
+	for _, h := range hits {
+		if h.Start >= from && h.End <= to && h.Class == class {
+			return h, true
+		}
+	}
+	return lexicon.Hit{}, false
 }
 
 // ClauseAt returns the clause that holds rune offset off (the last clause

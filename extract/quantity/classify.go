@@ -118,7 +118,7 @@ func (e *env) isQuantity(m mention, clause span) bool {
 		return false // 十条产业链, 四个月, 三个双向: counts of rhetoric (but 增长一倍)
 	case m.chinese && !e.wordStart(m.start):
 		return false // 统一成本 is no 一成
-	case isCondition(rs, clause), nearWord(rs, m.start, notQuantityIx, 3):
+	case isCondition(rs, clause), nearWord(rs, m.start, notQuantityIx, 3), rankMoved(rs, m):
 		return false // …推诿扯皮的，要…; 半径5公里
 	case !e.unitIsWord(m), unitBeginsWord(rs, m):
 		return false // 2012人社工作
@@ -236,6 +236,22 @@ func (e *env) countsSubject(j judged) bool {
 		}
 	}
 	return false
+}
+
+// rankVerbs move a rank: 较年初前移了3位 counts places, not people.
+var rankIx = byLast(lexicon.Default().Words("verb.rank"))
+
+// rankMoved: 位 after a verb that moves a rank (前移了3位, 上升2位).
+func rankMoved(rs []rune, m mention) bool {
+	if m.unitStart < 0 || rs[m.unitStart] != '位' {
+		return false
+	}
+	k := m.start
+	for k > 0 && (rs[k-1] == '了' || numeral.IsSpace(rs[k-1])) {
+		k--
+	}
+	_, ok := rankIx.longestEnding(rs, k)
+	return ok
 }
 
 // isCondition: a clause that ends in 的 sets who is concerned, not a value:

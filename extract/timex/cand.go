@@ -67,7 +67,7 @@ var notBefore = []rune("列茅沿面期提景进行端头身台方线辈任者�
 
 // notDateBefore: after a date, 前 is a limit (12月31日前提交, kaili page)
 // except in 前夕 and 前后.
-var notDateBefore = []rune("夕后")
+var notDateBefore = []rune("夕后移")
 
 func isNotBeforeWord(r rune) bool {
 	for _, c := range notBefore {
