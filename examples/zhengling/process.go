@@ -42,10 +42,12 @@ func process(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 	// bounds how many pages are in flight, so memory does not grow with the batch.
 	order := make(chan chan result, 4*cfg.workers)
 	work := make(chan task)
+	mem := newBudget()
 	go func() {
 		defer close(order)
 		defer close(work)
 		for in := range inputs {
+			mem.add(len(in.data))
 			rc := make(chan result, 1)
 			order <- rc
 			work <- task{in, rc}
@@ -74,6 +76,7 @@ func process(ctx context.Context, cfg *config, stdin io.Reader, stdout, stderr i
 		if writeErr == nil {
 			writeErr = out.write(r)
 		}
+		mem.add(-len(r.in.data))
 	}
 	pr.stop()
 	if writeErr == nil {
