@@ -23,8 +23,9 @@ type dictionary struct {
 	keys  []byte
 	off   []uint32
 	dist  []float32 // gse's distance: log2(total frequency) - log2(frequency)
-	pos   []uint8
-	names []string
+	pos    []uint8
+	names  []string
+	posIDs []posID // names[i] as a Token's tag
 	from  dictfile.Source // what it was built from
 	// byRune[r] is the range of keys that start with rune r (r < 0x10000),
 	// so a cut starts its search in a few hundred keys, not 350k, and the
@@ -65,6 +66,10 @@ func loadDictionary(data []byte) (*dictionary, error) {
 		dist[i] = logTotal - float32(math.Log2(float64(f)))
 	}
 	d := &dictionary{keys: t.Keys, off: t.Off, dist: dist, pos: t.Pos, names: t.Names, from: t.Source}
+	d.posIDs = make([]posID, len(d.names))
+	for i, name := range d.names {
+		d.posIDs[i] = internPOS(name)
+	}
 	d.indexRunes()
 	d.indexExtensions()
 	return d, nil

@@ -13,7 +13,7 @@ func ExampleSegmenter_Tokens() {
 		return
 	}
 	for _, t := range seg.Tokens("由李学文副镇长负责,8月底前完成。") {
-		fmt.Printf("%s/%s[%d,%d) ", t.Text, t.Pos, t.Start, t.End)
+		fmt.Printf("%s/%s[%d,%d) ", t.Text, t.Pos(), t.Start, t.End)
 	}
 	fmt.Println()
 	// Output:

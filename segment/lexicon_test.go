@@ -67,7 +67,7 @@ func TestLexiconSegments(t *testing.T) {
 			toks := s.Tokens(tc.text)
 			have := map[string]bool{}
 			for _, tk := range toks {
-				have[tk.Text+"/"+tk.Pos] = true
+				have[tk.Text+"/"+tk.Pos()] = true
 				have[tk.Text] = true
 			}
 			for _, w := range tc.want {
@@ -90,7 +90,7 @@ func show(toks []Token) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(tk.Text + "/" + tk.Pos)
+		b.WriteString(tk.Text + "/" + tk.Pos())
 	}
 	return b.String()
 }

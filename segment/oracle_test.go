@@ -47,12 +47,12 @@ func oracle(t testing.TB) *gse.Segmenter {
 func gseTokens(g *gse.Segmenter, text string) []Token {
 	var out []Token
 	for _, sg := range g.Segment([]byte(text)) {
-		out = append(out, Token{Text: text[sg.Start():sg.End()], Pos: sg.Token().Pos()})
+		out = append(out, Token{Text: text[sg.Start():sg.End()], pos: internPOS(sg.Token().Pos())})
 	}
-	at := 0
+	var at int32
 	for i := range out {
 		out[i].Start = at
-		at += utf8.RuneCountInString(out[i].Text)
+		at += int32(utf8.RuneCountInString(out[i].Text))
 		out[i].End = at
 	}
 	return out

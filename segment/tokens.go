@@ -10,11 +10,11 @@ func Boundary(tokens []Token, i int) bool {
 	if len(tokens) == 0 {
 		return i == 0
 	}
-	if i == tokens[len(tokens)-1].End {
+	if i == int(tokens[len(tokens)-1].End) {
 		return true
 	}
 	k := search(tokens, i)
-	return k < len(tokens) && tokens[k].Start == i
+	return k < len(tokens) && int(tokens[k].Start) == i
 }
 
 // TokenAt returns the token that covers rune offset i, and false when i is
@@ -30,7 +30,7 @@ func TokenAt(tokens []Token, i int) (Token, bool) {
 // Index returns the index of the token that covers rune offset i, or -1.
 func Index(tokens []Token, i int) int {
 	k := search(tokens, i)
-	if k < len(tokens) && tokens[k].Start <= i && i < tokens[k].End {
+	if k < len(tokens) && int(tokens[k].Start) <= i && i < int(tokens[k].End) {
 		return k
 	}
 	return -1
@@ -38,5 +38,5 @@ func Index(tokens []Token, i int) int {
 
 // search returns the index of the first token that ends after i.
 func search(tokens []Token, i int) int {
-	return sort.Search(len(tokens), func(k int) bool { return tokens[k].End > i })
+	return sort.Search(len(tokens), func(k int) bool { return int(tokens[k].End) > i })
 }

@@ -1,10 +1,12 @@
 package segment
 
 import (
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // checkCover fails unless toks are contiguous, cover text and carry its
@@ -12,22 +14,22 @@ import (
 func checkCover(t testing.TB, text string, toks []Token) {
 	t.Helper()
 	var b strings.Builder
-	at := 0
+	var at int32
 	for i, tk := range toks {
 		if tk.Start != at || tk.End <= tk.Start {
 			t.Fatalf("%q: token %d %+v does not start at %d or is empty", text, i, tk, at)
 		}
-		if n := utf8.RuneCountInString(tk.Text); n != tk.End-tk.Start {
+		if n := int32(utf8.RuneCountInString(tk.Text)); n != tk.End-tk.Start {
 			t.Fatalf("%q: token %d %+v spans %d runes, has %d", text, i, tk, tk.End-tk.Start, n)
 		}
-		if tk.Pos == "" && ClassOf(tk.Text) == 0 {
+		if tk.Pos() == "" && ClassOf(tk.Text) == 0 {
 			// gse's own entries all have a POS; pseudo tokens are "x".
 			t.Fatalf("%q: token %d %+v has no POS", text, i, tk)
 		}
 		at = tk.End
 		b.WriteString(tk.Text)
 	}
-	if at != len([]rune(text)) || b.String() != text {
+	if int(at) != len([]rune(text)) || b.String() != text {
 		t.Fatalf("%q: tokens cover %d runes %q, want %d", text, at, b.String(), len([]rune(text)))
 	}
 }
@@ -177,5 +179,32 @@ func TestTokensLongText(t *testing.T) {
 	checkCover(t, text, toks)
 	if want := 8 * (maxPooledUnits / 10); len(toks) != want {
 		t.Errorf("%d tokens, want %d", len(toks), want)
+	}
+}
+
+// A document keeps a Token for every word: its size is the segmenter's
+// share of a document's memory (issue 14).
+func TestTokenIs32Bytes(t *testing.T) {
+	if n := unsafe.Sizeof(Token{}); n != 32 {
+		t.Errorf("Token is %d bytes, want 32", n)
+	}
+}
+
+func TestTokenJSONAndPos(t *testing.T) {
+	seg, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := seg.Tokens("市住建局牵头，9月底前完成。")
+	b, err := json.Marshal(toks[:2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"text":"市住建局","pos":"nt","start":0,"end":4},{"text":"牵头","pos":"v","start":4,"end":6}]`
+	if string(b) != want {
+		t.Errorf("JSON\n got %s\nwant %s", b, want)
+	}
+	if p := (Token{}).Pos(); p != "" {
+		t.Errorf("zero Token's Pos = %q, want \"\"", p)
 	}
 }

@@ -47,7 +47,7 @@ func itemHeadingBreak(prev, next line) bool {
 	}
 	left := lastRunes(prev.view, boundaryWindow)
 	toks := seg.Tokens(left + firstRunes(strings.TrimSpace(next.view), boundaryWindow))
-	cut := utf8.RuneCountInString(left)
+	cut := int32(utf8.RuneCountInString(left))
 	var before, after *segment.Token
 	for i := range toks {
 		tk := &toks[i]
@@ -60,8 +60,8 @@ func itemHeadingBreak(prev, next line) bool {
 			after = tk
 		}
 	}
-	return before != nil && after != nil && utf8.RuneCountInString(before.Text) >= 2 && nounLike[before.Pos] &&
-		utf8.RuneCountInString(after.Text) >= 2 && subjectStart[after.Pos]
+	return before != nil && after != nil && utf8.RuneCountInString(before.Text) >= 2 && nounLike[before.Pos()] &&
+		utf8.RuneCountInString(after.Text) >= 2 && subjectStart[after.Pos()]
 }
 
 func lastRunes(s string, n int) string {

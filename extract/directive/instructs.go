@@ -175,7 +175,7 @@ func (d *doc) modalIn(s span, urging bool) bool {
 // addressee reports a token that names whom a 要求 addresses: 各镇街, 区住建局,
 // 相关部门.
 func addressee(t segment.Token) bool {
-	return strings.HasPrefix(t.Text, "各") || t.Pos == "nt" || t.Pos == "r" || segment.HasOrgSuffix(t.Text) || segment.IsOrgSuffix(t.Text) || t.Text == "相关" || t.Text == "有关"
+	return strings.HasPrefix(t.Text, "各") || t.Pos() == "nt" || t.Pos() == "r" || segment.HasOrgSuffix(t.Text) || segment.IsOrgSuffix(t.Text) || t.Text == "相关" || t.Text == "有关"
 }
 
 // headingInstructs decides an item without a word of obligation by its
@@ -246,22 +246,22 @@ func firstPredicate(toks []segment.Token) (string, bool, int) {
 			nominal, first = true, first && prep
 			continue
 		}
-		if nominal && (strings.HasPrefix(t.Pos, "v") || conjunctions[t.Text] || isPunctToken(t)) {
+		if nominal && (strings.HasPrefix(t.Pos(), "v") || conjunctions[t.Text] || isPunctToken(t)) {
 			continue
 		}
 		nominal = false
 		switch {
-		case w == "" || isPunctToken(t) || t.Pos == "d" || t.Pos == "ad" || t.Pos == "t" || isEvery(t.Text):
+		case w == "" || isPunctToken(t) || t.Pos() == "d" || t.Pos() == "ad" || t.Pos() == "t" || isEvery(t.Text):
 			continue // 全面 / 大力 / 努力 / 每月 before the verb, or punctuation
 		case actionVerbs[w] || reportVerbs[w] || stateVerbs[w] || measureVerbs[w]:
 			return w, first, i
-		case t.Pos == "vn" && !first:
+		case t.Pos() == "vn" && !first:
 			// after a subject a verbal noun is part of it: 经济快速发展奇迹,
 			// 部分企业融资困难
-		case w != t.Text || strings.HasPrefix(t.Pos, "v") || t.Pos == "z" || t.Pos == "i":
+		case w != t.Text || strings.HasPrefix(t.Pos(), "v") || t.Pos() == "z" || t.Pos() == "i":
 			// 认真落实/z, 密切关注 → 关注/v
 			return w, first, i
-		case strings.HasPrefix(t.Pos, "a") && !prep:
+		case strings.HasPrefix(t.Pos(), "a") && !prep:
 			return "", false, i // 安全生产形势依然严峻: an evaluation
 		}
 		first = first && prep
@@ -314,14 +314,14 @@ func (v *view) tokenRange(start, end int) (int, int) {
 	for k := start; k < end; k++ {
 		if ti := v.tokAt[k]; ti >= 0 {
 			i = ti
-			if v.toks[ti].Start < start {
+			if int(v.toks[ti].Start) < start {
 				i++
 			}
 			break
 		}
 	}
 	j := i
-	for j < len(v.toks) && v.toks[j].End <= end {
+	for j < len(v.toks) && int(v.toks[j].End) <= end {
 		j++
 	}
 	return i, min(j, len(v.toks))
@@ -348,7 +348,7 @@ func clauseStates(after []segment.Token) bool {
 			return false
 		case noun && (stateVerbs[t.Text] || measureVerbs[t.Text]):
 			return true
-		case strings.HasPrefix(t.Pos, "n"):
+		case strings.HasPrefix(t.Pos(), "n"):
 			noun = true
 		}
 	}
@@ -380,18 +380,18 @@ func describes(c []segment.Token) bool {
 		return false
 	}
 	// the subject: a noun, or a verbal noun before one (工作/vn 机制/n)
-	noun := strings.HasPrefix(c[0].Pos, "n") && c[0].Pos != "nr" && c[0].Pos != "nt"
-	if !noun && (c[0].Pos != "vn" || !strings.HasPrefix(c[1].Pos, "n")) {
+	noun := strings.HasPrefix(c[0].Pos(), "n") && c[0].Pos() != "nr" && c[0].Pos() != "nt"
+	if !noun && (c[0].Pos() != "vn" || !strings.HasPrefix(c[1].Pos(), "n")) {
 		return false
 	}
 	last := c[len(c)-1]
 	lw := cutAdverb(last.Text)
-	if lw == "" || !(strings.HasPrefix(last.Pos, "v") || actionVerbs[lw]) || stateVerbs[lw] {
+	if lw == "" || !(strings.HasPrefix(last.Pos(), "v") || actionVerbs[lw]) || stateVerbs[lw] {
 		return false
 	}
 	for _, t := range c[1 : len(c)-1] {
 		w := cutAdverb(t.Text)
-		if w != "" && strings.HasPrefix(t.Pos, "v") && t.Pos != "vn" {
+		if w != "" && strings.HasPrefix(t.Pos(), "v") && t.Pos() != "vn" {
 			return false // a verb with an object after it: 企业融资需求清单
 		}
 	}

@@ -74,7 +74,7 @@ func newView(p *para.Paragraph) *view {
 		v.tokAt[i] = -1
 	}
 	for ti, t := range v.toks {
-		for k := max(t.Start, 0); k < t.End && k < len(v.r); k++ {
+		for k := max(int(t.Start), 0); k < int(t.End) && k < len(v.r); k++ {
 			v.tokAt[k] = ti
 		}
 	}
@@ -88,7 +88,7 @@ func newView(p *para.Paragraph) *view {
 // paragraph has no tokens there, so that untokenised text still scans).
 func (v *view) tokenStartsAt(i int) bool {
 	ti := v.tokAt[i]
-	return ti < 0 || v.toks[ti].Start == i
+	return ti < 0 || int(v.toks[ti].Start) == i
 }
 
 // tokenAt returns the token that starts at rune i, if any.
@@ -97,7 +97,7 @@ func (v *view) tokenAt(i int) (segment.Token, bool) {
 		return segment.Token{}, false
 	}
 	ti := v.tokAt[i]
-	if ti < 0 || v.toks[ti].Start != i {
+	if ti < 0 || int(v.toks[ti].Start) != i {
 		return segment.Token{}, false
 	}
 	return v.toks[ti], true

@@ -90,13 +90,13 @@ func (d *doc) segmentOwners(s span) []string {
 			add(h.Start, v.cueOwners(s, h))
 		}
 	}
-	for ti := v.tokenIndex(s.start); ti < len(v.toks) && v.toks[ti].Start < s.end; ti++ {
+	for ti := v.tokenIndex(s.start); ti < len(v.toks) && int(v.toks[ti].Start) < s.end; ti++ {
 		t := v.toks[ti]
 		switch {
-		case t.Text == "由" && t.Start >= s.start:
-			add(t.Start, v.byOwners(t.End, s.end))
-		case t.Text == "配合" && t.Start >= s.start:
-			add(t.Start, v.assistOwners(s, t.Start))
+		case t.Text == "由" && int(t.Start) >= s.start:
+			add(int(t.Start), v.byOwners(int(t.End), s.end))
+		case t.Text == "配合" && int(t.Start) >= s.start:
+			add(int(t.Start), v.assistOwners(s, int(t.Start)))
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].at < found[j].at })
@@ -207,7 +207,7 @@ func (v *view) assistOwners(s span, at int) []string {
 // addressees reads the owners right after 请 or 要, followed by what they
 // are asked to do.
 func (v *view) addressees(from, to int) []string {
-	if t, ok := v.tokenAt(from); !ok || (strings.HasPrefix(t.Pos, "v") && t.Pos != "vn") {
+	if t, ok := v.tokenAt(from); !ok || (strings.HasPrefix(t.Pos(), "v") && t.Pos() != "vn") {
 		return nil // 要制定政府优先采购的支持办法: a verb, not an addressee
 	}
 	names, end := v.ownerListAt(from, to, false) // not 请于今(27)日… (于今/nr)
@@ -250,10 +250,10 @@ func (v *view) subjectStart(from, at int) int {
 	skipped := false
 	for k < at {
 		t, ok := v.tokenAt(k)
-		if !ok || t.End > at || !(leadPos(t.Pos) || (t.Text == "是" && skipped)) {
+		if !ok || int(t.End) > at || !(leadPos(t.Pos()) || (t.Text == "是" && skipped)) {
 			break
 		}
-		k, skipped = t.End, true
+		k, skipped = int(t.End), true
 	}
 	return k
 }
@@ -341,19 +341,19 @@ func (v *view) adverbial(from, to int) bool {
 		if !ok || !adverbialPos(t) {
 			return false
 		}
-		k = t.End
+		k = int(t.End)
 	}
 	return true
 }
 
 func adverbialPos(t segment.Token) bool {
 	switch {
-	case t.Pos == "x":
+	case t.Pos() == "x":
 		return isDigit([]rune(t.Text)[0])
-	case t.Pos == "":
+	case t.Pos() == "":
 		return false
 	}
-	switch t.Pos[0] {
+	switch t.Pos()[0] {
 	case 'd', 'a', 't', 'm', 'q', 'f', 'p', 'r':
 		return true
 	}
@@ -415,10 +415,10 @@ func (v *view) ownerListAt(from, to int, people bool) (names []string, end int) 
 // 各省、自治区、直辖市.
 func (v *view) bareSuffix(k, to int) (int, string) {
 	t, ok := v.tokenAt(k)
-	if !ok || t.End-t.Start < 2 || !segment.IsOrgSuffix(t.Text) || v.nameLimit(k, to) != t.End {
+	if !ok || int(t.End)-int(t.Start) < 2 || !segment.IsOrgSuffix(t.Text) || v.nameLimit(k, to) != int(t.End) {
 		return -1, ""
 	}
-	return t.End, t.Text
+	return int(t.End), t.Text
 }
 
 // skipNote returns the offset after a bracketed note at k (州发改委（牵头）), or k.
@@ -434,11 +434,11 @@ func (v *view) skipNote(k, to int) int {
 // skipEtc returns the offset after the group word that may follow 等:
 // 等有关部门, 等相关部会, 等单位.
 func (v *view) skipEtc(k, to int) int {
-	if t, ok := v.tokenAt(k); ok && t.End <= to && (t.Text == "有关" || t.Text == "相关") {
-		k = t.End
+	if t, ok := v.tokenAt(k); ok && int(t.End) <= to && (t.Text == "有关" || t.Text == "相关") {
+		k = int(t.End)
 	}
-	if t, ok := v.tokenAt(k); ok && t.End <= to && (segment.IsOrgSuffix(t.Text) || segment.ClassOf(t.Text).Has(segment.Collective)) {
-		k = t.End
+	if t, ok := v.tokenAt(k); ok && int(t.End) <= to && (segment.IsOrgSuffix(t.Text) || segment.ClassOf(t.Text).Has(segment.Collective)) {
+		k = int(t.End)
 	}
 	return k
 }
@@ -447,7 +447,7 @@ func (v *view) skipEtc(k, to int) int {
 // of its own.
 func (v *view) letterToken(k int) bool {
 	t, ok := v.tokenAt(k)
-	return ok && t.End == k+1
+	return ok && int(t.End) == k+1
 }
 
 func isListLetter(r rune) bool { return r == '和' || r == '及' || r == '与' }
@@ -466,8 +466,8 @@ func (v *view) listSeparator(k, to int) int {
 		return n
 	}
 	t, ok := v.tokenAt(k)
-	if ok && t.End <= to && ownerJoins[t.Text] {
-		return t.End - t.Start
+	if ok && int(t.End) <= to && ownerJoins[t.Text] {
+		return int(t.End) - int(t.Start)
 	}
 	if isListLetter(v.r[k]) && !v.letterToken(k) {
 		return 1 // 和 of 和县 after 县应急局 (splitsNames)
@@ -511,7 +511,7 @@ func (v *view) ownerName(from, to int, people bool) (int, string) {
 			if !ok || !v.nameWord(t, k == from) {
 				break
 			}
-			k = min(t.End, limit)
+			k = min(int(t.End), limit)
 		}
 		if v.boundaryAt(k) && v.isName(from, k) {
 			e = k
@@ -533,8 +533,8 @@ func (v *view) tokenFrom(k int) (segment.Token, bool) {
 		return segment.Token{}, false
 	}
 	t := v.toks[v.tokAt[k]]
-	if t.Start != k {
-		t.Text, t.Start = string(v.r[k:t.End]), k
+	if int(t.Start) != k {
+		t.Text, t.Start = string(v.r[k:int(t.End)]), int32(k)
 	}
 	return t, true
 }
@@ -551,25 +551,25 @@ func (v *view) nameWord(t segment.Token, first bool) bool {
 	case t.Text == "及其":
 		return !first
 	case t.Text == "的":
-		next, ok := v.tokenAt(t.End)
+		next, ok := v.tokenAt(int(t.End))
 		return !first && ok && segment.IsTitle(next.Text)
-	case t.Pos == "" || (first && hasWordAt(v.r, t.Start, ownerAdverbs) > 0):
+	case t.Pos() == "" || (first && hasWordAt(v.r, int(t.Start), ownerAdverbs) > 0):
 		return false
-	case strings.HasPrefix(t.Pos, "v") && t.Pos != "vn":
-		return !v.nameFollows(t.End)
+	case strings.HasPrefix(t.Pos(), "v") && t.Pos() != "vn":
+		return !v.nameFollows(int(t.End))
 	}
-	switch t.Pos[0] {
+	switch t.Pos()[0] {
 	case 'd', 'p', 'c', 'u', 'm', 't', 'q', 'f', 'x', 'i', 'w', 'e', 'y', 'o':
 		return false
 	}
-	return t.Pos != "ad" // 严格落实…
+	return t.Pos() != "ad" // 严格落实…
 }
 
 // nameFollows reports a whole name starting at k: a name the segmenter tags
 // (区财政局/nt), one the lexicon lists, or a collective (各部门).
 func (v *view) nameFollows(k int) bool {
 	t, ok := v.tokenAt(k)
-	return ok && (t.Pos == "nt" || t.Pos == "nr" || t.Pos == "ns" || strings.HasPrefix(t.Text, "各") ||
+	return ok && (t.Pos() == "nt" || t.Pos() == "nr" || t.Pos() == "ns" || strings.HasPrefix(t.Text, "各") ||
 		segment.ClassOf(t.Text)&(segment.Org|segment.Collective|segment.Title) != 0)
 }
 
@@ -663,7 +663,7 @@ func (v *view) endsName(from, k int) bool {
 	case ownerJoins[t.Text], t.Text == "配合":
 		return true
 	case t.Text == "的":
-		next, ok := v.tokenAt(t.End)
+		next, ok := v.tokenAt(int(t.End))
 		return !ok || !segment.IsTitle(next.Text)
 	}
 	for _, h := range v.p.CuesIn(k, k+maxCueRunes, lexicon.Instruct) {
@@ -681,11 +681,11 @@ const maxCueRunes = 16
 // 督促区财政局, 请卫福部 are no owners, while 招聘单位 (招聘 + a bare suffix) is one.
 func (v *view) governed(from, to int) bool {
 	t, ok := v.tokenAt(from)
-	if !ok || t.End >= to || !strings.HasPrefix(t.Pos, "v") || t.Pos == "vn" {
+	if !ok || int(t.End) >= to || !strings.HasPrefix(t.Pos(), "v") || t.Pos() == "vn" {
 		return false
 	}
-	next, ok := v.tokenAt(t.End)
-	return ok && !segment.IsOrgSuffix(next.Text) && v.isName(t.End, to)
+	next, ok := v.tokenAt(int(t.End))
+	return ok && !segment.IsOrgSuffix(next.Text) && v.isName(int(t.End), to)
 }
 
 // boundaryAt reports whether a name may end at k: the end of the text or
@@ -718,7 +718,7 @@ func (v *view) commonWordEnd(from, to int) bool {
 		return false
 	}
 	t := v.toks[v.tokAt[k-1]]
-	if t.End != k || t.End-t.Start < 2 || t.Pos == "nt" || !segment.IsOrgSuffix(string(v.r[k-1])) ||
+	if int(t.End) != k || int(t.End)-int(t.Start) < 2 || t.Pos() == "nt" || !segment.IsOrgSuffix(string(v.r[k-1])) ||
 		segment.ClassOf(t.Text) != 0 {
 		return false // 办公室, 分局: the lexicon's own words
 	}
@@ -737,7 +737,7 @@ func dictionaryWord(w string) bool {
 		return false
 	}
 	toks := seg.Tokens(w)
-	return len(toks) == 1 && toks[0].Pos != "nt"
+	return len(toks) == 1 && toks[0].Pos() != "nt"
 }
 
 // coreName drops the brackets of a name: 各区（市）县政府 → 各区县政府.
@@ -805,7 +805,7 @@ func (v *view) titledName(from, to int) bool {
 		return false
 	}
 	t := v.toks[v.tokAt[to-1]]
-	return t.Pos == "nr" && t.End == to && t.Start > from && t.End-t.Start <= 3 && titled(string(v.r[from:t.Start]))
+	return t.Pos() == "nr" && int(t.End) == to && int(t.Start) > from && int(t.End)-int(t.Start) <= 3 && titled(string(v.r[from:int(t.Start)]))
 }
 
 // possessiveTitle reports X的Y where X is an owner and Y a title: 各部门的负责同志.
@@ -832,7 +832,7 @@ func (v *view) isPerson(from, to int) bool {
 		return false
 	}
 	t, ok := v.tokenAt(from)
-	return ok && t.Pos == "nr"
+	return ok && t.Pos() == "nr"
 }
 
 // inNoun reports whether [start, end) lies inside a longer noun token: 牵头
@@ -846,18 +846,18 @@ func (v *view) inNoun(start, end int) bool {
 		return false
 	}
 	t := v.toks[ti]
-	return (t.Start < start || t.End > end) && strings.HasPrefix(t.Pos, "n")
+	return (int(t.Start) < start || int(t.End) > end) && strings.HasPrefix(t.Pos(), "n")
 }
 
 // tokenIndex returns the index of the first token that ends after offset k.
 func (v *view) tokenIndex(k int) int {
-	return sort.Search(len(v.toks), func(i int) bool { return v.toks[i].End > k })
+	return sort.Search(len(v.toks), func(i int) bool { return int(v.toks[i].End) > k })
 }
 
 // hasToken reports whether a token w starts in [from, to).
 func (v *view) hasToken(from, to int, w string) bool {
-	for ti := v.tokenIndex(from); ti < len(v.toks) && v.toks[ti].Start < to; ti++ {
-		if v.toks[ti].Text == w && v.toks[ti].Start >= from {
+	for ti := v.tokenIndex(from); ti < len(v.toks) && int(v.toks[ti].Start) < to; ti++ {
+		if v.toks[ti].Text == w && int(v.toks[ti].Start) >= from {
 			return true
 		}
 	}

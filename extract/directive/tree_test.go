@@ -288,7 +288,7 @@ func TestTokenRange(t *testing.T) {
 			for e := s; e <= len(v.r); e += 5 {
 				var want []string
 				for _, tk := range v.toks {
-					if tk.Start >= s && tk.End <= e {
+					if int(tk.Start) >= s && int(tk.End) <= e {
 						want = append(want, tk.Text)
 					}
 				}

@@ -235,6 +235,6 @@ func (p *Paragraph) WordStart(i int) bool {
 	if len(p.Tokens) == 0 {
 		return true
 	}
-	k := sort.Search(len(p.Tokens), func(k int) bool { return p.Tokens[k].Start >= i })
-	return k < len(p.Tokens) && p.Tokens[k].Start == i
+	k := sort.Search(len(p.Tokens), func(k int) bool { return int(p.Tokens[k].Start) >= i })
+	return k < len(p.Tokens) && int(p.Tokens[k].Start) == i
 }

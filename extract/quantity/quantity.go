@@ -204,7 +204,7 @@ func tokenStarts(p *para.Paragraph, n int) func(int) bool {
 	}
 	starts := make([]bool, n+1)
 	for _, t := range p.Tokens {
-		if t.Start >= 0 && t.Start <= n {
+		if int(t.Start) <= n {
 			starts[t.Start] = true
 		}
 	}
@@ -228,9 +228,9 @@ func measureWords(p *para.Paragraph) func(int) bool {
 func tokenPOS(p *para.Paragraph) func(int) string {
 	toks := p.Tokens
 	return func(i int) string {
-		k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= i })
-		if k < len(toks) && toks[k].Start == i {
-			return toks[k].Pos
+		k := sort.Search(len(toks), func(k int) bool { return int(toks[k].Start) >= i })
+		if k < len(toks) && int(toks[k].Start) == i {
+			return toks[k].Pos()
 		}
 		return ""
 	}
@@ -245,8 +245,8 @@ func unitTokens(p *para.Paragraph, n int) func(mention) bool {
 	}
 	ends := make([]int, n+1)
 	for _, t := range p.Tokens {
-		for k := max(t.Start, 0); k < t.End && k <= n; k++ {
-			ends[k] = t.End
+		for k := int(t.Start); k < int(t.End) && k <= n; k++ {
+			ends[k] = int(t.End)
 		}
 	}
 	return func(m mention) bool {
@@ -330,13 +330,13 @@ func skipTimes(times []timex.Expr, at, limit int) int {
 // function words a clause may open with (离今年新增 → 今年新增).
 func metricText(p *para.Paragraph, start, end int) string {
 	toks := p.Tokens
-	k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= start })
+	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].Start) >= start })
 	for ; k < len(toks); k++ {
 		t := toks[k]
-		if t.Start >= end || !isFunctionWord(t.Pos) {
+		if int(t.Start) >= end || !isFunctionWord(t.Pos()) {
 			break
 		}
-		start = t.End
+		start = int(t.End)
 	}
 	return strings.Trim(p.SimpleText(start, end), " \u3000的各")
 }
@@ -365,13 +365,13 @@ var bareVerbs, changeWords = func() (map[string]bool, map[string]bool) {
 // (32个|省市重点项目|全部开工): the nouns up to the first other word.
 func countedNoun(p *para.Paragraph, from, limit int) string {
 	toks := p.Tokens
-	k := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= from })
+	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].Start) >= from })
 	end := from
-	for ; k < len(toks) && toks[k].Start == end && toks[k].End <= limit; k++ {
-		if pos := toks[k].Pos; pos == "" || pos[0] != 'n' || notCounted[toks[k].Text] {
+	for ; k < len(toks) && int(toks[k].Start) == end && int(toks[k].End) <= limit; k++ {
+		if pos := toks[k].Pos(); pos == "" || pos[0] != 'n' || notCounted[toks[k].Text] {
 			break
 		}
-		end = toks[k].End
+		end = int(toks[k].End)
 	}
 	if end == from {
 		return ""

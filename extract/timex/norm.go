@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/zhengling/zhengling/extract/para"
+	"github.com/zhengling/zhengling/segment"
 	"github.com/zhengling/zhengling/segment/lexicon"
 )
 
@@ -32,9 +33,8 @@ func newView(p *para.Paragraph) view {
 // insideWord reports whether offset i falls inside a token of the
 // segmenter: in 韩国庆熙大学 the 国 of 国庆 is inside the token 韩国.
 func (v view) insideWord(i int) bool {
-	toks := v.p.Tokens
-	k := sort.Search(len(toks), func(j int) bool { return toks[j].End > i })
-	return k < len(toks) && toks[k].Start < i
+	k := segment.Index(v.p.Tokens, i)
+	return k >= 0 && int(v.p.Tokens[k].Start) < i
 }
 
 // at returns the rune at i, or 0 outside the text.

@@ -185,7 +185,7 @@ func attributive(v view, c *cand) bool {
 // one, 经济工作的部署要求 none.
 func (v view) verbIn(i, j int) bool {
 	for _, t := range v.p.Tokens {
-		if t.Start >= i && t.End <= j && strings.HasPrefix(t.Pos, "v") && t.Pos != "vn" {
+		if int(t.Start) >= i && int(t.End) <= j && strings.HasPrefix(t.Pos(), "v") && t.Pos() != "vn" {
 			return true
 		}
 	}
