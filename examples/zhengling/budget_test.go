@@ -11,14 +11,15 @@ func TestBudgetFollowsInputsInFlight(t *testing.T) {
 	defer debug.SetMemoryLimit(old)
 
 	b := &budget{}
+	const mb = 1 << 20
 	steps := []struct {
 		add  int
-		want int64
+		want int64 // RSS bound 50 MB + 20 × in flight, less 5 % and 15 MB
 	}{
-		{8 << 20, 35<<20 + 20*8<<20},
-		{1 << 20, 35<<20 + 20*9<<20},
-		{-8 << 20, 35<<20 + 20*1<<20},
-		{-1 << 20, 35 << 20},
+		{8 * mb, (50+20*8)*mb*95/100 - 15*mb},
+		{1 * mb, (50+20*9)*mb*95/100 - 15*mb},
+		{-8 * mb, (50+20*1)*mb*95/100 - 15*mb},
+		{-1 * mb, 50*mb*95/100 - 15*mb},
 	}
 	for _, s := range steps {
 		b.add(s.add)

@@ -275,15 +275,15 @@ func (r *reader) readParagraph(p *para.Paragraph) {
 // that the frame stands at the clause's head, so that it governs the rest
 // of the sentence.
 func (r *reader) ownFrame(p *para.Paragraph, c *para.Clause, times []timex.Expr) (f para.Frame, by string, current, fronted bool) {
-	for _, h := range p.CuesIn(c.Start, c.End, lexicon.Past, lexicon.Future) {
+	for _, h := range p.CuesIn(int(c.Start), int(c.End), lexicon.Past, lexicon.Future) {
 		f = para.FramePast
 		if h.Class == lexicon.Future {
 			f = para.FrameAhead
 		}
-		return f, h.Word, false, r.atHead(p, c, h.Start)
+		return f, h.Word, false, r.atHead(p, c, int(h.Start))
 	}
-	for _, e := range timesFrom(times, c.Start, c.End) {
-		if e.End > c.End || inBrackets(p, e.Start) {
+	for _, e := range timesFrom(times, int(c.Start), int(c.End)) {
+		if e.End > int(c.End) || inBrackets(p, e.Start) {
 			continue
 		}
 		head := r.atHead(p, c, e.Start)
@@ -291,7 +291,7 @@ func (r *reader) ownFrame(p *para.Paragraph, c *para.Clause, times []timex.Expr)
 			continue
 		}
 		ef, cur := r.exprFrame(e)
-		if after := pastAfter(p, e.End, c.End); after != "" {
+		if after := pastAfter(p, e.End, int(c.End)); after != "" {
 			ef, cur = para.FramePast, false // 上半年工作总结, 1-7月来看
 		}
 		if ef != para.FrameNone || cur {
@@ -306,7 +306,7 @@ func (r *reader) ownFrame(p *para.Paragraph, c *para.Clause, times []timex.Expr)
 // word (根据2021年…安排领域) the period qualifies a noun.
 func (r *reader) atHead(p *para.Paragraph, c *para.Clause, i int) bool {
 	rs := p.SimpleRunes()
-	k := c.Start
+	k := int(c.Start)
 	for k < i && rs[k] == ' ' {
 		k++
 	}
@@ -355,7 +355,7 @@ func (r *reader) exprFrame(e timex.Expr) (f para.Frame, current bool) {
 // goals of a plan or a work report (今年, 全年), else a report of the
 // period so far.
 func (r *reader) currentFrame(p *para.Paragraph, c *para.Clause, by string) (para.Frame, string) {
-	if s, ok := r.sectionAt(p.Index, c.Start); ok && s.frame != para.FrameNone {
+	if s, ok := r.sectionAt(p.Index, int(c.Start)); ok && s.frame != para.FrameNone {
 		return s.frame, s.by
 	}
 	if r.aheadGenre() {
@@ -390,8 +390,8 @@ type obligation struct {
 }
 
 func (o *obligation) of(p *para.Paragraph, c *para.Clause) bool {
-	if !o.known || o.sent != c.SentStart || o.end != c.SentEnd {
-		o.sent, o.end, o.known, o.ok = c.SentStart, c.SentEnd, true, obliges(p, c)
+	if !o.known || o.sent != int(c.SentStart) || o.end != int(c.SentEnd) {
+		o.sent, o.end, o.known, o.ok = int(c.SentStart), int(c.SentEnd), true, obliges(p, c)
 	}
 	return o.ok
 }
@@ -400,7 +400,7 @@ func (o *obligation) of(p *para.Paragraph, c *para.Clause) bool {
 // its own: a past period running through its paragraph does not date it
 // (今年以来，…。要全面落实…，将工业生产许可证再压减一半以上).
 func obliges(p *para.Paragraph, c *para.Clause) bool {
-	return len(p.CuesIn(c.SentStart, c.SentEnd, lexicon.Instruct, lexicon.Goal)) > 0
+	return len(p.CuesIn(int(c.SentStart), int(c.SentEnd), lexicon.Instruct, lexicon.Goal)) > 0
 }
 
 // sentenceLead is the frame that clause k sets for the rest of the
@@ -425,8 +425,8 @@ func timesFrom(times []timex.Expr, from, to int) []timex.Expr {
 
 // isDay reports a day date in the clause: the date of one event.
 func isDay(times []timex.Expr, c para.Clause) bool {
-	for _, e := range timesFrom(times, c.Start, c.End) {
-		if e.End <= c.End && e.Precision == timex.PrecisionDay {
+	for _, e := range timesFrom(times, int(c.Start), int(c.End)) {
+		if e.End <= int(c.End) && e.Precision == timex.PrecisionDay {
 			return true
 		}
 	}
@@ -435,7 +435,7 @@ func isDay(times []timex.Expr, c para.Clause) bool {
 
 // inherit passes a section's reading to a clause its own words leave open.
 func (r *reader) inherit(p *para.Paragraph, c *para.Clause) {
-	s, ok := r.sectionAt(p.Index, c.Start)
+	s, ok := r.sectionAt(p.Index, int(c.Start))
 	if !ok {
 		return
 	}

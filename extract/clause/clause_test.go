@@ -147,8 +147,8 @@ func find(paras []*para.Paragraph, s string) *para.Clause {
 	for _, p := range paras {
 		for k := range p.Clauses {
 			c := &p.Clauses[k]
-			if strings.Contains(p.Text(c.Start, c.End), s) || strings.Contains(s, p.Text(c.Start, c.End)) && c.End > c.Start &&
-				strings.HasPrefix(s, p.Text(c.Start, c.End)) {
+			if strings.Contains(p.Text(int(c.Start), int(c.End)), s) || strings.Contains(s, p.Text(int(c.Start), int(c.End))) && int(c.End) > int(c.Start) &&
+				strings.HasPrefix(s, p.Text(int(c.Start), int(c.End))) {
 				return c
 			}
 		}

@@ -160,7 +160,7 @@ func (d *doc) modalIn(s span, urging bool) bool {
 	for _, h := range v.p.CuesIn(s.start, s.end, lexicon.Instruct, lexicon.Goal, lexicon.Urge) {
 		switch {
 		case h.Word == "要求":
-			if t, ok := v.tokenAt(h.End); ok && addressee(t) {
+			if t, ok := v.tokenAt(int(h.End)); ok && addressee(t) {
 				return true
 			}
 		case h.Class == lexicon.Instruct, h.Class == lexicon.Goal && h.Has(lexicon.Sentence):

@@ -86,8 +86,8 @@ func (d *doc) segmentOwners(s span) []string {
 		}
 	}
 	for _, h := range v.p.CuesIn(s.start, s.end, lexicon.Instruct) {
-		if !v.inNoun(h.Start, h.End) {
-			add(h.Start, v.cueOwners(s, h))
+		if !v.inNoun(int(h.Start), int(h.End)) {
+			add(int(h.Start), v.cueOwners(s, h))
 		}
 	}
 	for ti := v.tokenIndex(s.start); ti < len(v.toks) && int(v.toks[ti].Start) < s.end; ti++ {
@@ -158,19 +158,19 @@ func (v *view) cueOwners(s span, h lexicon.Hit) []string {
 	case "要求":
 		return nil // 会议要求…, 市政府要求各单位…: the speaker, not the owner
 	case "请":
-		return v.addressees(h.End, s.end) // 请各部会再加检视
+		return v.addressees(int(h.End), s.end) // 请各部会再加检视
 	}
-	cs := v.subjectStart(s.start, h.Start)
-	if h.Word == "要" && cs == h.Start {
-		return v.addressees(h.End, s.end) // 三是要各部门、街办加强协作
+	cs := v.subjectStart(s.start, int(h.Start))
+	if h.Word == "要" && cs == int(h.Start) {
+		return v.addressees(int(h.End), s.end) // 三是要各部门、街办加强协作
 	}
-	if v.hasToken(cs, h.Start, "由") {
+	if v.hasToken(cs, int(h.Start), "由") {
 		return nil // 由X负责: read by byOwners
 	}
-	if s.beforeChild && (h.Word == "负责" || h.Word == "牵头") && v.blank(h.End, s.end) {
+	if s.beforeChild && (h.Word == "负责" || h.Word == "牵头") && v.blank(int(h.End), s.end) {
 		return nil // 各行业主管部门负责，①…: the run's owner (runOwners), not the parent's
 	}
-	return v.subjectOwners(cs, h.Start)
+	return v.subjectOwners(cs, int(h.Start))
 }
 
 // byOwners reads the 由-phrase at from: 由李学文副镇长负责, 由市住建局会同市财政局
@@ -194,7 +194,7 @@ func (v *view) assistOwners(s span, at int) []string {
 	cs := v.subjectStart(s.start, at)
 	lead := false
 	for _, h := range v.p.CuesIn(s.start, cs, lexicon.Instruct) {
-		if h.Word == "牵头" && !v.inNoun(h.Start, h.End) && !v.sentenceEndIn(h.End, cs) {
+		if h.Word == "牵头" && !v.inNoun(int(h.Start), int(h.End)) && !v.sentenceEndIn(int(h.End), cs) {
 			lead = true
 		}
 	}
@@ -667,7 +667,7 @@ func (v *view) endsName(from, k int) bool {
 		return !ok || !segment.IsTitle(next.Text)
 	}
 	for _, h := range v.p.CuesIn(k, k+maxCueRunes, lexicon.Instruct) {
-		if h.Start == k && !v.inNoun(h.Start, h.End) {
+		if int(h.Start) == k && !v.inNoun(int(h.Start), int(h.End)) {
 			return true
 		}
 	}
@@ -902,8 +902,8 @@ func (d *doc) runOwners(n *node) []string {
 		k--
 	}
 	for _, h := range v.p.CuesIn(max(k-maxCueRunes, 0), k, lexicon.Instruct) {
-		if h.End == k && (h.Word == "负责" || h.Word == "牵头") {
-			return v.subjectOwners(v.subjectStart(0, h.Start), h.Start)
+		if int(h.End) == k && (h.Word == "负责" || h.Word == "牵头") {
+			return v.subjectOwners(v.subjectStart(0, int(h.Start)), int(h.Start))
 		}
 	}
 	return nil

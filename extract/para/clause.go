@@ -46,8 +46,8 @@ func (s Source) Inherited() bool { return s >= FromParagraph }
 // Clause is one clause of a paragraph: the runes up to a clause punctuation
 // mark (，；：。！？), with the sentence (up to ；。！？) that holds it.
 type Clause struct {
-	Start, End         int // the clause, its closing punctuation excluded
-	SentStart, SentEnd int // its sentence
+	Start, End         int32 // the clause, its closing punctuation excluded
+	SentStart, SentEnd int32 // its sentence
 	// Stance is the lexicon class that says what the clause does —
 	// lexicon.Instruct, Goal, Urge, Report, Compare, Forecast, Schedule,
 	// Condition — or "" when nothing does. Its own first cue decides; a
@@ -96,11 +96,11 @@ func (p *Paragraph) mark() {
 		if i < len(rs) && !isClause(rs[i]) {
 			continue
 		}
-		p.Clauses = append(p.Clauses, Clause{Start: start, End: i, SentStart: sent})
+		p.Clauses = append(p.Clauses, Clause{Start: int32(start), End: int32(i), SentStart: int32(sent)})
 		start = i + 1
 		if i == len(rs) || isSentence(rs[i]) {
 			for k := first; k < len(p.Clauses); k++ {
-				p.Clauses[k].SentEnd = i
+				p.Clauses[k].SentEnd = int32(i)
 			}
 			first, sent = len(p.Clauses), i+1
 		}
@@ -157,8 +157,8 @@ func (p *Paragraph) spread(k int, h lexicon.Hit, isPeriod func(rune) bool) {
 	}
 }
 
-func periodBetween(rs []rune, from, to int, isPeriod func(rune) bool) bool {
-	for k := max(from, 0); k < to && k < len(rs); k++ {
+func periodBetween(rs []rune, from, to int32, isPeriod func(rune) bool) bool {
+	for k := int(max(from, 0)); k < int(to) && k < len(rs); k++ {
 		if isPeriod(rs[k]) {
 			return true
 		}
@@ -169,7 +169,7 @@ func periodBetween(rs []rune, from, to int, isPeriod func(rune) bool) bool {
 // firstStanceCue is the cue in [from, to) of the strongest class that gives
 // a stance (将工业生产许可证再压减一半以上 is a goal, not a schedule), the first
 // of that class.
-func firstStanceCue(hits []lexicon.Hit, from, to int) (lexicon.Hit, bool) {
+func firstStanceCue(hits []lexicon.Hit, from, to int32) (lexicon.Hit, bool) {
 	best, bestRank, found := lexicon.Hit{}, 0, false
 	for _, h := range hits {
 		if h.Start < from || h.End > to {
@@ -187,7 +187,7 @@ func firstStanceCue(hits []lexicon.Hit, from, to int) (lexicon.Hit, bool) {
 }
 
 // firstOf is the first cue of the class in [from, to).
-func firstOf(hits []lexicon.Hit, from, to int, class string) (lexicon.Hit, bool) {
+func firstOf(hits []lexicon.Hit, from, to int32, class string) (lexicon.Hit, bool) {
 	for _, h := range hits {
 		if h.Start >= from && h.End <= to && h.Class == class {
 			return h, true
@@ -202,7 +202,7 @@ func (p *Paragraph) ClauseAt(off int) *Clause {
 	if len(p.Clauses) == 0 {
 		return nil
 	}
-	k := sort.Search(len(p.Clauses), func(k int) bool { return p.Clauses[k].End >= off })
+	k := sort.Search(len(p.Clauses), func(k int) bool { return int(p.Clauses[k].End) >= off })
 	if k == len(p.Clauses) {
 		k--
 	}
@@ -212,8 +212,8 @@ func (p *Paragraph) ClauseAt(off int) *Clause {
 // CuesIn returns the cues of the given classes that lie inside [from, to).
 func (p *Paragraph) CuesIn(from, to int, classes ...string) []lexicon.Hit {
 	var out []lexicon.Hit
-	for _, h := range p.cuesNear(from, to) {
-		if h.Start >= from && h.End <= to && (len(classes) == 0 || slices.Contains(classes, h.Class)) {
+	for _, h := range p.cuesNear(int32(from), int32(to)) {
+		if int(h.Start) >= from && int(h.End) <= to && (len(classes) == 0 || slices.Contains(classes, h.Class)) {
 			out = append(out, h)
 		}
 	}
@@ -223,7 +223,7 @@ func (p *Paragraph) CuesIn(from, to int, classes ...string) []lexicon.Hit {
 // cuesNear is the run of Cues that may lie inside [from, to): those that
 // end after from and by to. Cues are in order of their ends, so two binary
 // searches find it, and a query costs what it finds, not the paragraph.
-func (p *Paragraph) cuesNear(from, to int) []lexicon.Hit {
+func (p *Paragraph) cuesNear(from, to int32) []lexicon.Hit {
 	i := sort.Search(len(p.Cues), func(i int) bool { return p.Cues[i].End > from })
 	j := sort.Search(len(p.Cues), func(j int) bool { return p.Cues[j].End > to })
 	return p.Cues[i:max(i, j)]

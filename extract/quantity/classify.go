@@ -684,7 +684,7 @@ func cueHits(p *para.Paragraph) []cueHit {
 	var out []cueHit
 	for _, h := range p.Cues {
 		if row, ok := cueOf(h.Entry); ok {
-			out = append(out, cueHit{h.End, h.Len(), row})
+			out = append(out, cueHit{int(h.End), h.Len(), row})
 		}
 	}
 	return out
@@ -751,7 +751,7 @@ func (e *env) nearestListCue(i, floor int) (cueRow, bool) {
 // 重要, 要求: see its row's neighbours).
 func (e *env) yaoAt(k int) bool {
 	for _, h := range e.p.CuesIn(k, k+1, lexicon.Instruct) {
-		if h.Start == k && h.Word == "要" {
+		if int(h.Start) == k && h.Word == "要" {
 			return true
 		}
 	}

@@ -124,14 +124,14 @@ const maxCueRunes = 16
 // marksFrom returns the index of the first mark ending after i.
 func (v view) marksFrom(i int) int {
 	cues := v.p.Cues
-	return sort.Search(len(cues), func(k int) bool { return cues[k].End > i })
+	return sort.Search(len(cues), func(k int) bool { return int(cues[k].End) > i })
 }
 
 // cueIn reports a mark of the classes starting in [i, j).
 func (v view) cueIn(i, j int, classes ...string) bool {
 	cues := v.p.Cues
-	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= j+maxCueRunes; k++ {
-		if h := cues[k]; h.Start >= i && h.Start < j && slices.Contains(classes, h.Class) {
+	for k := v.marksFrom(i); k < len(cues) && int(cues[k].End) <= j+maxCueRunes; k++ {
+		if h := cues[k]; int(h.Start) >= i && int(h.Start) < j && slices.Contains(classes, h.Class) {
 			return true
 		}
 	}
@@ -142,8 +142,8 @@ func (v view) cueIn(i, j int, classes ...string) bool {
 // at most max runes back and ending by i.
 func (v view) cueBefore(i, max int, classes ...string) bool {
 	cues := v.p.Cues
-	for k := v.marksFrom(i) - 1; k >= 0 && cues[k].End >= i-max; k-- {
-		if h := cues[k]; h.Start >= i-max && slices.Contains(classes, h.Class) && !v.clauseEndIn(h.Start, i) {
+	for k := v.marksFrom(i) - 1; k >= 0 && int(cues[k].End) >= i-max; k-- {
+		if h := cues[k]; int(h.Start) >= i-max && slices.Contains(classes, h.Class) && !v.clauseEndIn(int(h.Start), i) {
 			return true
 		}
 	}
@@ -154,8 +154,8 @@ func (v view) cueBefore(i, max int, classes ...string) bool {
 // most max runes on.
 func (v view) cueAfter(i, max int, classes ...string) bool {
 	cues := v.p.Cues
-	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= i+max+maxCueRunes; k++ {
-		if h := cues[k]; h.Start >= i && h.Start <= i+max && slices.Contains(classes, h.Class) && !v.clauseEndIn(i, h.Start+1) {
+	for k := v.marksFrom(i); k < len(cues) && int(cues[k].End) <= i+max+maxCueRunes; k++ {
+		if h := cues[k]; int(h.Start) >= i && int(h.Start) <= i+max && slices.Contains(classes, h.Class) && !v.clauseEndIn(i, int(h.Start)+1) {
 			return true
 		}
 	}
@@ -165,8 +165,8 @@ func (v view) cueAfter(i, max int, classes ...string) bool {
 // cueAt reports a mark of the classes that starts at i.
 func (v view) cueAt(i int, classes ...string) bool {
 	cues := v.p.Cues
-	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= i+maxCueRunes; k++ {
-		if h := cues[k]; h.Start == i && slices.Contains(classes, h.Class) {
+	for k := v.marksFrom(i); k < len(cues) && int(cues[k].End) <= i+maxCueRunes; k++ {
+		if h := cues[k]; int(h.Start) == i && slices.Contains(classes, h.Class) {
 			return true
 		}
 	}
@@ -177,7 +177,7 @@ func (v view) cueAt(i int, classes ...string) bool {
 // (部署|第四季度, 决战|四季度).
 func (v view) cueEndingAt(i int, classes ...string) bool {
 	cues := v.p.Cues
-	for k := v.marksFrom(i - 1); k < len(cues) && cues[k].End == i; k++ {
+	for k := v.marksFrom(i - 1); k < len(cues) && int(cues[k].End) == i; k++ {
 		if h := cues[k]; slices.Contains(classes, h.Class) && h.Has(lexicon.Work) {
 			return true
 		}
@@ -189,8 +189,8 @@ func (v view) cueEndingAt(i int, classes ...string) bool {
 // 推进会).
 func (v view) workIn(i, j int) bool {
 	cues := v.p.Cues
-	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= j+maxCueRunes; k++ {
-		if h := cues[k]; h.Start >= i && h.End <= j && h.Has(lexicon.Work) {
+	for k := v.marksFrom(i); k < len(cues) && int(cues[k].End) <= j+maxCueRunes; k++ {
+		if h := cues[k]; int(h.Start) >= i && int(h.End) <= j && h.Has(lexicon.Work) {
 			return true
 		}
 	}

@@ -515,9 +515,9 @@ func hasGoalCue(v view, c *cand) bool {
 // before i, other than one of what is about to happen (即将进入四季度).
 func (v view) taskCueBefore(i, max int) bool {
 	cues := v.p.Cues
-	for k := v.marksFrom(i) - 1; k >= 0 && cues[k].End >= i-max; k-- {
+	for k := v.marksFrom(i) - 1; k >= 0 && int(cues[k].End) >= i-max; k-- {
 		h := cues[k]
-		if h.Start >= i-max && slices.Contains(goalClasses, h.Class) && !h.Has(lexicon.Near) && !v.clauseEndIn(h.Start, i) {
+		if int(h.Start) >= i-max && slices.Contains(goalClasses, h.Class) && !h.Has(lexicon.Near) && !v.clauseEndIn(int(h.Start), i) {
 			return true
 		}
 	}
@@ -528,8 +528,8 @@ func (v view) taskCueBefore(i, max int) bool {
 // 务必): it sets a year or a holiday as a time where 要 does not.
 func (v view) strongCueBefore(i, max int) bool {
 	cues := v.p.Cues
-	for k := v.marksFrom(i) - 1; k >= 0 && cues[k].End >= i-max; k-- {
-		if h := cues[k]; h.Start >= i-max && h.Has(lexicon.Strong) && !v.clauseEndIn(h.Start, i) {
+	for k := v.marksFrom(i) - 1; k >= 0 && int(cues[k].End) >= i-max; k-- {
+		if h := cues[k]; int(h.Start) >= i-max && h.Has(lexicon.Strong) && !v.clauseEndIn(int(h.Start), i) {
 			return true
 		}
 	}

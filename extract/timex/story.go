@@ -122,9 +122,9 @@ func forecast(v view, c *cand, s, e int) bool {
 // 持续低迷，…公众需注意防寒保暖), nor 要求, often a noun (落实进度要求).
 func (v view) obligedIn(i, j int) bool {
 	cues := v.p.Cues
-	for k := v.marksFrom(i); k < len(cues) && cues[k].End <= j+maxCueRunes; k++ {
+	for k := v.marksFrom(i); k < len(cues) && int(cues[k].End) <= j+maxCueRunes; k++ {
 		h := cues[k]
-		if h.Start >= i && h.Start < j && (h.Class == lexicon.Instruct || h.Class == lexicon.Goal) && !h.Has(lexicon.Need) && h.Word != "要求" {
+		if int(h.Start) >= i && int(h.Start) < j && (h.Class == lexicon.Instruct || h.Class == lexicon.Goal) && !h.Has(lexicon.Need) && h.Word != "要求" {
 			return true
 		}
 	}

@@ -133,7 +133,7 @@ func HasSuffixAt(rs []rune, e int, w string) bool {
 
 // Hit is one cue found in a text: its entry and rune span.
 type Hit struct {
-	Start, End int
+	Start, End int32
 	*Entry
 }
 
@@ -155,7 +155,7 @@ func (ix *Index) Scan(rs []rune, wordStart func(int) bool) []Hit {
 			if c.Has(Word) && wordStart != nil && !wordStart(s) {
 				continue
 			}
-			out = append(out, Hit{Start: s, End: e, Entry: c})
+			out = append(out, Hit{Start: int32(s), End: int32(e), Entry: c})
 		}
 	}
 	return dropContained(out)

@@ -151,10 +151,10 @@ func FuzzScan(f *testing.F) {
 		rs := []rune(s)
 		last := 0
 		for _, h := range ix.Scan(rs, func(i int) bool { return i%2 == 0 }) {
-			if h.Start < 0 || h.End > len(rs) || h.Start >= h.End || string(rs[h.Start:h.End]) != h.Word || h.End < last {
+			if int(h.Start) < 0 || int(h.End) > len(rs) || int(h.Start) >= int(h.End) || string(rs[int(h.Start):int(h.End)]) != h.Word || int(h.End) < last {
 				t.Fatalf("bad hit %+v in %q", h, s)
 			}
-			last = h.End
+			last = int(h.End)
 		}
 	})
 }
