@@ -2,6 +2,7 @@ package timex
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/zhengling/zhengling/segment/lexicon"
@@ -184,8 +185,11 @@ func attributive(v view, c *cand) bool {
 // verbIn reports a verb token (not a verbal noun) inside [i, j): 完成的项目 has
 // one, 经济工作的部署要求 none.
 func (v view) verbIn(i, j int) bool {
-	for _, t := range v.p.Tokens {
-		if int(t.Start) >= i && int(t.End) <= j && strings.HasPrefix(t.Pos(), "v") && t.Pos() != "vn" {
+	toks := v.p.Tokens
+	// from the first token that starts at or after i: a query costs its span
+	k := sort.Search(len(toks), func(k int) bool { return int(toks[k].Start) >= i })
+	for ; k < len(toks) && int(toks[k].End) <= j; k++ {
+		if pos := toks[k].Pos(); strings.HasPrefix(pos, "v") && pos != "vn" {
 			return true
 		}
 	}
