@@ -35,6 +35,7 @@ var uiWords = []string{
 	"微信扫一扫", "扫一扫", // 微信扫一扫 (ednchina.com, WeChat articles)
 	"下载", "下载本文", "下载文档", "收藏本文", "打印本文", // 下载本文 (essay sites, under the text)
 	"上一版", "下一版", "上一期", "下一期", "版面导航", "返回目录", // 上一版  下一版 (e-papers)
+	"全文", // 全文 (the link under a plan's title on a traditional mirror)
 }
 
 // uiLineRE is a line of UI words only.

@@ -181,6 +181,10 @@ func TestNormDate(t *testing.T) {
 		{"2007-08-20-23:59:59", "2007-08-20T23:59:59+08:00"},
 		{"2022-13-03", ""},
 		{"无日期", ""},
+		{"107-04-12", "2018-04-12"},   // 日期:107-04-12 (ey.gov.tw, Republic of China era)
+		{"民國100年1月27日", "2011-01-27"}, // the era named
+		{"99-12-31", ""},              // two digits without 民国: maybe 1999
+		{"107-13-12", ""},
 	}
 	for _, c := range cases {
 		if got, _ := normDate(c.in); got != c.want {

@@ -31,7 +31,7 @@ var labels = map[string]field{
 	"索引号":  fIndexNo,                            // 索引号: 113706130042791846/2022-03924
 	"发文字号": fDocNo, "文号": fDocNo, "发文号": fDocNo, // 发文字号: 鲁政办字〔2022〕1号
 	"发布机构": fPublisher, "发文机关": fPublisher, "发布单位": fPublisher, "发文单位": fPublisher, // 发布机构: 莱山区政府办
-	"信息来源": fSource, "来源": fSource, "出处": fSource, "文章来源": fSource, "稿件来源": fSource, "新闻来源": fSource, // 信息来源：省发改委
+	"信息来源": fSource, "来源": fSource, "出处": fSource, "文章来源": fSource, "稿件来源": fSource, "新闻来源": fSource, "资料来源": fSource, // 信息来源：省发改委 / 資料來源:綜合業務處 (ey.gov.tw)
 	"主题分类": fCategory, "组配分类": fCategory, "分类": fCategory, "主题词": fNone, // 组配分类: 区政府会议
 	"成文日期": fWritten, "成文时间": fWritten, // 成文日期: 2022-08-03
 	// 发文日期 and 印发日期 are the document's own date beside the web 发布日期
@@ -218,7 +218,7 @@ var dateTimeRE = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s
 func normDate(s string) (value string, hasTime bool) {
 	m := dateTimeRE.FindStringSubmatch(view(s))
 	if m == nil {
-		return "", false
+		return rocDate(view(s)), false
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
@@ -240,6 +240,25 @@ func normDate(s string) (value string, hasTime bool) {
 		return date, false
 	}
 	return fmt.Sprintf("%sT%02d:%02d:%02d+08:00", date, h, mi, sec), true
+}
+
+// rocDateRE is a date of the Republic of China era as a traditional-script
+// government page shows it: 日期:107-04-12, 民國107年4月12日. Two-digit years
+// only after 民国: 99-12-31 may be 1999.
+var rocDateRE = regexp.MustCompile(`^(?:民国\s*(\d{2,3})|(\d{3}))\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$`)
+
+func rocDate(v string) string {
+	m := rocDateRE.FindStringSubmatch(strings.TrimSpace(v))
+	if m == nil {
+		return ""
+	}
+	y, _ := strconv.Atoi(m[1] + m[2])
+	mo, _ := strconv.Atoi(m[3])
+	d, _ := strconv.Atoi(m[4])
+	if y < 1 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y+1911, mo, d)
 }
 
 // metaSet collects metadata from visible lines and meta tags; the first

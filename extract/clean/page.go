@@ -295,7 +295,7 @@ var strongEnd = regexp.MustCompile(`^(\d+条评论|网友评论|最热评论|最
 
 // endMarkers start what follows an article inside its container: comment
 // boxes, related-article lists (sina: "6条评论|106人参与", thepaper: "评论（0）").
-var endMarkers = regexp.MustCompile(`^(\d+条评论|网友评论|最热评论|最新评论|我要评论|发表评论|评论\s*\(\d*\)|相关新闻|相关阅读|相关文章|相关推荐|推荐阅读|热门推荐|猜你喜欢|为你推荐|大家都在看|阅读排行|热点推荐|更多精彩|分享到|分享至)`)
+var endMarkers = regexp.MustCompile(`^(\d+条评论|网友评论|最热评论|最新评论|我要评论|发表评论|评论\s*\(\d*\)|(?:本文)?相关新闻|相关阅读|相关文章|相关推荐|推荐阅读|推荐内容|热门推荐|猜你喜欢|为你推荐|大家都在看|阅读排行|热点推荐|更多精彩|分享到|分享至)`)
 
 // cutAtEnd drops everything from an end marker on, when the marker comes
 // after most of the text (a 相关链接 box in the middle of a notice stays).

@@ -20,8 +20,20 @@ type line struct {
 }
 
 func newLine(s string) line {
-	t := tidyEdges(collapseSpace(stripPinyin(s)))
+	t := tidyEdges(collapseSpace(stripJumps(stripPinyin(s))))
 	return makeLine(t)
+}
+
+// jumpRE is a newspaper's or a paged site's jump line where it stands in
+// the text, in either script: [接上页], （上接第一版）, （下转第2版）, (轉下頁).
+var jumpRE = regexp.MustCompile(`[\[(（【]\s*(?:[接续續][上前下][页頁]|[转轉]下[页頁]|[上下]?[接转轉]第?[一二三四五六七八九十\d]{1,3}版)\s*[\])）】]`)
+
+// stripJumps removes the jump lines from a line of text.
+func stripJumps(s string) string {
+	if !strings.ContainsAny(s, "接转轉续續") {
+		return s
+	}
+	return jumpRE.ReplaceAllString(s, "")
 }
 
 // makeLine builds a line from collapsed text, classifying it once.
@@ -132,8 +144,8 @@ func readHeaderLine(l line, ms *metaSet) bool {
 	}
 	if d, src, ok := dateline(l.view); ok {
 		ms.add(pair{fPublished, d})
-		if src != "" {
-			ms.add(pair{fSource, sourceSlice(l.text, l.view, len(l.view)-len(src), len(l.view))})
+		if at := strings.Index(l.view, src); src != "" && at >= 0 {
+			ms.add(pair{fSource, sourceSlice(l.text, l.view, at, at+len(src))})
 		}
 		return true
 	}
@@ -150,16 +162,25 @@ func readBodyMeta(l line, ms *metaSet) bool {
 	return ok
 }
 
+// datelineDate is a date with maybe a time: 2022-05-12, 2020-12-24 08:17:00.
+const datelineDate = `(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?)`
+
 // datelineRE is a line that is a date, maybe a time and a short source:
-// "   2022-05-12 连云港开发区", "2019-09-18 06:23 来源：山西日报" is a meta line.
-var datelineRE = regexp.MustCompile(`^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2})?)?)\s*([\p{Han}A-Za-z·]{2,20})?$`)
+// "   2022-05-12 连云港开发区", "2019-09-18 06:23 来源：山西日报" is a meta line;
+// sourceDatelineRE one with the source first: "温州网 2020-12-24 08:17:00".
+var (
+	datelineRE       = regexp.MustCompile(`^` + datelineDate + `\s*([\p{Han}A-Za-z·]{2,20})?$`)
+	sourceDatelineRE = regexp.MustCompile(`^([\p{Han}A-Za-z·]{2,20})\s+` + datelineDate + `$`)
+)
 
 func dateline(v string) (date, source string, ok bool) {
-	m := datelineRE.FindStringSubmatch(v)
-	if m == nil {
-		return "", "", false
+	if m := datelineRE.FindStringSubmatch(v); m != nil {
+		return m[1], m[2], true
 	}
-	return m[1], m[2], true
+	if m := sourceDatelineRE.FindStringSubmatch(v); m != nil {
+		return m[2], m[1], true
+	}
+	return "", "", false
 }
 
 // headerEnd returns the index of the first body line: the first line that
@@ -239,7 +260,14 @@ func looksBody(v string) bool {
 	if n < 15 || !strings.ContainsAny(v, sentencePunct) {
 		return false
 	}
-	return n >= 60 || strings.ContainsAny(lastRune(v), "。！？!?；;")
+	return n >= 60 || strings.ContainsAny(lastRune(v), "。！？!?；;") || asciiFullStop(v)
+}
+
+// asciiFullStop: a sentence ended by a copy's ASCII full stop
+// ("…请结合实际认真贯彻落实."), not the dots of a cut title ("地铁直达+无敌免...").
+func asciiFullStop(v string) bool {
+	t := strings.TrimRight(v, " ”’」』)）")
+	return strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..")
 }
 
 func lastRune(v string) string {
@@ -266,18 +294,58 @@ func findTitle(header []line) (string, int) {
 		if full, ok := fullTitle(header, i, headerMetaTitle(header)); ok {
 			return full, i
 		}
+		if j := headlineAbove(header, i); j >= 0 {
+			return stripColumnTag(header[j].text), i
+		}
 		return stripColumnTag(l.text), i
 	}
 	return "", -1
 }
 
+// headlineAbove finds the headline over a subtitle: the title-like line
+// just above line i when it names the meeting the report is about and line
+// i names none ("市政府常务会议召开" / "研究部署“双节”期间重点工作等"; "市政府召開
+// 常務會議" / "全力以赴抓好疫情防控和安全穩定各項工作"). It returns -1 otherwise.
+func headlineAbove(header []line, i int) int {
+	if namesMeeting(header[i].view) {
+		return -1
+	}
+	for j := i - 1; j >= 0; j-- {
+		if header[j].blank {
+			continue
+		}
+		if titleLike(header[j]) && namesMeeting(header[j].view) {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
+// namesMeeting: a headline that names a meeting (常务会议, 区长办公会).
+func namesMeeting(v string) bool {
+	return strings.Contains(v, "会议") || strings.HasSuffix(v, "会") || strings.Contains(v, "会召开")
+}
+
+// Title lengths: a page title is at most maxTitle runes, but a formal
+// document's may run to maxFormalTitle when it ends on its genre word,
+// four issuers and the plan it issues before it ("成都市发展和改革委员会 中共成都
+// 市委社会工作部 … 关于印发…实施方案的通知", 113 runes).
+const (
+	maxTitle       = 80
+	maxFormalTitle = 200
+)
+
 func titleLike(l line) bool {
 	n := utf8.RuneCountInString(l.view)
-	if n < 4 || n > 80 || hanCount(l.view) < 4 || isMenuLine(l.view) || l.kind != kindBody {
+	if n < 4 || n > maxFormalTitle || hanCount(l.view) < 4 || isMenuLine(l.view) || l.kind != kindBody {
 		return false
 	}
-	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) || opensReport(l.view) || speakerLine(l.view) {
-		return false // a cue, a sentence, an item heading (一、总体要求), a 文号, a note or speaker under a title, a report's opening
+	if n > maxTitle && (!titleGenreRE.MatchString(l.view) || strings.ContainsAny(l.view, sentencePunct)) {
+		return false
+	}
+	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || asciiFullStop(l.view) || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) || opensReport(l.view) || speakerLine(l.view) {
+		return false // a cue, a sentence (also with ASCII punctuation), an item heading (一、总体要求), a 文号, a note or speaker under a title, a report's opening
 	}
 	if _, ok := parseMetaView(l.text, l.view, false); ok {
 		return false

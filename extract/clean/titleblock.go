@@ -43,6 +43,14 @@ var noteDateRE = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2}
 // 人民代表大会第五次会议上", "（2023年1月5日在全县经济工作会议上的讲话）".
 var noteDeliveryRE = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在(.{2,60}?)上(?:的(?:讲话|报告|发言|致辞))?$`)
 
+// noteMeetingRE is the line under a resolution's title that names the
+// meeting and its day, unbracketed, the year also of the Republic of China
+// era: "民國100年1月27日第3232次會議" under "行政院第3232次院會決議".
+var noteMeetingRE = regexp.MustCompile(`^(?:民国\s*(\d{2,3})|(\d{4}))\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(第[\d一二三四五六七八九十百零〇]+次\S{0,30}?会议|\S{2,30}?第[\d一二三四五六七八九十百零〇]+次\S{0,10}?会议)$`)
+
+// rocYear is the Western year of a Republic of China era year (民国100年 = 2011).
+const rocYear = 1911
+
 // parseTitleNote reads a title note from a line's text and view; ok is
 // false for any other line.
 func parseTitleNote(text, v string) (TitleNote, bool) {
@@ -53,6 +61,15 @@ func parseTitleNote(text, v string) (TitleNote, bool) {
 	if d := noteDeliveryRE.FindStringSubmatch(inner); d != nil {
 		date, ok := ymd(d[1], d[2], d[3])
 		return TitleNote{Text: text, Date: date, Meeting: meetingOf(d[4])}, ok
+	}
+	if d := noteMeetingRE.FindStringSubmatch(inner); d != nil {
+		year := d[2]
+		if d[1] != "" {
+			roc, _ := strconv.Atoi(d[1])
+			year = strconv.Itoa(roc + rocYear)
+		}
+		date, ok := ymd(year, d[3], d[4])
+		return TitleNote{Text: text, Date: date, Meeting: d[5]}, ok
 	}
 	if !noteRE.MatchString(v) {
 		return TitleNote{}, false // the other notes are bracketed
@@ -103,7 +120,7 @@ func ymd(y, m, d string) (string, bool) {
 
 // isTitleNote reports a line that is a title note.
 func isTitleNote(l line) bool {
-	if l.blank || !strings.ContainsAny(l.view, "([【在") {
+	if l.blank || !strings.ContainsAny(l.view, "([【在") && !strings.HasSuffix(l.view, "会议") {
 		return false
 	}
 	_, ok := parseTitleNote(l.text, l.view)
