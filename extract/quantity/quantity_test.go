@@ -149,6 +149,9 @@ var findCorpus = []struct {
 		[]q{{2.4679e10, "元", "=", "", false, 0}, {82.3, "%", "=", "", false, 0}, {15.3, "%", "=", "increase", false, 0}}},
 	// Chinese numerals with 万 (shanxi)
 	{"跨越千山万水，行程近两万公里，山西品牌丝路行首次登陆巴西", nil, []q{{20000, "公里", "=", "", true, 0}}},
+	// 超 alone (>); 超额 and 超市 are no comparators (wzrb.com.cn)
+	{"去年全市完成交通投资超2000亿元，超额完成年度计划。", nil, []q{{2e11, "元", ">", "", false, 0}}},
+	{"全市新建超市12家", nil, []q{{12, "家", "=", "", false, 0}}},
 	// 超过 (>) and 近 (shanxi)
 	{"这里聚集了超过90%的在巴中国移民和近200家中资企业", nil, []q{{90, "%", ">", "", false, 0}, {200, "家", "=", "", true, 0}}},
 	// a lone 万 before 余 (seed002)

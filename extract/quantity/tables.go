@@ -129,6 +129,7 @@ var prefixComparators = longestFirst([]cmpRow{
 	{"控制在", CmpLE, false},   // 城镇登记失业率控制在4.5%以内
 	{"最多", CmpLE, false},    // 最多跑一次
 	{"超过", CmpGT, false},    // 有的银行超过了200%
+	{"超", CmpGT, false},     // “十三五”期间完成交通投资超2000亿元
 	{"高于", CmpGT, false},    // 增速高于全省3个百分点
 	{"多于", CmpGT, false},    // 多于5家
 	{"大于", CmpGT, false},    // 大于1

@@ -96,7 +96,28 @@ func fronted(v view, c *cand) bool {
 	if w := v.prefixAt(head, frontWords); w != "" {
 		head = v.spaces(head + len([]rune(w)))
 	}
-	return head == c.start
+	return head == c.start || afterByline(v, c.start)
+}
+
+// afterByline: the period right after the bracket that closes a report's
+// byline opens its sentence (臺海網1月20日訊 (海峽導報記者 沈華鈴)“十三五”期間,漳州要…):
+// a bracket of at most maxByline runes without clause punctuation, opened
+// after a dateline's 讯 or 电 or at the paragraph's start.
+func afterByline(v view, i int) bool {
+	k := v.spacesBack(i)
+	if k == 0 || (v.r[k-1] != ')' && v.r[k-1] != '）') {
+		return false
+	}
+	for j := k - 2; j >= 0 && k-j <= maxByline; j-- {
+		switch v.r[j] {
+		case ',', '，', '。', ';', '；':
+			return false
+		case '(', '（':
+			before := v.spacesBack(j)
+			return before == 0 || v.r[before-1] == '讯' || v.r[before-1] == '电'
+		}
+	}
+	return false
 }
 
 // forecast: a forecast word in the date's clause (and in the next one when
