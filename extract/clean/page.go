@@ -170,8 +170,9 @@ func tidyTitle(s string) string {
 
 func latin(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
-// captionRE is a photo caption: 图为山西品牌丝路行（南美站）启动仪式。（刘通摄）
-var captionRE = regexp.MustCompile(`^(图为|上图|下图|图片|图\s*[:：]|\(图|资料图)|[(（][^()（）]{0,16}摄[)）]$|^[(（]?(图片来源|图源)`)
+// captionRE is a photo caption: 图为山西品牌丝路行（南美站）启动仪式。（刘通摄）,
+// ▲區域發展布局示意圖 (a news mirror marks its captions with a triangle).
+var captionRE = regexp.MustCompile(`^(图为|上图|下图|图片|图\s*[:：]|\(图|资料图|[▲△▼])|[(（][^()（）]{0,16}摄[)）]$|^[(（]?(图片来源|图源)`)
 
 // maxCaption bounds a caption's length.
 const maxCaption = 100

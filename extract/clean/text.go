@@ -82,7 +82,7 @@ func Text(s string) *Page {
 			body = append(body, l) // 在 / 2022 / 年时间刚刚过半…: a number wrapped onto a line of its own
 		case i < start && i <= titleAt:
 			readHeaderLine(l, &ms) // before and at the title: header only
-		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody || speakerLine(l.view)):
+		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody || speakerLine(l.view) || isCaption(l)):
 			body = append(body, line{blank: true})
 		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i] || isCaption(l)):
 			body = append(body, line{blank: true})
@@ -344,8 +344,8 @@ func titleLike(l line) bool {
 	if n > maxTitle && (!titleGenreRE.MatchString(l.view) || strings.ContainsAny(l.view, sentencePunct)) {
 		return false
 	}
-	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || asciiFullStop(l.view) || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) || opensReport(l.view) || speakerLine(l.view) {
-		return false // a cue, a sentence (also with ASCII punctuation), an item heading (一、总体要求), a 文号, a note or speaker under a title, a report's opening
+	if strings.HasSuffix(l.view, ":") || strings.HasSuffix(l.view, "。") || asciiFullStop(l.view) || startsItem(l.view) || docNoLine(l.view) || isTitleNote(l) || opensReport(l.view) || speakerLine(l.view) || isCaption(l) {
+		return false // a cue, a sentence (also with ASCII punctuation), an item heading (一、总体要求), a 文号, a note or speaker under a title, a report's opening, a caption
 	}
 	if _, ok := parseMetaView(l.text, l.view, false); ok {
 		return false
