@@ -17,6 +17,10 @@ var cueVerbs = lexicon.Default().Words("verb.speech")
 // its own, not a cue.
 const maxCueClause = 24
 
+// maxLoneCue bounds a clause that is only the meeting's cue inside its
+// report (…汇报,强调,要… ; …情况,并强调,要…).
+const maxLoneCue = 4
+
 // maxSubject bounds the subject between the cue and 要 (各级各部门要…;
 // 各乡镇、各园区及县级有关部门要…).
 const maxSubject = 16
@@ -74,6 +78,15 @@ func bareWithCue(v *view) (mark, bool) {
 	}
 	first := true
 	for k := v.lead; k < len(v.r); k++ {
+		if first && (v.r[k] == ',' || v.r[k] == '，') {
+			// 会议听取了…情况汇报,强调,要…: the meeting's cue as a clause of its own
+			next := skipPunct(v.r, k+1)
+			if end := clauseEnd(v.r, next, maxLoneCue); end > next {
+				if m, ok := bareWithCueAt(v, next); ok {
+					return m, true
+				}
+			}
+		}
 		if v.r[k] != '。' {
 			continue
 		}
