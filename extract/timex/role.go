@@ -96,7 +96,7 @@ func roleOf(v view, c *cand, ref Date) Role {
 		return RolePeriod // 10月底前完成的项目要及时验收; 截止2024年12月在读的…
 	case isPast(c, ref) && !pastTask(v, c):
 		return RoleEventDate
-	case c.coarse() && !c.by && (scheduledWork(v, c) || c.last().holiday != nil && scheduledBefore(v, c)) && !pastAsWritten(c, ref):
+	case c.coarse() && !c.by && (scheduledWork(v, c) || c.last().holiday != nil && (scheduledBefore(v, c) || scheduledAcross(v, c))) && !pastAsWritten(c, ref):
 		return RoleDeadline // 研究部署第四季度工作, 对三、四季度重点工作进行了安排部署
 	case !c.by && v.prefixAt(v.spaces(c.end), describeCues) != "":
 		return RolePeriod
@@ -107,6 +107,16 @@ func roleOf(v view, c *cand, ref Date) Role {
 		return r
 	}
 	return RoleDeadline
+}
+
+// prepareWords are the preparations for a period (筹备情况, 准备情况).
+var prepareWords = lexicon.Default().Words("noun.prepare")
+
+// scheduledAcross: the period inside 对… that a work word closing its
+// clause schedules (对國慶假期的疫情防控、安全生產…工作進行研究部署).
+func scheduledAcross(v view, c *cand) bool {
+	from, to := clauseStart(v, c.start), clauseEnd(v, c.end)
+	return strings.ContainsRune(v.str(from, c.start), '对') && v.workIn(c.end, to)
 }
 
 // scheduledBefore: a schedule word of work right before the period
@@ -122,11 +132,14 @@ func scheduledBefore(v view, c *cand) bool {
 }
 
 // festivalRole: a holiday season is a deadline when the text schedules its
-// work (研究部署“双节”期间重点工作, 要全力做好节日期间保供稳价工作), else it
-// names a time.
+// work (研究部署“双节”期间重点工作, 要全力做好节日期间保供稳价工作) or reviews
+// the preparations for it, else it names a time.
 func festivalRole(v view, c *cand) Role {
-	if scheduledBefore(v, c) {
+	if scheduledBefore(v, c) || scheduledAcross(v, c) {
 		return RoleDeadline
+	}
+	if v.taskAfter(c) && v.cueAfter(c.end, 15, lexicon.PastAfter) && hasCueAfter(v, c.end, prepareWords, 15) {
+		return RoleDeadline // the preparations for a season are reviewed: 调度了…“双节”期间重点工作筹备情况
 	}
 	if v.taskAfter(c) || v.cueAfter(c.end, 8, lexicon.TaskAfter) {
 		if v.workIn(clauseStart(v, c.start), clauseEnd(v, c.end)) || v.cueIn(sentenceStart(v, c.start), c.start, lexicon.Instruct, lexicon.Goal) {
@@ -279,20 +292,24 @@ func setsTime(v view, c *cand, ref Date) bool {
 	return false
 }
 
-// taskAfter reports a word of the work of a period right after it (第四季度的
-// 冲刺攻坚任务, 国庆、中秋假期各项服务保障, 首季“开门红”任务).
+// taskAfter reports a word of the work of a period in the noun phrase it
+// opens (第四季度的冲刺攻坚任务, 国庆、中秋假期各项服务保障, 首季“开门红”任务,
+// 國慶節期間安全防範各項工作): within maxTaskGap runes, before any clause mark.
 func (v view) taskAfter(c *cand) bool {
 	k := v.spaces(c.end)
 	if v.at(k) == '的' || isCloseQuote(v.at(k)) || v.at(k) == '“' || v.at(k) == '"' {
 		k++
 	}
-	for j := k; j <= k+2; j++ {
+	for j := k; j <= k+maxTaskGap && j < len(v.r) && !clauseMark(v.r[j]); j++ {
 		if v.cueAt(j, lexicon.TaskAfter) {
 			return true
 		}
 	}
 	return false
 }
+
+// maxTaskGap bounds the words between a period and its work (安全防范).
+const maxTaskGap = 4
 
 // aheadOf reports a period that starts after the reference date: what a
 // text says of it is planned, not reported.
