@@ -23,8 +23,10 @@
 package clause
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhengling/zhengling/extract/hanzi"
 	"github.com/zhengling/zhengling/extract/para"
@@ -75,12 +77,49 @@ func Read(d Document) string {
 	}
 	r.genre = Genre(lx, d.Title, d.Paras)
 	r.sections = r.readSections()
+	var prev *para.Paragraph
 	for _, p := range d.Paras {
 		if p != nil {
 			r.readParagraph(p)
+			r.continues(prev, p)
+			prev = p
 		}
 	}
 	return r.genre
+}
+
+// continues gives a paragraph that opens with a continuation word (其中,…)
+// the goal or instruction the paragraph before it ended on, for its clauses
+// that have no stance of their own: 漳州的目标是全面建成小康社会…。 / 其中,全市
+// 经济保持…增长,地区生产总值年均增长10%.
+func (r *reader) continues(prev, p *para.Paragraph) {
+	if prev == nil || len(prev.Clauses) == 0 || len(p.Clauses) == 0 {
+		return
+	}
+	first := p.Clauses[0]
+	lead := strings.TrimSpace(p.SimpleText(int(first.Start), int(first.End)))
+	if !slices.Contains(r.lx.Words("lead.continue"), lead) {
+		return
+	}
+	last := lastStance(prev)
+	if last == nil || (last.Stance != lexicon.Goal && last.Stance != lexicon.Instruct) {
+		return
+	}
+	for k := range p.Clauses {
+		if c := &p.Clauses[k]; c.Stance == "" {
+			c.Stance, c.StanceBy = last.Stance, last.StanceBy
+		}
+	}
+}
+
+// lastStance is the last clause of p that has a stance.
+func lastStance(p *para.Paragraph) *para.Clause {
+	for k := len(p.Clauses) - 1; k >= 0; k-- {
+		if p.Clauses[k].Stance != "" {
+			return &p.Clauses[k]
+		}
+	}
+	return nil
 }
 
 type reader struct {
@@ -283,7 +322,7 @@ func (r *reader) ownFrame(p *para.Paragraph, c *para.Clause, times []timex.Expr)
 		return f, h.Word, false, r.atHead(p, c, int(h.Start))
 	}
 	for _, e := range timesFrom(times, int(c.Start), int(c.End)) {
-		if e.End > int(c.End) || inBrackets(p, e.Start) {
+		if e.End > int(c.End) || inBrackets(p, e.Start) || r.baseline(p, e.Start) {
 			continue
 		}
 		head := r.atHead(p, c, e.Start)
@@ -299,6 +338,22 @@ func (r *reader) ownFrame(p *para.Paragraph, c *para.Clause, times []timex.Expr)
 		}
 	}
 	return para.FrameNone, "", false, false
+}
+
+// baseline reports a period a comparison is measured from (比2010年翻一番,
+// 较2019年增长): it dates the base, not the clause.
+func (r *reader) baseline(p *para.Paragraph, i int) bool {
+	rs := p.SimpleRunes()
+	k := i
+	for k > 0 && rs[k-1] == ' ' {
+		k--
+	}
+	for _, w := range r.lx.Words("before.baseline") {
+		if n := utf8.RuneCountInString(w); k >= n && string(rs[k-n:k]) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // atHead reports whether offset i opens the clause, after blanks and a
