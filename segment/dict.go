@@ -20,13 +20,13 @@ var compiled []byte
 // dictionary is the read-only word table the cutter searches: keys sorted
 // bytewise, each with gse's path cost and POS.
 type dictionary struct {
-	keys  []byte
-	off   []uint32
-	dist  []float32 // gse's distance: log2(total frequency) - log2(frequency)
+	keys   []byte
+	off    []uint32
+	dist   []float32 // gse's distance: log2(total frequency) - log2(frequency)
 	pos    []uint8
 	names  []string
-	posIDs []posID // names[i] as a Token's tag
-	from  dictfile.Source // what it was built from
+	posIDs []posID         // names[i] as a Token's tag
+	from   dictfile.Source // what it was built from
 	// byRune[r] is the range of keys that start with rune r (r < 0x10000),
 	// so a cut starts its search in a few hundred keys, not 350k, and the
 	// range of its children in kids.
