@@ -298,11 +298,25 @@ func matchArabic(v *view, i int) (int, int, int, bool) {
 	if k-i > 2 || n == 0 || !isArabicSep(v.at(k)) {
 		return 0, 0, 0, false
 	}
-	// 1.56万, 1、2批: a digit after the separator is a number, not a marker.
-	if nx := v.at(k + 1); isDigit(nx) || nx == '%' || nx == 0 {
+	// 1.56万, 1、2批: a digit after the separator is a number, not a marker —
+	// but 1、55歲以上原住民長者 opening a paragraph is an item, as 一、2024年… is.
+	if nx := v.at(k + 1); nx == '%' || nx == 0 || isDigit(nx) && !leadItemNumber(v, n, i, k) {
 		return 0, 0, 0, false
 	}
 	return k + 1, k + 1, n, true
+}
+
+// leadItemNumber reports a number right after the 、 of an Arabic marker n
+// that opens the paragraph, when it is no list of numbers: not the next
+// number (3、4月份, 5、6号楼), nor followed by another 、 (1、2、3), nor a
+// decimal: 1、55歲以上原住民長者.
+func leadItemNumber(v *view, n, i, k int) bool {
+	if i != v.lead || v.at(k) != '、' {
+		return false
+	}
+	m, e := readDigits(v.r, k+1)
+	next := v.at(e)
+	return m != n+1 && next != '、' && next != '.' && next != ',' && next != '，' && next != 0
 }
 
 func matchCircled(v *view, i int) (int, int, int, bool) {
