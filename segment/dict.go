@@ -51,8 +51,13 @@ func loadDictionary(data []byte) (*dictionary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("segment: compiled dictionary: %w", err)
 	}
-	if t.Len() == 0 {
-		return nil, fmt.Errorf("segment: compiled dictionary: %w: no entries", dictfile.ErrFormat)
+	if t.Len() == 0 || t.Len() > maxEntries {
+		return nil, fmt.Errorf("segment: compiled dictionary: %w: %d entries (1 to %d)", dictfile.ErrFormat, t.Len(), maxEntries)
+	}
+	for i := range t.Len() {
+		if n := utf8.RuneCount(t.Key(i)); n > maxUnits {
+			return nil, fmt.Errorf("segment: compiled dictionary: %w: a word of %d runes (at most %d)", dictfile.ErrFormat, n, maxUnits)
+		}
 	}
 	var total float64
 	for _, f := range t.Freq {

@@ -102,8 +102,11 @@ func Preload() { go Default() }
 // Tokens cuts text and returns its tokens with rune offsets. The tokens are
 // contiguous and cover text: the first starts at 0, each starts where the
 // previous ends, the last ends at the text's rune count.
+//
+// Offsets are int32: a text over MaxText bytes is not cut and gives nil
+// (extract's MaxBytes keeps its paragraphs far below it).
 func (s *Segmenter) Tokens(text string) []Token {
-	if text == "" {
+	if text == "" || len(text) > MaxText {
 		return nil
 	}
 	sc := s.pool.Get().(*scratch)
@@ -113,6 +116,9 @@ func (s *Segmenter) Tokens(text string) []Token {
 	js := s.dict.shortestPath(sc)
 	return s.readPath(text, sc.units, js)
 }
+
+// MaxText is the longest text Tokens cuts, in bytes.
+const MaxText = 1 << 30
 
 // maxPooledUnits bounds the scratch kept for reuse, so that one huge text
 // does not pin its buffers for the life of the process.
@@ -128,14 +134,14 @@ func (s *Segmenter) release(sc *scratch) {
 // in text order.
 func (s *Segmenter) readPath(text string, us []unit, js []jumper) []Token {
 	n := 0
-	for i := len(us) - 1; i >= 0; i -= int(js[i].n) {
+	for i := len(us) - 1; i >= 0; i -= js[i].n() {
 		n++
 	}
 	toks := make([]Token, n)
-	for i := len(us) - 1; i >= 0; i -= int(js[i].n) {
+	for i := len(us) - 1; i >= 0; i -= js[i].n() {
 		n--
-		first := i - int(js[i].n) + 1
-		toks[n] = Token{Text: text[us[first].start:us[i].end], pos: s.pos(js[i].entry)}
+		first := i - js[i].n() + 1
+		toks[n] = Token{Text: text[us[first].start:us[i].end], pos: s.pos(js[i].entry())}
 	}
 	var at int32
 	for i := range toks {

@@ -313,7 +313,7 @@ func (v *view) tokenRange(start, end int) (int, int) {
 	i := len(v.toks)
 	for k := start; k < end; k++ {
 		if ti := v.tokAt[k]; ti >= 0 {
-			i = ti
+			i = int(ti)
 			if int(v.toks[ti].Start) < start {
 				i++
 			}

@@ -62,20 +62,20 @@ var markerRules = []markerRule{
 type view struct {
 	p     *para.Paragraph
 	r     []rune // simplified, width-folded
-	tokAt []int  // index into toks of the token covering each rune, -1 if none
+	tokAt []int32 // index into toks of the token covering each rune, -1 if none
 	toks  []segment.Token
 	lead  int // offset of the first non-space rune
 }
 
 func newView(p *para.Paragraph) *view {
 	v := &view{p: p, r: p.SimpleRunes(), toks: p.Tokens}
-	v.tokAt = make([]int, len(v.r))
+	v.tokAt = make([]int32, len(v.r))
 	for i := range v.tokAt {
 		v.tokAt[i] = -1
 	}
 	for ti, t := range v.toks {
 		for k := max(int(t.Start), 0); k < int(t.End) && k < len(v.r); k++ {
-			v.tokAt[k] = ti
+			v.tokAt[k] = int32(ti)
 		}
 	}
 	for v.lead < len(v.r) && isSpace(v.r[v.lead]) {

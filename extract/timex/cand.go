@@ -567,8 +567,8 @@ func parseNumberList(v view, i int) ([]atom, bool) {
 	if isDigit(v.at(i-1)) || isHanDigit(v.at(i-1)) {
 		return nil, false
 	}
-	var nums []int
-	var starts []int
+	var numsBuf, startsBuf [12]int // no allocation for the calls that find no list
+	nums, starts := numsBuf[:0], startsBuf[:0]
 	j := i
 	// A year has 12 months: a longer list is none, and stopping there keeps
 	// a run of 一、一、一、… from being read again from every 一.
