@@ -220,6 +220,8 @@ func TestStripPinyin(t *testing.T) {
 		{"核酸检测(PCR)阳性", "核酸检测(PCR)阳性"},
 		{"方案(a)和方案(b)", "方案(a)和方案(b)"},
 		{"(qū)开头", "(qū)开头"},
+		{"社會(huì )保障和聯絡(luò )員", "社會保障和聯絡員"}, // a space before the bracket (chengdu.gov.cn mirror)
+		{"方案( a )", "方案( a )"},
 	}
 	for _, c := range cases {
 		if got := stripPinyin(c.in); got != c.want {

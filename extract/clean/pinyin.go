@@ -3,9 +3,9 @@ package clean
 import "regexp"
 
 // pinyinRE matches a pinyin annotation right after a Han character, as the
-// traditional mirrors print them: 區(qū), 發(fā), 經(jīng), 戰（zhàn）. A tone mark
+// traditional mirrors print them: 區(qū), 發(fā), 經(jīng), 戰（zhàn）, 會(huì ). A tone mark
 // is required, so that (a) or (ok) after a character is kept.
-var pinyinRE = regexp.MustCompile(`(\p{Han})[(（]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{0,12})[)）]`)
+var pinyinRE = regexp.MustCompile(`(\p{Han})[(（] ?([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{0,12}) ?[)）]`)
 
 // stripPinyin removes pinyin annotations after characters (區(qū) → 區).
 func stripPinyin(s string) string {

@@ -458,7 +458,7 @@ const sentenceEnd = "。！？!?…:：”’」』)）】"
 
 func endsSentence(v string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(v))
-	return strings.ContainsRune(sentenceEnd, r)
+	return strings.ContainsRune(sentenceEnd, r) || asciiFullStop(v)
 }
 
 // headingLike: a short line without inner sentence punctuation is a heading

@@ -32,6 +32,7 @@ var subjectStart = map[string]bool{"n": true, "nr": true, "ns": true, "nt": true
 // break, and next opens a sentence of its own with a subject and ends it:
 //
 //	一、认真总结成绩,准确把握态势,始终保持加快发展的劲头 | 全县上下努力克服…。 → break
+//	二、明确责任,狠抓落实 | 各承办单位要明确…。 → break (各…要: a subject that must act)
 //	二、落实好“一联三帮”机制,…,促进民 | 营经 济“两个健康”发展 → join
 //	第二,要防患未然,坚决筑牢 | 安全生产防线。… → join
 //	(三)加快推动重大项目建设。…目前,商丘机场 | 已经按省发改委要求… → join
@@ -60,9 +61,17 @@ func itemHeadingBreak(prev, next line) bool {
 			after = tk
 		}
 	}
-	return before != nil && after != nil && utf8.RuneCountInString(before.Text) >= 2 && nounLike[before.Pos()] &&
-		utf8.RuneCountInString(after.Text) >= 2 && subjectStart[after.Pos()]
+	if before == nil || after == nil || utf8.RuneCountInString(before.Text) < 2 {
+		return false
+	}
+	if after.Pos() == "r" && strings.Contains(firstRunes(next.view, maxSubjectYao), "要") {
+		return true // 二、明确责任,狠抓落实 | 各承办单位要…: a subject that must do something opens a sentence
+	}
+	return nounLike[before.Pos()] && utf8.RuneCountInString(after.Text) >= 2 && subjectStart[after.Pos()]
 }
+
+// maxSubjectYao bounds the subject before its 要 at the start of a line.
+const maxSubjectYao = 12
 
 func lastRunes(s string, n int) string {
 	i := len(s)
