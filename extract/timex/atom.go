@@ -228,7 +228,8 @@ func parseYearless(v view, i int, a *atom) (int, bool) {
 			return i + 3, true
 		}
 	}
-	if v.has(i, "全年") && !v.has(i-1, "完全年") {
+	// 2012年全年, 今年全年: the year before it is the whole year meant
+	if v.has(i, "全年") && !v.has(i-1, "完全年") && v.at(i-1) != '年' {
 		a.relYear, a.grain, a.wholeYear = true, grainYear, true
 		return i + 2, true
 	}

@@ -79,6 +79,9 @@ func meetingOf(v view, pageYear int) *Meeting {
 		return nil // 今天,我们在这里召开…推进会: a speech opening, not a report
 	}
 	m := &Meeting{Name: meetingName(v, conv+utf8.RuneCountInString(verb), sentEnd)}
+	if m.Name == "" {
+		m.Name = nameBefore(v, a.end, conv) // 6月6日,区政府第70次常务会议召开。
+	}
 	if y := a.year; a.month > 0 && (y != 0 || pageYear != 0) {
 		if y == 0 {
 			y = pageYear
@@ -133,6 +136,21 @@ func meetingName(v view, i, end int) string {
 		j++
 	}
 	return strings.TrimSpace(v.str(i, j))
+}
+
+// nameBefore is the meeting named right before its verb, from the clause
+// start: 6月6日,区政府第70次常务会议召开 → 区政府第70次常务会议; "" unless it
+// ends in 会议 or 会.
+func nameBefore(v view, from, conv int) string {
+	i := conv
+	for i > from && !isClauseEnd(v.r[i-1]) {
+		i--
+	}
+	name := strings.TrimSpace(v.str(i, conv))
+	if !strings.HasSuffix(name, "会议") && !strings.HasSuffix(name, "会") {
+		return ""
+	}
+	return name
 }
 
 // host finds "<title><name><host verb>" in the clauses of the sentence.

@@ -29,6 +29,8 @@ func TestFindMeeting(t *testing.T) {
 			&Meeting{Date: d(2022, 8, 2), Name: "第八次常务会议", Host: "蒋海华", HostTitle: "区长"}},
 		{"由…主持 (seed002)", []string{"4月27日,市科协召开了第一季度工作汇报会,科协全体机关干部职工参加会议,会议由市科协党组书记、主席方杰主持。"}, 2013,
 			&Meeting{Date: d(2013, 4, 27), Name: "第一季度工作汇报会", Host: "方杰", HostTitle: "市科协党组书记、主席"}},
+		{"the meeting named before 召开 (an e-paper)", []string{"6月6日,区政府第70次常务会议召开。区委副书记、区长宋华东主持;副区长王胜男、李强出席。"}, 2025,
+			&Meeting{Date: d(2025, 6, 6), Name: "区政府第70次常务会议", Host: "宋华东", HostTitle: "区委副书记、区长"}},
 		{"undated opening", []string{"近日,市长李明主持召开市政府第十次常务会议,研究部署近期重点工作。"}, 2024,
 			&Meeting{Name: "市政府第十次常务会议", Host: "李明", HostTitle: "市长"}},
 		{"bracketed byline first", []string{"(秦州区外宣办 辛志锋)12月4日下午,秦州区人民政府区长周继军主持召开市政府工作目标管理责任完成情况专题会议。"}, 2010,
