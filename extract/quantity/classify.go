@@ -590,7 +590,20 @@ func (e *env) narratedSide(j judged, c cueRow) int {
 	if c.side == sideTarget && c.level && (e.reportPara || e.frameAt(j) == para.FramePast) {
 		return sideFigure
 	}
+	if c.side == sideTarget && c.obtain && e.pastByContext(j) {
+		return sideFigure // 一、过去一年工作回顾 > 争取上级转移支付31.8亿元: won, not sought
+	}
 	return c.side
+}
+
+// pastByContext: j's clause is dated in the past by its sentence, section
+// or paragraph, not by its own words.
+func (e *env) pastByContext(j judged) bool {
+	if e.clauseAt == nil {
+		return false
+	}
+	c := e.clauseAt(j.start)
+	return c != nil && c.Frame == para.FramePast && c.FrameFrom != para.FromClause
 }
 
 // reportingParagraph: the paragraph compares with a base or narrates a past

@@ -211,3 +211,27 @@ func scorePercentages(t *testing.T, name string, k *tally, gold []float64, pred 
 	k.gold += len(gold)
 	k.pred += len(pred)
 }
+
+// TestObtainedInReview: 争取 sets a goal in a plan but tells what was won in
+// a review of the past year (汉滨区2025年政府工作报告).
+func TestObtainedInReview(t *testing.T) {
+	text := "汉滨区2025年政府工作报告\n一、过去一年工作回顾\n过去一年,我们坚持内外并举、上下联动,争取上级转移支付31.8亿元、专项资金25.8亿元,新增一般债券2.3亿元。\n二、2025年工作安排\n今年要积极争取上级资金30亿元以上。"
+	ref, _ := timex.ParseDate("2025-04-15")
+	doc, err := extract.Text(text, extract.Options{ReferenceDate: ref})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var targets, figures []float64
+	for _, x := range doc.Targets {
+		targets = append(targets, x.Value)
+	}
+	for _, x := range doc.Figures {
+		figures = append(figures, x.Value)
+	}
+	if len(targets) != 1 || targets[0] != 3e9 {
+		t.Errorf("targets %v, want [3e9]", targets)
+	}
+	if len(figures) != 3 || figures[0] != 3.18e9 || figures[1] != 2.58e9 {
+		t.Errorf("figures %v, want 31.8亿, 25.8亿, 2.3亿", figures)
+	}
+}

@@ -244,13 +244,16 @@ type cueRow struct {
 	// adjacent: the cue decides only right before the number (安排195850万元,
 	// but 根据…投资安排领域和“十四五”规划5大类31个 is no plan).
 	adjacent bool
+	// obtain: a goal cue that tells what was won when a past section or
+	// paragraph dates its clause (过去一年工作回顾 > 争取上级转移支付31.8亿元).
+	obtain bool
 }
 
 // cueOf reads a lexicon hit as a cue; ok is false for the classes that do
 // not decide a side (urge, schedule, condition, frame words).
 func cueOf(e *lexicon.Entry) (cueRow, bool) {
 	c := cueRow{word: e.Word, sentence: e.Has(lexicon.Sentence), weak: e.Has(lexicon.Weak),
-		list: e.Has(lexicon.List), level: e.Has(lexicon.Level), adjacent: e.Has(lexicon.Adjacent)}
+		list: e.Has(lexicon.List), level: e.Has(lexicon.Level), adjacent: e.Has(lexicon.Adjacent), obtain: e.Has(lexicon.Obtain)}
 	if e.Has(lexicon.Need) {
 		return c, false // 需动员近2万名普查指导员: what the census requires, no goal
 	}

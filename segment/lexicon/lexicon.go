@@ -67,11 +67,15 @@ const (
 	// Work: a schedule word that sets the work of the period right after it
 	// (研究部署第四季度工作, 决战四季度), unlike one that dates an event (将在2023年).
 	Work
+	// Obtain: a goal cue that, in a clause a past period dates by its
+	// section or paragraph, tells what was won (一、过去一年工作回顾 > 争取上级
+	// 转移支付31.8亿元).
+	Obtain
 )
 
 var flagNames = map[string]Flag{
 	"sentence": Sentence, "list": List, "weak": Weak, "adjacent": Adjacent,
-	"level": Level, "progress": Progress, "word": Word, "strong": Strong, "need": Need, "near": Near, "work": Work,
+	"level": Level, "progress": Progress, "word": Word, "strong": Strong, "need": Need, "near": Near, "work": Work, "obtain": Obtain,
 }
 
 // Entry is one row of a cue table.
