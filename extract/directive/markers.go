@@ -61,7 +61,7 @@ var markerRules = []markerRule{
 // view is a paragraph prepared for marker scanning.
 type view struct {
 	p     *para.Paragraph
-	r     []rune // simplified, width-folded
+	r     []rune  // simplified, width-folded
 	tokAt []int32 // index into toks of the token covering each rune, -1 if none
 	toks  []segment.Token
 	lead  int // offset of the first non-space rune
