@@ -31,7 +31,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	commandBin = filepath.Join(dir, "zhengling")
-	os.Setenv("TMPDIR", dir) // the SDK leaves an empty beamloopbackworker-* file per run there
+	os.Setenv("TMPDIR", dir)  // the SDK leaves an empty beamloopbackworker-* file per run there
 	beamlog.LogLevel = "warn" // Prism's job progress would bury the test's output
 	code := ptest.MainRet(m)
 	os.RemoveAll(dir)
