@@ -344,3 +344,37 @@ func classifySlow(view string) lineKind {
 	}
 	return kindBody
 }
+
+// pipeRowCorpus: metadata tables saved with | between their cells, and rows
+// that are no metadata.
+var pipeRowCorpus = []struct {
+	in   string
+	want map[field]string // nil: no metadata line
+}{
+	{"有效性 | 有效 | 公开日期: | 2025-04-15 14:43 |", map[field]string{fPublished: "2025-04-15 14:43"}},        // ankang.gov.cn
+	{"文号 | 成文日期: | 2025年04月15日 | |", map[field]string{fWritten: "2025年04月15日"}},                        // an empty 文号, then a label
+	{"来源: | 发布时间: 2018-05-17 | 浏览次数: 2168", map[field]string{fPublished: "2018-05-17", fNone: "2168"}}, // sxmu.edu.cn: a label and its value in one cell
+	{"项目 | 责任单位 | 完成时限", nil},
+	{"道路改造 | 市住建局 | 9月底前", nil},
+}
+
+func TestParsePipeRow(t *testing.T) {
+	for _, c := range pipeRowCorpus {
+		pairs, ok := parsePipeRow(c.in, view(c.in), false)
+		if ok != (c.want != nil) {
+			t.Errorf("%q: ok %v, want %v", c.in, ok, c.want != nil)
+			continue
+		}
+		got := map[field]string{}
+		for _, p := range pairs {
+			if p.value != "" {
+				got[p.field] = p.value
+			}
+		}
+		for f, v := range c.want {
+			if got[f] != v {
+				t.Errorf("%q: field %v = %q, want %q (pairs %v)", c.in, f, got[f], v, pairs)
+			}
+		}
+	}
+}

@@ -49,6 +49,7 @@ var labels = map[string]field{
 	"字数":   fNone, "阅读": fNone, "浏览": fNone, "点击": fNone, "人气": fNone, "热度": fNone, // 来源:大觀新聞網 發布時間:2023-02-13 12:26 瀏覽:1447次 / 字数：3000字
 	"发布人": fNone, "发布者": fNone, "录入": fNone, "录入者": fNone, "供稿": fNone, "供稿单位": fNone, // 发布人：admin 发布时间：…
 	"有效性": fNone, "生效日期": fNone, "废止日期": fNone, "体裁分类": fNone, "服务对象": fNone, "关键词": fNone,
+	"文件名称": fTitle, "公开目录": fNone, "公开责任部门": fNone, "公开形式": fNone, // 文件名称 | 汉滨区2025年政府工作报告 | || (a 信息公开 table saved with | between cells)
 }
 
 // labelRE finds "label:"; built from labels, longest first so that
@@ -115,6 +116,11 @@ func parseMetaView(line, v string, strict bool) (pairs []pair, ok bool) {
 	if utf8.RuneCountInString(v) > maxMetaLine {
 		return nil, false
 	}
+	if strings.Count(v, "|") >= 2 {
+		if pairs, ok := parsePipeRow(line, v, strict); ok {
+			return pairs, true
+		}
+	}
 	if !strings.ContainsAny(v, ":：") {
 		if strict {
 			return nil, false
@@ -148,6 +154,56 @@ func parseMetaView(line, v string, strict bool) (pairs []pair, ok bool) {
 		pairs = append(pairs, pair{labels[name], cleanValue(val)})
 	}
 	return pairs, true
+}
+
+// parsePipeRow reads a metadata table saved with | between its cells:
+// "有效性 | 有效 | 公开日期: | 2025-04-15 14:43 |". The first cell must be a
+// label; a label's value is the next cell that is no label (none when it
+// is empty).
+func parsePipeRow(line, v string, strict bool) ([]pair, bool) {
+	cells := strings.Split(v, "|")
+	src := strings.FieldsFunc(line, func(r rune) bool { return r == '|' || r == '｜' })
+	if len(strings.FieldsFunc(v, func(r rune) bool { return r == '|' })) != len(src) {
+		src = nil // the source splits otherwise: take values from the view
+	}
+	var pairs []pair
+	first, si := true, 0
+	label := ""
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		val := c
+		if src != nil && si < len(src) {
+			val = strings.TrimSpace(src[si])
+		}
+		si++
+		name := strings.TrimRight(c, ":：")
+		if strings.ContainsAny(name, ":：") { // a cell that holds its label and value: 发布时间: 2018-05-17
+			inline, ok := parseMetaLine(val, strict)
+			if !ok {
+				return nil, false
+			}
+			pairs, label, first = append(pairs, inline...), "", false
+			continue
+		}
+		if _, isLabel := labels[name]; isLabel {
+			if first && strict && !strongLabels[name] {
+				return nil, false
+			}
+			label, first = name, false
+			continue
+		}
+		if first {
+			return nil, false // a row of a table that is no metadata
+		}
+		if label != "" {
+			pairs = append(pairs, pair{labels[label], cleanValue(val)})
+			label = ""
+		}
+	}
+	return pairs, !first
 }
 
 func isBracketPrefix(s string) bool {

@@ -152,6 +152,7 @@ func splitTitleNote(l line) (title, note line, ok bool) {
 // splitTitleNotes splits the title notes off the first lines (the title
 // block) of lines.
 func splitTitleNotes(lines []line, first int) []line {
+	joinWrappedNotes(lines, first)
 	for i := 0; i < len(lines) && i < first; i++ {
 		if t, n, ok := splitTitleNote(lines[i]); ok {
 			lines = append(lines[:i], append([]line{t, n}, lines[i+1:]...)...)
@@ -212,3 +213,18 @@ func issuerUnder(above []line, l line) bool {
 
 // titleGenreRE is the genre word a title ends with.
 var titleGenreRE = regexp.MustCompile(`(讲话|发言|致辞|报告|通知|通报|意见|方案|办法|决定|决议|纪要|公告|规定|细则|规划|计划|批复|函|总结)$`)
+
+// joinWrappedNotes joins a title note wrapped over two header lines
+// ("2025年3月21日在汉滨区第十九届" / "人民代表大会第四次会议上"): the first
+// line takes both, the second becomes blank.
+func joinWrappedNotes(lines []line, first int) {
+	for i := 0; i+1 < len(lines) && i+1 < first; i++ {
+		l, next := lines[i], lines[i+1]
+		if l.blank || next.blank || isTitleNote(l) || isTitleNote(next) {
+			continue
+		}
+		if joined := makeLine(l.text + next.text); isTitleNote(joined) {
+			lines[i], lines[i+1] = joined, line{blank: true}
+		}
+	}
+}
