@@ -134,12 +134,20 @@ func scanMarks(v *view) []mark {
 				continue
 			}
 			prev := v.prevNonSpace(i)
-			out = append(out, mark{
+			m := mark{
 				para: v.p.Index, start: i, end: end, body: skipPunct(v.r, body),
 				style: rule.style, ordinal: ord,
 				paraStart: i == v.lead,
 				afterStop: i == v.lead || isStop(prev),
-			})
+			}
+			if n := len(out); n > 0 && blankBetween(v.r, out[n-1].body, i) {
+				// ①②③…, （一）（二）项所列情形: an item of no words is no
+				// directive. (The last of a paragraph stays: its heading may
+				// stand on the next line.)
+				out[n-1] = m
+			} else {
+				out = append(out, m)
+			}
 			i = end - 1
 			break
 		}

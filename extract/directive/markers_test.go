@@ -71,6 +71,11 @@ var markerCorpus = []struct {
 		[]string{"要/bare/0", "要/bare/0"}},
 	{"cue sentence that is not an instruction", "會議指出,四季度是收官收口、實現目標的關鍵季。要全面盤點工作進度。\n会议传达学习习近平总书记重要指示精神,强调要扛牢作风建设政治责任。", nil},
 
+	// Markers of no words.
+	{"markers with nothing between them", "①②③④⑤⑥⑦⑧⑨⑩", nil},
+	{"items cited by their markers", "有本办法第十条（一）（二）项所列情形之一的，不予受理。", nil},
+	{"a heading on the line after its marker", "（一）\n加强组织领导。各部门要高度重视。\n（二）\n强化督查考核。", []string{"（一）/paren/1", "（二）/paren/2"}},
+
 	// False markers.
 	{"统一是", "全面构建亲清统一是新型政商关系的根本。", nil},
 	{"进一步要", "各部门进一步要加大工作力度，确保各项工作落地。", nil},
