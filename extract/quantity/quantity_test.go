@@ -89,8 +89,11 @@ var findCorpus = []struct {
 	{"增速分别高于全省平均水平0.3、0.5个百分点", nil, []q{{0.3, "个百分点", "=", "", false, 0}, {0.5, "个百分点", "=", "", false, 0}}},
 	{"年龄在18周岁及以上", nil, []q{{18, "周岁", ">=", "", false, 0}}}, // SPEC v1.1: an eligibility condition is a figure
 	// a subsidy cap is a policy parameter: a figure, even in a notice that instructs (tainan.gov.tw, tongzhou)
-	{"本局將於明年新設一老人日間關懷站,最高補助新臺幣135萬元整", nil, []q{{1.35e6, "元", "=", "", false, 0}}},
-	{"支持原创内容创作、文化科技融合，最高资助150万元。", nil, []q{{1.5e6, "元", "=", "", false, 0}}},
+	{"本局將於明年新設一老人日間關懷站,最高補助新臺幣135萬元整", nil, []q{{1.35e6, "元", "=", "", false, 0}}}, // 最高 stands too far before the number to bound it
+	{"支持原创内容创作、文化科技融合，最高资助150万元。", nil, []q{{1.5e6, "元", "<=", "", false, 0}}},
+	{"每人限申请1次。", nil, []q{{1, "次", "<=", "", false, 0}}},
+	{"今年预期目标:居民消费价格涨幅3%左右。", []q{{3, "%", "~", "increase", true, 0}}, nil},
+	{"今年最高气温达到38℃。", nil, nil},
 	// 须 with a bound (kaili)
 	{"均须满12个月及以上", []q{{12, "个月", ">=", "", false, 0}}, nil},
 	// weak cue 要求 with a plain count of lists: no target; a count of lists

@@ -128,6 +128,8 @@ var prefixComparators = longestFirst([]cmpRow{
 	{"不大于", CmpLE, false},   // 不大于300KB
 	{"控制在", CmpLE, false},   // 城镇登记失业率控制在4.5%以内
 	{"最多", CmpLE, false},    // 最多跑一次
+	{"最高", CmpLE, false},    // 单个项目最高可给予100万元支持, 给予最高20万元奖励: a cap
+	{"限", CmpLE, false},     // 每人限申请1次
 	{"超过", CmpGT, false},    // 有的银行超过了200%
 	{"超", CmpGT, false},     // “十三五”期间完成交通投资超2000亿元
 	{"高于", CmpGT, false},    // 增速高于全省3个百分点
@@ -198,6 +200,9 @@ var changeVerbs = longestFirst([]changeRow{
 	{"上升", ChangeIncrease},  // 上升了百分之2.2
 	{"上涨", ChangeIncrease},  // 价格上涨3%
 	{"增", ChangeIncrease},   // 增15%
+	{"涨幅", ChangeIncrease},  // 居民消费价格涨幅3%左右: the size of a rise
+	{"增幅", ChangeIncrease},  // 规模以上工业增加值增幅6%
+	{"降幅", ChangeDecrease},  // 单位GDP能耗降幅3%
 	{"下降", ChangeDecrease},  // 能耗下降3%
 	{"降低", ChangeDecrease},  // 成本降低10%
 	{"减少", ChangeDecrease},  // 减少20%
