@@ -23,10 +23,8 @@
 package clause
 
 import (
-	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/zhengling/zhengling/extract/hanzi"
 	"github.com/zhengling/zhengling/extract/para"
@@ -98,7 +96,7 @@ func (r *reader) continues(prev, p *para.Paragraph) {
 	}
 	first := p.Clauses[0]
 	lead := strings.TrimSpace(p.SimpleText(int(first.Start), int(first.End)))
-	if !slices.Contains(r.lx.Words("lead.continue"), lead) {
+	if !r.lx.Set("lead.continue")[lead] {
 		return
 	}
 	last := lastStance(prev)
@@ -348,12 +346,8 @@ func (r *reader) baseline(p *para.Paragraph, i int) bool {
 	for k > 0 && rs[k-1] == ' ' {
 		k--
 	}
-	for _, w := range r.lx.Words("before.baseline") {
-		if n := utf8.RuneCountInString(w); k >= n && string(rs[k-n:k]) == w {
-			return true
-		}
-	}
-	return false
+	_, ok := r.lx.Index("before.baseline").LongestEnding(rs, k)
+	return ok
 }
 
 // atHead reports whether offset i opens the clause, after blanks and a

@@ -140,7 +140,7 @@ func scanMarks(v *view) []mark {
 				paraStart: i == v.lead,
 				afterStop: i == v.lead || isStop(prev),
 			}
-			if n := len(out); n > 0 && blankBetween(v.r, out[n-1].body, i) {
+			if n := len(out); n > 0 && v.blank(out[n-1].body, i) {
 				// ①②③…, （一）（二）项所列情形: an item of no words is no
 				// directive. (The last of a paragraph stays: its heading may
 				// stand on the next line.)

@@ -1,10 +1,6 @@
 package directive
 
-import (
-	"unicode"
-
-	"github.com/zhengling/zhengling/extract/para"
-)
+import "github.com/zhengling/zhengling/extract/para"
 
 // Parse finds the directives of the paragraphs and returns the outline's
 // top-level items. Deadlines and Targets are left empty: the pipeline
@@ -89,16 +85,6 @@ func (d *doc) candidates() []mark {
 	}
 	ms = validate(ms)
 	return d.withBare(ms)
-}
-
-// blankBetween reports runes [from, to) that are spaces or punctuation only.
-func blankBetween(r []rune, from, to int) bool {
-	for k := max(from, 0); k < to && k < len(r); k++ {
-		if !unicode.IsSpace(r[k]) && !unicode.IsPunct(r[k]) {
-			return false
-		}
-	}
-	return true
 }
 
 // withBare inserts the bare 要 items of the paragraphs that open with no
