@@ -308,13 +308,8 @@ func rocDate(v string) string {
 	if m == nil {
 		return ""
 	}
-	y, _ := strconv.Atoi(m[1] + m[2])
-	mo, _ := strconv.Atoi(m[3])
-	d, _ := strconv.Atoi(m[4])
-	if y < 1 || mo < 1 || mo > 12 || d < 1 || d > 31 {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y+1911, mo, d)
+	date, _ := rocYMD(m[1]+m[2], m[3], m[4])
+	return date
 }
 
 // metaSet collects metadata from visible lines and meta tags; the first

@@ -63,12 +63,11 @@ func parseTitleNote(text, v string) (TitleNote, bool) {
 		return TitleNote{Text: text, Date: date, Meeting: meetingOf(d[4])}, ok
 	}
 	if d := noteMeetingRE.FindStringSubmatch(inner); d != nil {
-		year := d[2]
+		ymdOf := ymd
 		if d[1] != "" {
-			roc, _ := strconv.Atoi(d[1])
-			year = strconv.Itoa(roc + rocYear)
+			ymdOf = rocYMD // 民國100年1月27日
 		}
-		date, ok := ymd(year, d[3], d[4])
+		date, ok := ymdOf(d[1]+d[2], d[3], d[4])
 		return TitleNote{Text: text, Date: date, Meeting: d[5]}, ok
 	}
 	if !noteRE.MatchString(v) {
@@ -106,6 +105,15 @@ func meetingOf(who string) string {
 		return ""
 	}
 	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(who[:i+len("会议")]), "根据"))
+}
+
+// rocYMD is ymd for a year of the Republic of China era.
+func rocYMD(roc, m, d string) (string, bool) {
+	y, err := strconv.Atoi(roc)
+	if err != nil {
+		return "", false
+	}
+	return ymd(strconv.Itoa(y+rocYear), m, d)
 }
 
 func ymd(y, m, d string) (string, bool) {
