@@ -177,6 +177,12 @@ func outlineSections(outline []*Directive) []clause.Section {
 var inspectReading func([]*para.Paragraph)
 
 func build(ctx context.Context, page *clean.Page, opts Options) (*Document, error) {
+	return buildInParts(ctx, page, opts, partBudget)
+}
+
+// buildInParts is build reading the paragraphs in parts of at most budget
+// (see parts).
+func buildInParts(ctx context.Context, page *clean.Page, opts Options, budget int) (*Document, error) {
 	seg := opts.Segmenter
 	if seg == nil {
 		var err error
@@ -193,32 +199,25 @@ func build(ctx context.Context, page *clean.Page, opts Options) (*Document, erro
 		Paragraphs: page.Paragraphs,
 		Warnings:   page.Warnings,
 	}
-	paras, err := views(ctx, page.Paragraphs, seg, opts.Lexicon)
-	if err != nil {
-		return nil, err
-	}
-	doc.Directives = directive.Parse(paras)
-	doc.Meeting = timex.FindMeeting(paras, meetingYear(opts, page.Meta, paras))
-	if doc.Meeting == nil {
-		doc.Meeting = noteMeeting(page.TitleNote)
-	}
-	doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, page.TitleNote, paras)
-	if err := ctxErr(ctx); err != nil {
-		return nil, err
-	}
-	exprs, warns := timex.Find(paras, doc.ReferenceDate)
-	doc.Warnings = append(doc.Warnings, warns...)
-	if err := ctxErr(ctx); err != nil {
-		return nil, err
-	}
-	clause.Read(clause.Document{Title: doc.Title, Paras: paras, Times: exprs, Ref: doc.ReferenceDate,
-		Sections: clause.Sections(outlineSections(doc.Directives), paras, opts.Lexicon), Lexicon: opts.Lexicon})
-	if inspectReading != nil {
-		inspectReading(paras)
-	}
-	doc.Deadlines = deadlines(exprs)
-	if err := recognizeQuantities(ctx, doc, paras, exprs); err != nil {
-		return nil, err
+	var genre *string
+	for _, pt := range parts(page.Paragraphs, budget) {
+		paras, err := views(ctx, page.Paragraphs[pt.lo:pt.hi], seg, opts.Lexicon)
+		if err != nil {
+			return nil, err
+		}
+		if pt.lo == 0 {
+			doc.Meeting = timex.FindMeeting(paras, meetingYear(opts, page.Meta, paras))
+			if doc.Meeting == nil {
+				doc.Meeting = noteMeeting(page.TitleNote)
+			}
+			doc.ReferenceDate = referenceDate(opts, page.Meta, doc.Meeting, page.TitleNote, paras)
+		}
+		r, g, err := readPart(ctx, doc, paras, genre, opts.Lexicon)
+		if err != nil {
+			return nil, err
+		}
+		genre = &g
+		doc.add(r, pt.lo)
 	}
 	attach(doc)
 	if len(doc.Paragraphs) == 0 {
@@ -226,6 +225,85 @@ func build(ctx context.Context, page *clean.Page, opts Options) (*Document, erro
 	}
 	finish(doc)
 	return doc, nil
+}
+
+// part is a run of paragraphs read together, [lo, hi).
+type part struct{ lo, hi int }
+
+// partBudget bounds a part by its bytes plus partParaWeight for each of its
+// paragraphs. A paragraph's view (runes, tokens, clauses) costs some 300
+// bytes beside about 20 per byte of its text, and all of a part's views live
+// at once: the weight keeps a part of one-letter lines (yes | head -c 8M) as
+// small in memory as a part of prose. Documents under about a megabyte of
+// text, every real report and plan seen, are read as one part.
+const (
+	partBudget     = 2 << 20
+	partParaWeight = 256
+)
+
+// parts splits the paragraphs into the runs read one after the other, each
+// within budget unless it is a single paragraph, so that the views of a huge
+// input never all live at once. What spans a cut is read as two: an item
+// running on past it ends there, and the part after it starts a new
+// top-level item with the next marker. The meeting, the reference date and
+// the genre are read from the first part.
+func parts(paragraphs []string, budget int) []part {
+	var out []part
+	lo, cost := 0, 0
+	for i, s := range paragraphs {
+		cost += len(s) + partParaWeight
+		if cost > budget && i > lo {
+			out = append(out, part{lo, i})
+			lo, cost = i, len(s)+partParaWeight
+		}
+	}
+	return append(out, part{lo, len(paragraphs)})
+}
+
+// readPart reads one part of the document: its outline, time expressions,
+// clause reading and quantities, with paragraph indices local to the part.
+// genre is the genre read from the document's first part, nil for that
+// part itself; readPart returns the genre it used.
+func readPart(ctx context.Context, doc *Document, paras []*para.Paragraph, genre *string, lx *lexicon.Lexicon) (*Document, string, error) {
+	r := &Document{Directives: directive.Parse(paras)}
+	if err := ctxErr(ctx); err != nil {
+		return nil, "", err
+	}
+	exprs, warns := timex.Find(paras, doc.ReferenceDate)
+	r.Warnings = warns
+	if err := ctxErr(ctx); err != nil {
+		return nil, "", err
+	}
+	g := clause.Read(clause.Document{Title: doc.Title, Paras: paras, Times: exprs, Ref: doc.ReferenceDate,
+		Sections: clause.Sections(outlineSections(r.Directives), paras, lx), Lexicon: lx, Genre: genre})
+	if inspectReading != nil {
+		inspectReading(paras)
+	}
+	r.Deadlines = deadlines(exprs)
+	if err := recognizeQuantities(ctx, r, paras, exprs); err != nil {
+		return nil, "", err
+	}
+	return r, g, nil
+}
+
+// add appends what a part found, its paragraph indices moved by lo to the
+// whole document's.
+func (doc *Document) add(r *Document, lo int) {
+	directive.Shift(r.Directives, lo, len(doc.Directives))
+	doc.Directives = append(doc.Directives, r.Directives...)
+	doc.Deadlines = append(doc.Deadlines, shiftPara(r.Deadlines, lo, func(d *Deadline) *int { return &d.Para })...)
+	doc.Targets = append(doc.Targets, shiftPara(r.Targets, lo, func(t *Target) *int { return &t.Para })...)
+	doc.Figures = append(doc.Figures, shiftPara(r.Figures, lo, func(f *Figure) *int { return &f.Para })...)
+	doc.Percentages = append(doc.Percentages, shiftPara(r.Percentages, lo, func(p *Percentage) *int { return &p.Para })...)
+	doc.Warnings = append(doc.Warnings, r.Warnings...)
+}
+
+// shiftPara adds lo to the paragraph index field of every element.
+func shiftPara[T any](s []T, lo int, field func(*T) *int) []T {
+	for i := range s {
+		*field(&s[i]) += lo
+	}
+	return s
 }
 
 // binarySample is how many leading bytes isBinary reads.

@@ -59,6 +59,11 @@ type Document struct {
 	Ref      timex.Date   // the reference date; zero when unknown
 	Sections []Section    // innermost last, or in any order: the innermost holding a clause wins
 	Lexicon  *lexicon.Lexicon
+	// Genre, when not nil, is the genre already read from the title and
+	// the first paragraphs: a long document read in parts gives each later
+	// part the genre of its opening, not one read from the part's own
+	// first lines.
+	Genre *string
 }
 
 // Read fills the Frame of every clause of d's paragraphs and passes section
@@ -73,7 +78,11 @@ func Read(d Document) string {
 	for _, e := range d.Times {
 		r.byPara[e.Para] = append(r.byPara[e.Para], e)
 	}
-	r.genre = Genre(lx, d.Title, d.Paras)
+	if d.Genre != nil {
+		r.genre = *d.Genre
+	} else {
+		r.genre = Genre(lx, d.Title, d.Paras)
+	}
 	r.sections = r.readSections()
 	var prev *para.Paragraph
 	for _, p := range d.Paras {

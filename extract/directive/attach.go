@@ -1,6 +1,9 @@
 package directive
 
-import "sort"
+import (
+	"sort"
+	"strconv"
+)
 
 // Walk calls fn for every directive of the outline, parents before children.
 func Walk(roots []*Directive, fn func(*Directive)) {
@@ -43,5 +46,23 @@ func At(roots []*Directive, p, off int) *Directive {
 		}
 		found = level[i-1]
 		level = found.Children
+	}
+}
+
+// Shift moves the outline of a later part of a long document, read alone,
+// into the whole document: paras is added to every paragraph index and
+// items to the position of every top-level item, the first number of each
+// id (a part's "2.1" after 5 items before it becomes "7.1").
+func Shift(roots []*Directive, paras, items int) {
+	for i, d := range roots {
+		old, top := len(d.ID), strconv.Itoa(i+1+items)
+		Walk([]*Directive{d}, func(x *Directive) {
+			x.ID = top + x.ID[old:]
+			x.Para += paras
+			if x.EndPara != nil {
+				e := *x.EndPara + paras
+				x.EndPara = &e
+			}
+		})
 	}
 }
