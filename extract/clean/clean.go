@@ -71,16 +71,18 @@ func Bytes(b []byte, contentType string) (*Page, error) {
 // mis-decoded runs of the title and the paragraphs.
 func mojibakeWarnings(title string, paragraphs []string) []string {
 	var out []string
-	texts := paragraphs
+	runs := func(s string) {
+		for _, run := range hanzi.Mojibake(s) {
+			out = append(out, "mojibake: "+run)
+		}
+	}
 	if once, ok := doubleDecoded(title); ok {
 		out = append(out, fmt.Sprintf("mojibake: title looks decoded twice: %s (once: %s)", title, once))
 	} else {
-		texts = append([]string{title}, paragraphs...)
+		runs(title)
 	}
-	for _, p := range texts {
-		for _, run := range hanzi.Mojibake(p) {
-			out = append(out, "mojibake: "+run)
-		}
+	for _, p := range paragraphs {
+		runs(p)
 	}
 	return out
 }

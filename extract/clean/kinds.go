@@ -225,9 +225,9 @@ var previewEndRE = regexp.MustCompile(previewEndExpr)
 const maxPreviewEnd = 60
 
 // cutAtPreviewEnd drops the end of a preview and every line after it,
-// when it comes after most of the text, with a warning "truncated: <line>".
-func cutAtPreviewEnd(lines []line, warnings *[]string) []line {
-	late := latterHalf(lines)
+// when it comes after most of the text (late, see latterHalf), with a
+// warning "truncated: <line>".
+func cutAtPreviewEnd(lines []line, late []bool, warnings *[]string) []line {
 	for i, l := range lines {
 		if late[i] && !l.blank && utf8.RuneCountInString(l.view) <= maxPreviewEnd && previewEndRE.MatchString(l.view) {
 			*warnings = append(*warnings, "truncated: "+l.text)
@@ -242,9 +242,9 @@ func cutAtPreviewEnd(lines []line, warnings *[]string) []line {
 // the article, and, after the last paragraph of prose, a line printed
 // twice there (zt1388.com: "杭州:到2025年 基本建成…" once more above the
 // site map; huaboedu.com: the same contact line twice). A signature that
-// repeats the issuer of a red head above the text stays.
-func siteEchoes(lines []line, from int, titleView string) []bool {
-	lastProse := lastProse(lines, from)
+// repeats the issuer of a red head above the text stays. lastProse is the
+// last line of prose (see lastProse).
+func siteEchoes(lines []line, from int, titleView string, lastProse int) []bool {
 	tail := make(map[string]int)
 	for _, l := range lines[lastProse+1:] {
 		if !l.blank {

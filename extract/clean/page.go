@@ -26,7 +26,7 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 		}
 	}
 	lines = cutTruncated(lines, &p.Warnings)
-	lines = cutAtPreviewEnd(lines, &p.Warnings)
+	lines = cutAtPreviewEnd(lines, latterHalf(lines), &p.Warnings)
 	lines = cutAfterEditor(lines)
 	lines = dropBodyChrome(lines, ms)
 	lines = splitTitleNotes(lines, titleSearch)
@@ -36,7 +36,7 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 	}
 	lines = cutAtEnd(lines)
 	lines = trimEdges(lines)
-	echo := siteEchoes(lines, 0, compact(view(p.Title)))
+	echo := siteEchoes(lines, 0, compact(view(p.Title)), lastProse(lines, 0))
 	for i, l := range lines {
 		if !l.blank && !echo[i] {
 			p.Paragraphs = append(p.Paragraphs, l.text)
@@ -322,8 +322,14 @@ func latterHalf(lines []line) []bool {
 	for _, l := range lines {
 		total += hanCount(l.view)
 	}
+	return latterHalfFrom(lines, 0, total)
+}
+
+// latterHalfFrom is latterHalf for lines that are a part of a text of total
+// Han characters, before of them in the parts before.
+func latterHalfFrom(lines []line, before, total int) []bool {
 	late := make([]bool, len(lines))
-	seen := 0
+	seen := before
 	for i, l := range lines {
 		late[i] = seen*2 >= total
 		seen += hanCount(l.view)

@@ -51,49 +51,189 @@ const headerLimit = 40
 var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\x00", "")
 
 // Text cleans plain text: a page saved as text or a copied speech.
-func Text(s string) *Page {
-	p := &Page{Encoding: EncUTF8}
-	raw := strings.Split(lineEnds.Replace(s), "\n")
+func Text(s string) *Page { return textInParts(s, textPartBudget) }
+
+// textInParts is Text cleaning at most budget at once (see textParts).
+func textInParts(s string, budget int) *Page {
+	s = lineEnds.Replace(s)
+	pieces := textParts(s, budget, headerLimit+1)
+	c := &textCleaner{p: &Page{Encoding: EncUTF8}, titleAt: -1}
+	if len(pieces) > 1 {
+		c.total = hanCount(s)
+		// a paragraph per line at most: one allocation, where growing by
+		// appends would hold two copies of a huge list at once
+		c.p.Paragraphs = make([]string, 0, strings.Count(s, "\n")+1)
+	}
+	for k, piece := range pieces {
+		if !c.clean(piece, k == 0, k == len(pieces)-1) {
+			break
+		}
+		if c.total > 0 {
+			c.before += hanCount(piece)
+		}
+	}
+	p := c.p
+	p.Meta, p.TitleNote = c.ms.result(), c.ms.note
+	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Title, p.Paragraphs)...)
+	return p
+}
+
+// textPartBudget bounds the lines cleaned at once by their bytes plus
+// textLineWeight for each line: a line costs some 100 bytes beside its
+// text while it is cleaned, so the weight keeps a run of one-letter lines
+// (yes | head -c 8M) as small as a run of prose. Texts under about 2 MB,
+// every real one seen, are cleaned as one part.
+const (
+	textPartBudget = 2 << 20
+	textLineWeight = 128
+)
+
+// cutReach is how far past its budget a part may run on to end where no
+// wrapped paragraph is cut in two (see safeCut).
+const cutReach = 64 << 10
+
+// textParts cuts s, its line ends normalised, into runs of whole lines of
+// at most budget (one longer line is a run of its own), each ended where
+// safeCut says when such a place comes within cutReach. The first run holds
+// at least its first header lines that are not blank, whatever their size:
+// Text gives headerLimit and one more, so that the title and metadata are
+// read whole.
+func textParts(s string, budget, header int) []string {
+	var out []string
+	for len(s) > 0 {
+		end, cost := 0, 0
+		if out != nil {
+			header = 0
+		}
+		for end < len(s) && (cost <= budget || header > 0) {
+			next := nextLineEnd(s, end)
+			if strings.TrimSpace(s[end:next]) != "" {
+				header--
+			}
+			end, cost = next, cost+next-end+textLineWeight
+		}
+		for at := end; at < len(s) && at-end < cutReach; at = nextLineEnd(s, at) {
+			if safeCut(s, at) {
+				end = at
+				break
+			}
+		}
+		out = append(out, s[:end])
+		s = s[end:]
+	}
+	return out
+}
+
+// nextLineEnd is the offset after the line end at or after i, or len(s).
+func nextLineEnd(s string, i int) int {
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		return i + j + 1
+	}
+	return len(s)
+}
+
+// safeCut reports a line start at which joinWrapped never joins the line
+// before to the one after: after a blank line, or after a line that ends a
+// sentence when the next one opens with a Han character (not with the
+// punctuation or number a broken copy wraps onto a line of its own).
+func safeCut(s string, at int) bool {
+	before := strings.TrimSpace(s[strings.LastIndexByte(s[:at-1], '\n')+1 : at])
+	if before == "" {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[at:], " \t\u3000"))
+	return strings.ContainsRune("。！？!?", last) && hanzi.IsHan(first)
+}
+
+// textCleaner cleans a text part by part: the header, title and metadata
+// are read in the first part, the tail after the last paragraph in the
+// last; a preview's end is judged against the whole text.
+type textCleaner struct {
+	p         *Page
+	ms        metaSet
+	titleView string
+	titleAt   int // the title's line in the first part
+	// total is the Han count of the whole text and before that of the parts
+	// already cleaned, when there is more than one part.
+	total, before int
+}
+
+// clean cleans one part and adds its paragraphs; it reports false when a
+// preview's end cut off the rest of the text.
+func (c *textCleaner) clean(part string, first, last bool) bool {
+	p := c.p
+	raw := strings.Split(part, "\n")
 	lines := make([]line, len(raw))
 	for i, r := range raw {
 		lines[i] = newLine(r)
 	}
-	var ms metaSet
+	raw = nil
 	lines = cutTruncated(lines, &p.Warnings)
-	lines = cutAtPreviewEnd(lines, &p.Warnings)
-	start := headerEnd(lines)
 	n := len(lines)
-	lines = splitTitleNotes(lines, start)
-	start += len(lines) - n
-	title, titleAt := findTitle(lines[:start])
-	title, titleAt = titleTail(lines[:start], title, titleAt)
-	p.Title = title
-	titleView := compact(view(title))
-	echo := siteEchoes(lines, start, titleView)
-	tail := lastProse(lines, start)
-	var body []line
+	lines = cutAtPreviewEnd(lines, c.late(lines), &p.Warnings)
+	whole := len(lines) == n
+	start := 0
+	if first {
+		start = headerEnd(lines)
+		n := len(lines)
+		lines = splitTitleNotes(lines, start)
+		start += len(lines) - n
+		title, titleAt := findTitle(lines[:start])
+		p.Title, c.titleAt = titleTail(lines[:start], title, titleAt)
+		c.titleView = compact(view(p.Title))
+	}
+	tail := len(lines) - 1 // no tail before the last part
+	if last || !whole {
+		tail = lastProse(lines, start)
+	}
+	echo := siteEchoes(lines, start, c.titleView, tail)
+	p.Paragraphs = append(p.Paragraphs, joinWrapped(c.body(lines, start, tail, echo))...)
+	return whole
+}
+
+// late is latterHalf of the part's lines, within the whole text when it is
+// cleaned in parts.
+func (c *textCleaner) late(lines []line) []bool {
+	if c.total == 0 {
+		return latterHalf(lines)
+	}
+	return latterHalfFrom(lines, c.before, c.total)
+}
+
+// body sorts the part's lines into the body: the header's lines up to the
+// title are read and dropped, the other removed lines become blank ones, so
+// that no paragraph is joined across them; lines after tail are judged as
+// the page's tail. It reuses the memory of lines.
+func (c *textCleaner) body(lines []line, start, tail int, echo []bool) []line {
+	p, ms := c.p, &c.ms
+	out := lines[:0]
+	removed := line{blank: true}
+	prev := removed // line i-1 as read: out may have overwritten it
 	for i, l := range lines {
+		next := removed
+		if i+1 < len(lines) {
+			next = lines[i+1]
+		}
 		switch {
 		case l.blank:
-			body = append(body, l)
+			out = append(out, l)
 		case i > tail && i >= start && l.kind == kindBody && tailChromeLine(l, &p.Warnings):
-			body = append(body, line{blank: true})
-		case isNumberFragment(lines, i):
-			body = append(body, l) // 在 / 2022 / 年时间刚刚过半…: a number wrapped onto a line of its own
-		case i < start && i <= titleAt:
-			readHeaderLine(l, &ms) // before and at the title: header only
-		case i < start && (readHeaderLine(l, &ms) || isTitleFragment(l.view, titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody || speakerLine(l.view) || isCaption(l)):
-			body = append(body, line{blank: true})
-		case i >= start && (readBodyMeta(l, &ms) || l.kind != kindBody || echo[i] || isCaption(l)):
-			body = append(body, line{blank: true})
+			out = append(out, removed)
+		case isNumberFragment(prev, l, next):
+			out = append(out, l) // 在 / 2022 / 年时间刚刚过半…: a number wrapped onto a line of its own
+		case i < start && i <= c.titleAt:
+			readHeaderLine(l, ms) // before and at the title: header only
+		case i < start && (readHeaderLine(l, ms) || isTitleFragment(l.view, c.titleView) || isMenuLine(l.view) || hanCount(l.view) == 0 || l.kind != kindBody || speakerLine(l.view) || isCaption(l)):
+			out = append(out, removed)
+		case i >= start && (readBodyMeta(l, ms) || l.kind != kindBody || echo[i] || isCaption(l)):
+			out = append(out, removed)
 		default:
-			body = append(body, l)
+			out = append(out, l)
 		}
+		prev = l
 	}
-	p.Meta, p.TitleNote = ms.result(), ms.note
-	p.Paragraphs = joinWrapped(body)
-	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Title, p.Paragraphs)...)
-	return p
+	return out
 }
 
 // tailChromeLine judges a line under the text's last paragraph by its
@@ -415,11 +555,16 @@ func joinWrapped(lines []line) []string {
 	var out []string
 	var cur strings.Builder
 	var last line
+	first := "" // the paragraph's first line: alone, it is the paragraph, not a copy
 	flush := func() {
-		if cur.Len() > 0 {
+		switch {
+		case cur.Len() > 0:
 			out = append(out, cur.String())
 			cur.Reset()
+		case first != "":
+			out = append(out, first)
 		}
+		first = ""
 	}
 	for _, l := range lines {
 		if l.blank {
@@ -427,10 +572,18 @@ func joinWrapped(lines []line) []string {
 			last = line{}
 			continue
 		}
-		if cur.Len() > 0 && !continues(last, l) {
+		if first != "" && !continues(last, l) {
 			flush()
 		}
-		cur.WriteString(l.text)
+		switch {
+		case first == "":
+			first = l.text
+		case cur.Len() == 0:
+			cur.WriteString(first)
+			fallthrough
+		default:
+			cur.WriteString(l.text)
+		}
 		last = l
 	}
 	flush()
@@ -472,21 +625,20 @@ func headingLike(v string) bool {
 // 1 / 天半的时间).
 var numberFragmentRE = regexp.MustCompile(`^[\d.,%％]+$`)
 
-// isNumberFragment reports a number-only line between two text lines of one
-// sentence: the previous line does not end it and the next one goes on.
-func isNumberFragment(lines []line, i int) bool {
-	if lines[i].blank || !numberFragmentRE.MatchString(lines[i].view) {
+// isNumberFragment reports a number-only line l between two text lines of
+// one sentence, prev and next (a blank line when there is none): prev does
+// not end the sentence and next goes on.
+func isNumberFragment(prev, l, next line) bool {
+	if l.blank || !numberFragmentRE.MatchString(l.view) {
 		return false
 	}
-	prev, next := nonBlankAround(lines, i)
-	if prev < 0 || next < 0 || !endsInHan(lines[prev].view) || !startsWithHan(lines[next].view) {
+	if prev.blank || next.blank || !endsInHan(prev.view) || !startsWithHan(next.view) {
 		return false
 	}
 	// not after a dateline or a metadata line (2022-05-12 连云港开发区 / 64: a counter)
-	p := lines[prev]
-	_, _, isDate := dateline(p.view)
-	_, isMeta := parseMetaView(p.text, p.view, false)
-	return !isDate && !isMeta && p.kind == kindBody
+	_, _, isDate := dateline(prev.view)
+	_, isMeta := parseMetaView(prev.text, prev.view, false)
+	return !isDate && !isMeta && prev.kind == kindBody
 }
 
 func endsInHan(v string) bool {
@@ -497,19 +649,6 @@ func endsInHan(v string) bool {
 func startsWithHan(v string) bool {
 	r, _ := utf8.DecodeRuneInString(v)
 	return hanzi.IsHan(r)
-}
-
-// nonBlankAround returns the nearest non-blank lines before and after i
-// (-1 for none); a blank line between them ends the search.
-func nonBlankAround(lines []line, i int) (int, int) {
-	prev, next := -1, -1
-	if i > 0 && !lines[i-1].blank {
-		prev = i - 1
-	}
-	if i+1 < len(lines) && !lines[i+1].blank {
-		next = i + 1
-	}
-	return prev, next
 }
 
 // itemStartRE is the start of a numbered item or a part heading: 一、 （一）

@@ -1,0 +1,83 @@
+package clean
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestTextParts: a part ends at the first line end past its budget, or at
+// a safe cut soon after; a line longer than the budget is a part alone.
+func TestTextParts(t *testing.T) {
+	w := textLineWeight
+	for _, tc := range []struct {
+		name, s        string
+		budget, header int
+		want           []string
+	}{
+		{"empty", "", 10, 0, nil},
+		{"one part", "ab\ncd\n", 2 * (3 + w), 0, []string{"ab\ncd\n"}},
+		{"on to the blank line", "ab\ncd\n\nef\n", 3 + w - 1, 0, []string{"ab\ncd\n\n", "ef\n"}},
+		{"a long line alone", strings.Repeat("x", 500) + "\nab", 100 + w, 0, []string{strings.Repeat("x", 500) + "\n", "ab"}},
+		{"one-letter lines", strings.Repeat("y\n", 6), 2 * (2 + w), 0, []string{"y\ny\ny\n", "y\ny\ny\n"}},
+		{"no final line end", "ab\ncd", 1, 0, []string{"ab\n", "cd"}},
+		{"the header whole", "a\n\nb\nc\nd", 1, 2, []string{"a\n\nb\n", "c\n", "d"}},
+		{"after a sentence", "甲。\n乙\n丙。\n丁", 1, 0, []string{"甲。\n", "乙\n丙。\n", "丁"}},
+		{"not before a wrapped number", "甲。\n1\n天。\n丁", 1, 0, []string{"甲。\n1\n天。\n", "丁"}},
+		{"not before punctuation", "甲。\n，乙。\n丁", 1, 0, []string{"甲。\n，乙。\n", "丁"}},
+	} {
+		got := textParts(tc.s, tc.budget, tc.header)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+		if strings.Join(got, "") != tc.s {
+			t.Errorf("%s: the parts lose text", tc.name)
+		}
+	}
+}
+
+// TestTextInPartsSameAsWhole: real texts cleaned 1 or 4 KB at a time give
+// the title, metadata, paragraphs and warnings they give cleaned whole: the
+// seeds one after the other, the first one's header first.
+func TestTextInPartsSameAsWhole(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "..", "fixtures", "seeds", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	s := strings.Join(texts, "\n\n")
+	for _, budget := range []int{1 << 10, 4 << 10} {
+		if n := len(textParts(s, budget, headerLimit+1)); n < 10 {
+			t.Fatalf("%d parts: the test reads little in parts", n)
+		}
+		whole, inParts := Text(s), textInParts(s, budget)
+		if inParts.Title != whole.Title || inParts.Meta != whole.Meta {
+			t.Errorf("%d: title %q meta %+v, want %q %+v", budget, inParts.Title, inParts.Meta, whole.Title, whole.Meta)
+		}
+		if !slices.Equal(inParts.Paragraphs, whole.Paragraphs) {
+			t.Errorf("%d: %d paragraphs in parts, %d whole; first difference: %s", budget,
+				len(inParts.Paragraphs), len(whole.Paragraphs), firstDifferent(inParts.Paragraphs, whole.Paragraphs))
+		}
+		if !slices.Equal(inParts.Warnings, whole.Warnings) {
+			t.Errorf("%d: warnings %q, want %q", budget, inParts.Warnings, whole.Warnings)
+		}
+	}
+}
+
+func firstDifferent(a, b []string) string {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return a[i] + " | " + b[i]
+		}
+	}
+	return "one list is longer"
+}
