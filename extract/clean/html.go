@@ -17,14 +17,14 @@ func htmlBytes(b []byte, contentType string) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	if n, dense := tooDenseForTree(s); dense {
+		return readAsText(s, enc, fmt.Sprintf("%d tags and texts in %d bytes, too many for a tree", n, len(s))), nil
+	}
 	root, err := html.Parse(bytes.NewReader(s)) // the parser copies what it keeps
 	if err != nil {
 		// the parser refuses pathological nesting (more than 512 open
 		// elements); read such a page as a stream of text lines instead.
-		p := Text(tokenText(string(s)))
-		p.Encoding = enc
-		p.Warnings = append(p.Warnings, fmt.Sprintf("html: %v; read as text", err))
-		return p, nil
+		return readAsText(s, enc, err.Error()), nil
 	}
 	p := &Page{Encoding: enc}
 	doc := goquery.NewDocumentFromNode(root)
@@ -191,6 +191,45 @@ func hidden(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// readAsText cleans the text of a page that cannot be read as a tree, with
+// a warning that says why.
+func readAsText(s []byte, enc, why string) *Page {
+	p := Text(tokenText(string(s)))
+	p.Encoding = enc
+	p.Warnings = append(p.Warnings, "html: "+why+"; read as text")
+	return p
+}
+
+// A page's tree costs about 112 bytes a node (html.Node) before goquery and
+// the cleaner add theirs: a page of one-letter paragraphs (<p>y</p>, y<br>)
+// costs 30 to 50 times its size as a tree. A page over treeMinBytes with a
+// node, tag or text, for fewer than treeBytesPerNode bytes is read as text:
+// the densest real page seen has one for 26 bytes (shanxi-gov-cn.html, 3 479
+// nodes in 94 KB); small pages fit the memory bound whatever their shape.
+const (
+	treeMinBytes     = 256 << 10
+	treeBytesPerNode = 12
+)
+
+// tooDenseForTree counts the nodes a page's tree would have, with the
+// tokenizer, which keeps none; it reports the count and whether the page is
+// too dense for a tree.
+func tooDenseForTree(s []byte) (int, bool) {
+	if len(s) <= treeMinBytes {
+		return 0, false
+	}
+	z := html.NewTokenizer(bytes.NewReader(s))
+	n := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return n, n*treeBytesPerNode > len(s)
+		case html.StartTagToken, html.SelfClosingTagToken, html.TextToken, html.CommentToken:
+			n++
+		}
+	}
 }
 
 // tokenText turns HTML into plain text with the tokenizer, which keeps no

@@ -38,6 +38,9 @@ var Kinds = []Kind{
 	}},
 	// yes | head -c 8M: 2.47 GB.
 	{"yes", func(int) string { return "y\n" }},
+	// the same as HTML: 8 MB took 337 and 532 MB as a tree.
+	{"html-p", func(int) string { return "<p>y</p>" }},
+	{"html-br", func(int) string { return "y<br>" }},
 }
 
 // Make returns the kind's text, cut to size bytes (at a rune boundary).
