@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/zhengling/zhengling/extract/hanzi"
@@ -142,4 +144,46 @@ func validMultibyte(b []byte) int {
 		b = b[size:]
 	}
 	return n
+}
+
+// maxParagraph is the longest paragraph read as one, in bytes. No real
+// paragraph comes near it (a long speech's run a few thousand characters);
+// a longer one is a text dumped on one line, and its reading (runes,
+// tokens, clauses: 30 bytes and more a byte of short tokens) must stay
+// within the memory bound, which only parts of whole paragraphs allow.
+const maxParagraph = 64 << 10
+
+// splitLong cuts every paragraph over maxParagraph (see cutPoint).
+func splitLong(ps []string) []string {
+	if !slices.ContainsFunc(ps, func(p string) bool { return len(p) > maxParagraph }) {
+		return ps
+	}
+	var out []string
+	for _, p := range ps {
+		for len(p) > maxParagraph {
+			at := cutPoint(p)
+			out = append(out, p[:at])
+			p = p[at:]
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// cutPoint is where a paragraph over maxParagraph is cut: after its last
+// sentence end in the second half of its first maxParagraph bytes, else
+// after a clause end or a space there, else between two runes.
+func cutPoint(p string) int {
+	head := p[:maxParagraph]
+	for _, marks := range []string{"。！？!?", "；;，,、 "} {
+		if i := strings.LastIndexAny(head, marks); i > maxParagraph/2 {
+			_, n := utf8.DecodeRuneInString(head[i:])
+			return i + n
+		}
+	}
+	i := maxParagraph
+	for i > maxParagraph/2 && !utf8.RuneStart(p[i]) {
+		i--
+	}
+	return i
 }

@@ -35,6 +35,7 @@ func htmlBytes(b []byte, contentType string) (*Page, error) {
 	if captions, ok := galleryParagraphs(s, p.Paragraphs); ok {
 		p.Paragraphs = captions
 	}
+	p.Paragraphs = splitLong(p.Paragraphs)
 	return p, nil
 }
 

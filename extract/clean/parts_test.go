@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestTextParts: a part ends at the first line end past its budget, or at
@@ -80,4 +81,38 @@ func firstDifferent(a, b []string) string {
 		}
 	}
 	return "one list is longer"
+}
+
+// TestSplitLong: a paragraph over maxParagraph is cut after a sentence end
+// in the second half of its first maxParagraph bytes, else after a clause
+// end or space, else between runes; nothing is lost and shorter ones stay.
+func TestSplitLong(t *testing.T) {
+	half := strings.Repeat("字", maxParagraph/2/3+10) // just past half of the limit
+	for _, tc := range []struct {
+		name string
+		p    string
+		want int // bytes of the first piece
+	}{
+		{"short", "会议要求。", len("会议要求。")},
+		{"after a sentence", half + "。" + strings.Repeat("字", maxParagraph/3), len(half + "。")},
+		{"after a clause", half + "，" + strings.Repeat("字", maxParagraph/3), len(half + "，")},
+		{"between runes", strings.Repeat("字", maxParagraph), maxParagraph / 3 * 3},
+		{"ascii", strings.Repeat("y<br>", maxParagraph), maxParagraph},
+	} {
+		got := splitLong([]string{tc.p, "下一段。"})
+		if len(got[0]) != tc.want {
+			t.Errorf("%s: first piece %d bytes, want %d", tc.name, len(got[0]), tc.want)
+		}
+		if strings.Join(got, "") != tc.p+"下一段。" || got[len(got)-1] != "下一段。" {
+			t.Errorf("%s: text lost or reordered", tc.name)
+		}
+		for _, g := range got {
+			if len(g) > maxParagraph || !utf8.ValidString(g) {
+				t.Errorf("%s: a piece of %d bytes, valid %v", tc.name, len(g), utf8.ValidString(g))
+			}
+		}
+	}
+	if got := clip("一二三四", 2); got != "一二…" {
+		t.Errorf("clip = %q", got)
+	}
 }

@@ -188,7 +188,7 @@ func (c *textCleaner) clean(part string, first, last bool) bool {
 		tail = lastProse(lines, start)
 	}
 	echo := siteEchoes(lines, start, c.titleView, tail)
-	p.Paragraphs = append(p.Paragraphs, joinWrapped(c.body(lines, start, tail, echo))...)
+	p.Paragraphs = append(p.Paragraphs, splitLong(joinWrapped(c.body(lines, start, tail, echo)))...)
 	return whole
 }
 
@@ -243,9 +243,23 @@ func (c *textCleaner) body(lines []line, start, tail int, echo []bool) []line {
 func tailChromeLine(l line, warnings *[]string) bool {
 	chrome, doubt := edgeKind(l.view)
 	if doubt || !chrome && wordRow(l.view) {
-		*warnings = append(*warnings, "maybe chrome: "+l.text)
+		*warnings = append(*warnings, "maybe chrome: "+clip(l.text, maxQuote))
 	}
 	return chrome
+}
+
+// maxQuote is the most runes of a line a warning quotes: a menu row is
+// shorter, a line of megabytes is no menu but must not be copied whole.
+const maxQuote = 200
+
+// clip is s cut to at most n runes, with "…" when cut.
+func clip(s string, n int) string {
+	for i := range s {
+		if n--; n < 0 {
+			return s[:i] + "…"
+		}
+	}
+	return s
 }
 
 // wordRow reports a menu-like row of short Chinese items without a label
