@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/zhengling/zhengling/extract/clause"
 	"github.com/zhengling/zhengling/extract/clean"
@@ -230,16 +231,26 @@ func buildInParts(ctx context.Context, page *clean.Page, opts Options, budget in
 // part is a run of paragraphs read together, [lo, hi).
 type part struct{ lo, hi int }
 
-// partBudget bounds a part by its bytes plus partParaWeight for each of its
-// paragraphs. A paragraph's view (runes, tokens, clauses) costs some 300
-// bytes beside about 20 per byte of its text, and all of a part's views live
-// at once: the weight keeps a part of one-letter lines (yes | head -c 8M) as
-// small in memory as a part of prose. Documents under about a megabyte of
-// text, every real report and plan seen, are read as one part.
-const (
-	partBudget     = 2 << 20
-	partParaWeight = 256
-)
+// partBudget bounds the views of a part, all of which live at once, as
+// estimated by viewCost: 8 MB keeps a 1 MB input within 50 MB + 20 × its
+// size whatever its shape. Documents under about 700 KB of Chinese text,
+// every real report and plan seen, are read as one part.
+const partBudget = 8 << 20
+
+// viewCost estimates the bytes of a paragraph's view (runes, tokens,
+// clauses), measured on the shapes of internal/hostile: some 300 of its
+// own, 10 a byte of Chinese text (a token of 32 bytes for every four or
+// five bytes) and 30 a byte of ASCII, where a token may be one byte
+// (y<br>y<br>…).
+func viewCost(p string) int {
+	ascii := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] < utf8.RuneSelf {
+			ascii++
+		}
+	}
+	return 300 + 10*len(p) + 20*ascii
+}
 
 // parts splits the paragraphs into the runs read one after the other, each
 // within budget unless it is a single paragraph, so that the views of a huge
@@ -251,10 +262,10 @@ func parts(paragraphs []string, budget int) []part {
 	var out []part
 	lo, cost := 0, 0
 	for i, s := range paragraphs {
-		cost += len(s) + partParaWeight
-		if cost > budget && i > lo {
+		c := viewCost(s)
+		if cost += c; cost > budget && i > lo {
 			out = append(out, part{lo, i})
-			lo, cost = i, len(s)+partParaWeight
+			lo, cost = i, c
 		}
 	}
 	return append(out, part{lo, len(paragraphs)})

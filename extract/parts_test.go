@@ -14,28 +14,26 @@ import (
 )
 
 // TestParts: a part closes before the paragraph that would take it over
-// budget; a paragraph over budget alone is a part of its own.
+// budget; a paragraph over budget alone is a part of its own; ASCII weighs
+// three times Chinese.
 func TestParts(t *testing.T) {
-	w := partParaWeight
-	para := func(n int) string { return strings.Repeat("字", n) } // 3 bytes a rune
+	han := func(n int) string { return strings.Repeat("字", n) } // 3 bytes, 30 of view
+	c := viewCost(han(10))                                      // 300 + 300
 	for _, tc := range []struct {
 		name   string
-		sizes  []int // runes of each paragraph
+		paras  []string
 		budget int
 		want   []part
 	}{
 		{"none", nil, 100, []part{{0, 0}}},
-		{"all in one", []int{10, 10, 10}, 3 * (30 + w), []part{{0, 3}}},
-		{"one over", []int{10, 10, 10}, 3*(30+w) - 1, []part{{0, 2}, {2, 3}}},
-		{"each alone", []int{10, 10, 10}, 30 + w, []part{{0, 1}, {1, 2}, {2, 3}}},
-		{"a giant alone", []int{10, 1000, 10}, 2 * (30 + w), []part{{0, 1}, {1, 2}, {2, 3}}},
-		{"short lines weigh", []int{0, 0, 0, 0}, 2 * w, []part{{0, 2}, {2, 4}}},
+		{"all in one", []string{han(10), han(10), han(10)}, 3 * c, []part{{0, 3}}},
+		{"one over", []string{han(10), han(10), han(10)}, 3*c - 1, []part{{0, 2}, {2, 3}}},
+		{"each alone", []string{han(10), han(10), han(10)}, c, []part{{0, 1}, {1, 2}, {2, 3}}},
+		{"a giant alone", []string{han(10), han(1000), han(10)}, 2 * c, []part{{0, 1}, {1, 2}, {2, 3}}},
+		{"empty lines weigh", []string{"", "", "", ""}, 2 * 300, []part{{0, 2}, {2, 4}}},
+		{"ASCII weighs more", []string{han(10), strings.Repeat("y<", 15), han(10)}, 2 * c, []part{{0, 1}, {1, 2}, {2, 3}}},
 	} {
-		ps := make([]string, len(tc.sizes))
-		for i, n := range tc.sizes {
-			ps[i] = para(n)
-		}
-		if got := parts(ps, tc.budget); !slices.Equal(got, tc.want) {
+		if got := parts(tc.paras, tc.budget); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: parts = %v, want %v", tc.name, got, tc.want)
 		}
 	}
@@ -60,7 +58,7 @@ func TestReadInParts(t *testing.T) {
 	}
 	n, budget := len(page.Paragraphs), 0
 	for _, p := range page.Paragraphs {
-		budget += len(p) + partParaWeight
+		budget += viewCost(p)
 	}
 	twice := *page
 	twice.Paragraphs = append(slices.Clone(page.Paragraphs), page.Paragraphs...)
@@ -180,7 +178,7 @@ func clone(d *Directive) *Directive {
 // never all live at once — no part holds more paragraphs than its budget
 // allows — and nothing of them is lost: every line is a paragraph.
 func TestOneLetterLinesReadInParts(t *testing.T) {
-	const lines = 100_000
+	const lines = 200_000
 	most := 0
 	inspectReading = func(ps []*para.Paragraph) { most = max(most, len(ps)) }
 	defer func() { inspectReading = nil }()
@@ -191,7 +189,7 @@ func TestOneLetterLinesReadInParts(t *testing.T) {
 	if len(doc.Paragraphs) != lines {
 		t.Fatalf("%d paragraphs, want %d", len(doc.Paragraphs), lines)
 	}
-	if limit := partBudget / (1 + partParaWeight); most == 0 || most > limit {
+	if limit := partBudget / viewCost("y"); most == 0 || most > limit {
 		t.Errorf("a part of %d paragraphs, want 1 to %d", most, limit)
 	}
 }
