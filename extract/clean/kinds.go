@@ -243,13 +243,11 @@ func cutAtPreviewEnd(lines []line, late []bool, warnings *[]string) []line {
 // twice there (zt1388.com: "杭州:到2025年 基本建成…" once more above the
 // site map; huaboedu.com: the same contact line twice). A signature that
 // repeats the issuer of a red head above the text stays. lastProse is the
-// last line of prose (see lastProse).
-func siteEchoes(lines []line, from int, titleView string, lastProse int) []bool {
-	tail := make(map[string]int)
-	for _, l := range lines[lastProse+1:] {
-		if !l.blank {
-			tail[compact(l.view)]++
-		}
+// last line of prose (see lastProse); tail counts the lines of the page's
+// tail, nil to count them in lines.
+func siteEchoes(lines []line, from int, titleView string, lastProse int, tail map[string]int) []bool {
+	if tail == nil {
+		tail = countTail(lines[lastProse+1:], nil)
 	}
 	echo := make([]bool, len(lines))
 	for i := from; i < len(lines); i++ {
@@ -261,6 +259,20 @@ func siteEchoes(lines []line, from int, titleView string, lastProse int) []bool 
 		echo[i] = titleView != "" && c == titleView || i > lastProse && tail[c] > 1
 	}
 	return echo
+}
+
+// countTail adds to counts (nil: a new map) how often each line of the
+// page's tail with Chinese text is printed: only those can be echoes.
+func countTail(tail []line, counts map[string]int) map[string]int {
+	if counts == nil {
+		counts = make(map[string]int)
+	}
+	for _, l := range tail {
+		if !l.blank && hanCount(l.view) > 0 {
+			counts[compact(l.view)]++
+		}
+	}
+	return counts
 }
 
 // lastProse is the index of the last line of running text from line from

@@ -36,7 +36,7 @@ func cleanBlocks(p *Page, ms *metaSet, heads headInfo, blocks []block) {
 	}
 	lines = cutAtEnd(lines)
 	lines = trimEdges(lines)
-	echo := siteEchoes(lines, 0, compact(view(p.Title)), lastProse(lines, 0))
+	echo := siteEchoes(lines, 0, compact(view(p.Title)), lastProse(lines, 0), nil)
 	for i, l := range lines {
 		if !l.blank && !echo[i] {
 			p.Paragraphs = append(p.Paragraphs, l.text)

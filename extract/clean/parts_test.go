@@ -116,3 +116,17 @@ func TestSplitLong(t *testing.T) {
 		t.Errorf("clip = %q", got)
 	}
 }
+
+// TestTextInPartsAllTail: a text without a line of prose is all tail,
+// whole or in parts: the parts before the last prose, not the last part,
+// end where the tail starts.
+func TestTextInPartsAllTail(t *testing.T) {
+	s := strings.Repeat("一、加强领导\n（一）明确责任\n1.落实到人\n", 300)
+	whole, inParts := Text(s), textInParts(s, 1<<10)
+	if len(textParts(s, 1<<10, headerLimit+1)) < 10 {
+		t.Fatal("few parts: the test reads little in parts")
+	}
+	if !slices.Equal(inParts.Paragraphs, whole.Paragraphs) {
+		t.Errorf("%d paragraphs in parts, %d whole: %q", len(inParts.Paragraphs), len(whole.Paragraphs), inParts.Paragraphs)
+	}
+}

@@ -64,8 +64,12 @@ func textInParts(s string, budget int) *Page {
 		// appends would hold two copies of a huge list at once
 		c.p.Paragraphs = make([]string, 0, strings.Count(s, "\n")+1)
 	}
+	c.proseIn = len(pieces) - 1
+	if len(pieces) > 1 {
+		c.readTail(pieces)
+	}
 	for k, piece := range pieces {
-		if !c.clean(piece, k == 0, k == len(pieces)-1) {
+		if !c.clean(piece, k) {
 			break
 		}
 		if c.total > 0 {
@@ -157,19 +161,50 @@ type textCleaner struct {
 	// total is the Han count of the whole text and before that of the parts
 	// already cleaned, when there is more than one part.
 	total, before int
+	// proseIn is the part that holds the text's last line of prose, -1 for
+	// none: the page's tail starts after that line, as in the whole text;
+	// tail counts the tail's lines (see siteEchoes), nil for one part.
+	proseIn int
+	tail    map[string]int
 }
 
-// clean cleans one part and adds its paragraphs; it reports false when a
-// preview's end cut off the rest of the text.
-func (c *textCleaner) clean(part string, first, last bool) bool {
-	p := c.p
+// readTail finds the last part that holds a line of prose after the header
+// (-1 for none) and counts the lines of the tail after it. It reads the
+// parts from the last: only a text that is nearly all tail, which no real
+// one is, is read twice.
+func (c *textCleaner) readTail(pieces []string) {
+	c.tail = make(map[string]int)
+	for k := len(pieces) - 1; k >= 0; k-- {
+		lines := readLines(pieces[k])
+		start := 0
+		if k == 0 {
+			start = headerEnd(lines)
+		}
+		last := lastProse(lines, start)
+		countTail(lines[last+1:], c.tail)
+		if last >= start {
+			c.proseIn = k
+			return
+		}
+	}
+	c.proseIn = -1
+}
+
+// readLines is a part's lines, each read once (newLine).
+func readLines(part string) []line {
 	raw := strings.Split(part, "\n")
 	lines := make([]line, len(raw))
 	for i, r := range raw {
 		lines[i] = newLine(r)
 	}
-	raw = nil
-	lines = cutTruncated(lines, &p.Warnings)
+	return lines
+}
+
+// clean cleans part k and adds its paragraphs; it reports false when a
+// preview's end cut off the rest of the text.
+func (c *textCleaner) clean(part string, k int) bool {
+	p, first := c.p, k == 0
+	lines := cutTruncated(readLines(part), &p.Warnings)
 	n := len(lines)
 	lines = cutAtPreviewEnd(lines, c.late(lines), &p.Warnings)
 	whole := len(lines) == n
@@ -183,11 +218,14 @@ func (c *textCleaner) clean(part string, first, last bool) bool {
 		p.Title, c.titleAt = titleTail(lines[:start], title, titleAt)
 		c.titleView = compact(view(p.Title))
 	}
-	tail := len(lines) - 1 // no tail before the last part
-	if last || !whole {
+	tail := len(lines) - 1 // before the last prose: no tail
+	switch {
+	case k == c.proseIn || !whole:
 		tail = lastProse(lines, start)
+	case k > c.proseIn:
+		tail = start - 1 // all tail
 	}
-	echo := siteEchoes(lines, start, c.titleView, tail)
+	echo := siteEchoes(lines, start, c.titleView, tail, c.tail)
 	p.Paragraphs = append(p.Paragraphs, splitLong(joinWrapped(c.body(lines, start, tail, echo)))...)
 	return whole
 }

@@ -46,6 +46,10 @@ var (
 // has 18).
 const maxName = 24
 
+// maxDutySubject bounds, in runes, the subject before a word of duty: a list of
+// a dozen owners with a note (各牵头单位（无牵头单位的，责任单位即为牵头单位，下同）).
+const maxDutySubject = 300
+
 // maxNameBracket bounds a bracket that is part of a name: 各乡镇（场、区）.
 const maxNameBracket = 6
 
@@ -230,10 +234,12 @@ func (v *view) subjectOwners(from, to int) []string {
 // subjectStart returns where the subject of a word at offset at begins: after
 // the clause punctuation before it (skipping brackets: 各牵头单位（无牵头单位的，
 // 责任单位即为牵头单位，下同）要…), past the connectives that open the clause
-// (同时，特别是, 近期).
+// (同时，特别是, 近期). It looks back at most maxDutySubject runes: no list of
+// owners with its notes is longer, and a paragraph without punctuation
+// (一要二要…, 64 KB of them) is not read back to its start for every cue.
 func (v *view) subjectStart(from, at int) int {
 	k := at
-	for k > from {
+	for k > from && at-k < maxDutySubject {
 		r := v.r[k-1]
 		if isCloseBracket(r) {
 			if o := v.openBracket(from, k-1); o >= 0 {
