@@ -81,7 +81,7 @@ func (d *doc) segmentOwners(s span) []string {
 		}
 	}
 	for _, l := range v.dutyLists(s.start, s.end) {
-		names, _ := v.ownerListAt(l[0], l[1], true)
+		names, _ := v.ownerListAt(l[0], l[1], listPeople|listAlone)
 		add(l[0], names)
 	}
 	for k := s.start; k < s.end; k++ {
@@ -149,7 +149,7 @@ func (v *view) unitNote(open int, s span) []string {
 	if before := v.prevNonSpace(open); !isStop(before) && !isSemicolon(before) && !v.blank(end, s.end) {
 		return nil
 	}
-	names, e := v.ownerListAt(open+1, end-1, false)
+	names, e := v.ownerListAt(open+1, end-1, listAlone)
 	if e < 0 || skipSpaces(v.r, e) != end-1 {
 		return nil
 	}
@@ -180,7 +180,7 @@ func (v *view) cueOwners(s span, h lexicon.Hit) []string {
 // byOwners reads the 由-phrase at from: 由李学文副镇长负责, 由市住建局会同市财政局
 // 具体组织实施, 项目建设由区政府统一安排.
 func (v *view) byOwners(from, to int) []string {
-	names, end := v.ownerListAt(from, to, true)
+	names, end := v.ownerListAt(from, to, listPeople)
 	if end < 0 || end >= to || v.stopsList(end) {
 		return nil
 	}
@@ -214,7 +214,7 @@ func (v *view) addressees(from, to int) []string {
 	if t, ok := v.tokenAt(from); !ok || (strings.HasPrefix(t.Pos(), "v") && t.Pos() != "vn") {
 		return nil // 要制定政府优先采购的支持办法: a verb, not an addressee
 	}
-	names, end := v.ownerListAt(from, to, false) // not 请于今(27)日… (于今/nr)
+	names, end := v.ownerListAt(from, to, 0) // not 请于今(27)日… (于今/nr)
 	if end < 0 || end >= to || v.stopsList(end) {
 		return nil
 	}
@@ -224,7 +224,7 @@ func (v *view) addressees(from, to int) []string {
 // subjectOwners reads the owners that open [from, to), where only adverbs,
 // times and notes may stand between them and to (a word of duty).
 func (v *view) subjectOwners(from, to int) []string {
-	names, end := v.ownerListAt(from, to, true)
+	names, end := v.ownerListAt(from, to, listPeople)
 	if end < 0 || !v.adverbial(end, to) {
 		return nil
 	}
@@ -385,16 +385,27 @@ func runesOf(words []string) [][]rune {
 	return out
 }
 
+// listKind says where a list of owners stands.
+type listKind uint8
+
+const (
+	// listPeople allows persons named without a title (郝井保负责).
+	listPeople listKind = 1 << iota
+	// listAlone is a list that stands alone, after a responsibility label
+	// or in a bracket of units: no verb before it governs its first name
+	// (责任单位：立山经济开发区, where 立 reads as a verb).
+	listAlone
+)
+
 // ownerListAt reads the list of owners that starts at from, before to:
 // names joined by 、，及 和 与 会同 (or spaces on a responsibility line), a
 // note in brackets after a name dropped, and a closing 等 (等有关部门,
 // 等相关部会) dropped. It returns the names and where the list ends, or
-// end < 0 when no owner starts at from. people allows persons named
-// without a title (郝井保负责).
-func (v *view) ownerListAt(from, to int, people bool) (names []string, end int) {
+// end < 0 when no owner starts at from; kind says where the list stands.
+func (v *view) ownerListAt(from, to int, kind listKind) (names []string, end int) {
 	end = -1
 	for k := from; k < to; {
-		e, name := v.ownerName(k, to, people)
+		e, name := v.ownerName(k, to, kind)
 		if e < 0 && len(names) > 0 {
 			e, name = v.bareSuffix(k, to)
 		}
@@ -464,7 +475,7 @@ func (v *view) listSeparator(k, to int) int {
 		return 0
 	}
 	switch r := v.r[k]; {
-	case r == '、' || r == ',' || r == '，' || isSpace(r):
+	case r == '、' || r == ',' || r == '，' || r == '/' || isSpace(r): // 政務司司長辦公室/勞工及福利局
 		n := 1
 		for k+n < to && isSpace(v.r[k+n]) {
 			n++
@@ -489,7 +500,7 @@ func (v *view) stopsList(k int) bool {
 
 // ownerName reads one owner at from, before to: it returns the end of the
 // name (with a bracket that is part of it) and the name, or -1.
-func (v *view) ownerName(from, to int, people bool) (int, string) {
+func (v *view) ownerName(from, to int, kind listKind) (int, string) {
 	if from >= to || from >= len(v.r) || !(v.tokenStartsAt(from) || (from > 0 && isListLetter(v.r[from-1]))) {
 		return -1, ""
 	}
@@ -498,7 +509,7 @@ func (v *view) ownerName(from, to int, people bool) (int, string) {
 		return -1, ""
 	}
 	// a person named alone: 郝井保负责, 牵头领导：王五
-	if people && v.isPerson(from, limit) {
+	if kind&listPeople != 0 && v.isPerson(from, limit) {
 		return limit, v.nameText(from, limit)
 	}
 	// the longest name made of name-like words: 市政府各部门, 内政部营建署,
@@ -523,7 +534,7 @@ func (v *view) ownerName(from, to int, people bool) (int, string) {
 			e = k
 		}
 	}
-	if e < 0 || v.governed(from, e) {
+	if e < 0 || (kind&listAlone == 0 && v.governed(from, e)) {
 		return -1, ""
 	}
 	return e, v.nameText(from, e)
@@ -561,8 +572,8 @@ func (v *view) nameWord(t segment.Token, first bool) bool {
 		return !first && ok && segment.IsTitle(next.Text)
 	case t.Pos() == "" || (first && hasWordAt(v.r, int(t.Start), ownerAdverbs) > 0):
 		return false
-	case strings.HasPrefix(t.Pos(), "v") && t.Pos() != "vn":
-		return !v.nameFollows(int(t.End))
+	case strings.HasPrefix(t.Pos(), "v") && t.Pos() != "vn" && t.Pos() != "vg":
+		return !v.nameFollows(int(t.End)) // a bound verb morpheme takes no object: 督 of 区委督委办
 	}
 	switch t.Pos()[0] {
 	case 'd', 'p', 'c', 'u', 'm', 't', 'q', 'f', 'x', 'i', 'w', 'e', 'y', 'o':
