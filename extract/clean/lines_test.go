@@ -156,7 +156,10 @@ func TestParseMetaLine(t *testing.T) {
 			[]pair{{fSource, "大觀新聞網"}, {fPublished, "2023-02-13 12:26"}, {fNone, "1447次"}}},
 		{"字数：3000字 发布人：admin 发布时间：2023-01-05", false,
 			[]pair{{fNone, "3000字"}, {fNone, "admin"}, {fPublished, "2023-01-05"}}},
+		{"• 发布日期:2023-12-12", false, []pair{{fPublished, "2023-12-12"}}}, // a portal's metadata list saved as text
+		{"● 索引号:11370613MB1234567X/2023-00123", false, []pair{{fIndexNo, "11370613MB1234567X/2023-00123"}}},
 		// not metadata
+		{"• 加强领导:各部门要落实责任", false, nil},
 		{"时间：2024年7月8日9:00-11:00", true, nil},
 		{"会议强调:", false, nil},
 		{"8月2日下午,区委副书记、区长蒋海华主持召开区政府常务会议。", false, nil},

@@ -206,10 +206,16 @@ func parsePipeRow(line, v string, strict bool) ([]pair, bool) {
 	return pairs, !first
 }
 
+// isBracketPrefix reports what may stand before a line's first label: an
+// opening bracket (【来源：…】) or a list bullet (• 发布日期:2023-12-12, a
+// portal's metadata list saved as text).
 func isBracketPrefix(s string) bool {
 	s = strings.TrimSpace(s)
-	return s == "(" || s == "[" || s == "【"
+	return s == "(" || s == "[" || s == "【" || s != "" && strings.Trim(s, metaBullets) == ""
 }
+
+// metaBullets are the list bullets a metadata line may open with.
+const metaBullets = "•●◆◇▪◦‣·"
 
 // sourceSlice returns the part of src that lies at the same rune positions
 // as view[from:to] (view is rune-aligned with src).

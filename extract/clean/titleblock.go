@@ -62,7 +62,8 @@ func parseTitleNote(text, v string) (TitleNote, bool) {
 		date, ok := ymd(d[1], d[2], d[3])
 		return TitleNote{Text: text, Date: date, Meeting: meetingOf(d[4])}, ok
 	}
-	if d := noteMeetingRE.FindStringSubmatch(inner); d != nil {
+	if d := noteMeetingRE.FindStringSubmatch(inner); d != nil && !strings.Contains(d[5], "召开") && !strings.Contains(d[5], "举行") {
+		// not a headline that reports the meeting: 2023年12月12日区政府召开第62次常务会议
 		ymdOf := ymd
 		if d[1] != "" {
 			ymdOf = rocYMD // 民國100年1月27日
