@@ -517,6 +517,11 @@ func holidayCand(v view, a atom) cand {
 	if v.at(c.end) == '节' && v.at(c.end+1) == '前' {
 		c.end++
 	}
+	if f, ok := parseFestival(v, c.end); ok && len(c.atoms) > 1 {
+		c.end = f.end // 元旦春节“两节”期间: the pair named again, then its span
+		c.from, c.festival = &c.atoms[0], true
+		return c
+	}
 	if v.has(c.end, "前后") {
 		c.end += 2
 		c.approx = true

@@ -139,6 +139,10 @@ func toExprs(v view, c *cand, ref Date) ([]Expr, []string) {
 		base.Kind, base.Precision = KindDuring, ""
 		return []Expr{base}, warns
 	}
+	if pair, ok := festivalPair(c.event, ref); ok && c.festival && len(c.atoms) == 0 {
+		c.atoms = pair // “双节”期间: the two holidays of the season, a span
+		c.from = &c.atoms[0]
+	}
 	if len(c.atoms) == 0 {
 		base.Kind, base.Precision, base.Event = KindBy, PrecisionEvent, c.event
 		if c.festival {

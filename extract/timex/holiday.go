@@ -18,7 +18,7 @@ type holiday struct {
 // holidays: 国庆节前 (seed004), 春节后 (cmse page), 中秋、国庆假期 (seed002).
 var holidays = []*holiday{
 	{name: "元旦", date: solar(time.January, 1), words: []string{"元旦节", "元旦"}},
-	{name: "春节", date: lunar(1, 1), words: []string{"春节"}},
+	{name: "春节", date: lunar(1, 1), words: []string{"春节", "过年"}}, // 在過年期間要準備寒冬送暖事宜
 	{name: "元宵节", date: lunar(1, 15), words: []string{"元宵节", "元宵"}},
 	{name: "清明节", date: qingming, words: []string{"清明节", "清明"}},
 	{name: "劳动节", date: solar(time.May, 1), words: []string{"五一劳动节", "五一国际劳动节", "劳动节", "五一"}},

@@ -53,12 +53,3 @@ func TestHolidayNext(t *testing.T) {
 		t.Errorf("no reference: got %s, want null", got)
 	}
 }
-
-func holidayNamed(name string) *holiday {
-	for _, h := range holidays {
-		if h.name == name {
-			return h
-		}
-	}
-	return nil
-}

@@ -54,6 +54,7 @@ func meetingOf(v view, pageYear int) *Meeting {
 			i = v.spaces(i + utf8.RuneCountInString(w))
 		}
 	}
+	i = skipByline(v, skipAgency(v, i)) // 本报讯 (记者 林金彦 黄涛) 9月25日上午,…
 	a, ok := parseAtom(v, i)
 	if ok && (a.grain != grainDay || a.placeholder || a.relYear) {
 		return nil
@@ -116,6 +117,26 @@ func skipByline(v view, i int) int {
 	return i
 }
 
+// maxAgency bounds a paper's or site's news prefix: 西江日报讯, 德州新闻网讯.
+const maxAgency = 12
+
+// skipAgency steps over a news prefix at i, a name ending in 讯 before a
+// byline or the day: 西江日報訊(記者 陸志鋒)9月29日,…
+func skipAgency(v view, i int) int {
+	for k := i; k < len(v.r) && k-i < maxAgency; k++ {
+		if v.r[k] == '讯' {
+			if next := v.at(v.spaces(k + 1)); next == '(' || next == '（' || unicode.IsDigit(next) {
+				return v.spaces(k + 1)
+			}
+			return i
+		}
+		if !unicode.Is(unicode.Han, v.r[k]) {
+			return i
+		}
+	}
+	return i
+}
+
 // dayParts may follow an undated opening: 今天上午, 近日下午.
 var dayParts = []string{"上午", "下午", "晚上", "早上", "中午"}
 
@@ -167,6 +188,9 @@ func host(v view, from, end int) (name, title string) {
 	return "", ""
 }
 
+// maxPlace bounds the place a host presides in: 在政府常务会议室.
+const maxPlace = 16
+
 func hostInClause(v view, start, end int) (string, string) {
 	verbAt, _ := indexAny(v, start, end, hostVerbs)
 	if verbAt < 0 {
@@ -181,6 +205,12 @@ func hostInClause(v view, start, end int) (string, string) {
 		}
 	}
 	nameEnd := verbAt
+	for k := titleEnd + 2; titleEnd >= 0 && k <= titleEnd+4 && k < verbAt; k++ {
+		if v.r[k] == '在' && verbAt-k <= maxPlace {
+			nameEnd = k // 梁永勤在政府常务会议室主持召开: the place between the host and the verb
+			break
+		}
+	}
 	if nameEnd-titleEnd > 3 && v.has(nameEnd-2, "同志") {
 		nameEnd -= 2 // 局长张卫强同志主持召开: the name without the form of address
 	}

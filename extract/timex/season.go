@@ -1,5 +1,7 @@
 package timex
 
+import "time"
+
 // seasons are periods of the working year that a task must precede without a
 // calendar date: 汛期前完成病险水库除险加固, 入汛前, 开学前, 春耕前, 供暖季前.
 // They give an event deadline with date null, as 省环保督察回头看前 does.
@@ -58,10 +60,53 @@ func parseFestival(v view, i int) (cand, bool) {
 	j := i + len([]rune(w))
 	if isCloseQuote(v.at(j)) {
 		j++
+		if start == i && isOpenQuote(v.at(i-1)) {
+			start-- // the quotes go together: “双节”期间, not 双节”期间
+		}
 	}
 	s := v.prefixAt(j, festivalSpans)
 	if s == "" {
 		return cand{}, false
 	}
 	return cand{start: start, end: j + len([]rune(s)), event: w, festival: true}, true
+}
+
+// festivalPair is the two holidays 双节 and 两节 stand for in the season of
+// the reference date: 中秋 and 国庆 from July to National Day's week
+// (研究部署“双节”期间重点工作 on 2025-09-25), 元旦 and the next 春节 in
+// November and December (做好元旦春节“两节”期间安全生产工作). Elsewhere in
+// the year, or without a reference date, it is none (SPEC: 国庆中秋期间 is
+// during, from the first to the last day of both).
+func festivalPair(event string, ref Date) ([]atom, bool) {
+	if event != "双节" && event != "两节" || ref.IsZero() {
+		return nil, false
+	}
+	names, year := []string(nil), ref.Year
+	switch {
+	case ref.Month >= time.July && (ref.Month < time.October || ref.Month == time.October && ref.Day <= 7):
+		names = []string{"中秋节", "国庆节"}
+	case ref.Month >= time.November:
+		names, year = []string{"元旦", "春节"}, ref.Year+1
+	default:
+		return nil, false
+	}
+	var out []atom
+	for _, n := range names {
+		h := holidayNamed(n)
+		if h == nil {
+			return nil, false
+		}
+		out = append(out, atom{holiday: h, grain: grainDay, year: year})
+	}
+	return out, true
+}
+
+// holidayNamed is the holiday of the given name, or nil.
+func holidayNamed(name string) *holiday {
+	for _, h := range holidays {
+		if h.name == name {
+			return h
+		}
+	}
+	return nil
 }
