@@ -245,8 +245,9 @@ func scheduledWork(v view, c *cand) bool {
 var docAnchors = []string{"印发之日起", "发布之日起", "下发之日起", "公布之日起", "施行之日起", "实施之日起", "印发后", "发布后", "下发后"}
 
 // anchoredDuration: a duration the text sets from its own date (自印发之日起
-// 15日内) or as a goal (力争三年内): a deadline at the reference date plus
-// the duration (SPEC v1.1).
+// 15日内), as a goal (力争三年内) or as the time of a task it asks for (要在
+// 五年内打造百亿产值的茶产业集群): a deadline at the reference date plus the
+// duration (SPEC v1.1).
 func anchoredDuration(v view, c *cand) bool {
 	if !c.length.within {
 		return false
@@ -257,8 +258,21 @@ func anchoredDuration(v view, c *cand) bool {
 			return true
 		}
 	}
-	return v.cueBefore(c.start, 12, lexicon.Goal)
+	if v.cueBefore(c.start, 12, lexicon.Goal) {
+		return true
+	}
+	for _, w := range taskDurationLeads {
+		if n := len([]rune(w)); c.start >= n && v.has(c.start-n, w) {
+			return true
+		}
+	}
+	return false
 }
+
+// taskDurationLeads put a duration right after the word of duty that asks
+// for the task: 要在五年内打造…, 必须在三个月内完成. A law's 应当在一个月内作出
+// 复审决定 counts from an event (收到处理决定之日起), not from the text.
+var taskDurationLeads = []string{"要在", "要于", "必须在", "必须于", "务必在", "务必于"}
 
 // setsTime decides for a quarter, half, year or holiday without 前 whether
 // the sentence sets it as the time of a task (确保三季度、全年指标都大幅提升,
