@@ -489,6 +489,9 @@ func findTitle(header []line) (string, int) {
 		if j := headlineAbove(header, i); j >= 0 {
 			return stripColumnTag(header[j].text), i
 		}
+		if j := wrappedHead(header, i); j >= 0 {
+			return stripColumnTag(header[j].text) + l.text, i
+		}
 		return stripColumnTag(l.text), i
 	}
 	return "", -1

@@ -163,7 +163,11 @@ func splitTitleNote(l line) (title, note line, ok bool) {
 func splitTitleNotes(lines []line, first int) []line {
 	joinWrappedNotes(lines, first)
 	for i := 0; i < len(lines) && i < first; i++ {
-		if t, n, ok := splitTitleNote(lines[i]); ok {
+		t, n, ok := splitTitleNote(lines[i])
+		if !ok {
+			t, n, ok = splitDocNo(lines[i])
+		}
+		if ok {
 			lines = append(lines[:i], append([]line{t, n}, lines[i+1:]...)...)
 			i++
 			first++
@@ -202,6 +206,22 @@ func titleTail(header []line, title string, at int) (string, int) {
 	return title + next.text, at + 1
 }
 
+// wrappedHead finds the head of a title whose tail is line i: the
+// title-like line just above it, when titleTail would join the two
+// ("关于对城区环境卫生综合整治工作检查情况的" / "整改通知"). It returns -1 otherwise.
+func wrappedHead(header []line, i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if header[j].blank {
+			continue
+		}
+		if _, k := titleTail(header[:i+1], "", j); k == i && titleLike(header[j]) {
+			return j
+		}
+		return -1
+	}
+	return -1
+}
+
 // issuerRE is a short line that names an office: the issuer printed under
 // a notice's title (关于做好防汛工作的通知 / 县政府办).
 var issuerRE = regexp.MustCompile(`^\p{Han}{2,12}(政府|办公室|办公厅|办|委员会|局|厅|委)$`)
@@ -236,4 +256,28 @@ func joinWrappedNotes(lines []line, first int) {
 			lines[i], lines[i+1] = joined, line{blank: true}
 		}
 	}
+}
+
+// docNoFirstRE and docNoLastRE find a document number printed on the
+// title's own line, before it (鞍立政发〔2023〕2号立山区人民政府关于印发…的通知) or after it (关于印发…
+// 的通知 常政发〔2023〕1号 |).
+var (
+	docNoFirstRE = regexp.MustCompile(`^(\p{Han}{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号)\s*(.+)$`)
+	docNoLastRE  = regexp.MustCompile(`^(.+?)\s+(\p{Han}{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号)\s*[|丨]?$`)
+)
+
+// splitDocNo splits a title line that also carries its document number
+// into the two lines, in the order they stand; ok is false for other lines
+// and when what is left is no formal title (it must end in its genre word).
+func splitDocNo(l line) (first, second line, ok bool) {
+	if l.blank || !strings.ContainsAny(l.view, "〔[(【") {
+		return l, line{}, false
+	}
+	if m := docNoFirstRE.FindStringSubmatchIndex(l.view); m != nil && titleGenreRE.MatchString(l.view[m[4]:m[5]]) {
+		return makeLine(sourceSlice(l.text, l.view, m[2], m[3])), makeLine(sourceSlice(l.text, l.view, m[4], m[5])), true
+	}
+	if m := docNoLastRE.FindStringSubmatchIndex(l.view); m != nil && titleGenreRE.MatchString(strings.TrimSpace(l.view[m[2]:m[3]])) {
+		return makeLine(sourceSlice(l.text, l.view, m[2], m[3])), makeLine(sourceSlice(l.text, l.view, m[4], m[5])), true
+	}
+	return l, line{}, false
 }

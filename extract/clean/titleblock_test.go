@@ -142,3 +142,25 @@ func TestSpeakerLine(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitDocNo: a title line that carries its document number is two
+// lines, in the order they stand; a line that is no formal title is left.
+func TestSplitDocNo(t *testing.T) {
+	for _, c := range []struct{ line, first, second string }{
+		{"鞍立政发〔2023〕2号立山区人民政府关于印发立山区政府2023年重点工作任务分解和责任分工方案的通知",
+			"鞍立政发〔2023〕2号", "立山区人民政府关于印发立山区政府2023年重点工作任务分解和责任分工方案的通知"},
+		{"關于印發2023年《政府工作報告》重點任務分解落實方案的通知 常政發〔2023〕1號 |",
+			"關于印發2023年《政府工作報告》重點任務分解落實方案的通知", "常政發〔2023〕1號"},
+		{"关于做好防汛工作的通知 县政办发[2024]12号", "关于做好防汛工作的通知", "县政办发[2024]12号"},
+		// left as they are
+		{"关于做好防汛工作的通知", "", ""},
+		{"县政办发〔2024〕12号", "", ""},
+		{"县政办发〔2024〕12号 关于做好防汛工作", "", ""}, // no genre word: not a formal title
+		{"根据县政办发〔2024〕12号文件要求,各乡镇要做好防汛工作。", "", ""},
+	} {
+		a, b, ok := splitDocNo(newLine(c.line))
+		if ok != (c.first != "") || ok && (a.text != c.first || b.text != c.second) {
+			t.Errorf("splitDocNo(%q) = %q, %q, %v; want %q, %q", c.line, a.text, b.text, ok, c.first, c.second)
+		}
+	}
+}
