@@ -261,6 +261,9 @@ func anchoredDuration(v view, c *cand) bool {
 	if v.cueBefore(c.start, 12, lexicon.Goal) {
 		return true
 	}
+	if !horizonUnits[c.length.unit] {
+		return false // 必须在24小时内审核: hours and days count from an event (each application)
+	}
 	for _, w := range taskDurationLeads {
 		if n := len([]rune(w)); c.start >= n && v.has(c.start-n, w) {
 			return true
@@ -268,6 +271,9 @@ func anchoredDuration(v view, c *cand) bool {
 	}
 	return false
 }
+
+// horizonUnits measure the time a task is given from the text's own date.
+var horizonUnits = map[string]bool{"个月": true, "月": true, "个季度": true, "年": true}
 
 // taskDurationLeads put a duration right after the word of duty that asks
 // for the task: 要在五年内打造…, 必须在三个月内完成. A law's 应当在一个月内作出
