@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -128,5 +129,26 @@ func TestTextInPartsAllTail(t *testing.T) {
 	}
 	if !slices.Equal(inParts.Paragraphs, whole.Paragraphs) {
 		t.Errorf("%d paragraphs in parts, %d whole: %q", len(inParts.Paragraphs), len(whole.Paragraphs), inParts.Paragraphs)
+	}
+}
+
+// TestChromeWarningsBounded: a text of nothing but short Latin lines warns
+// about the first 20 distinct ones and counts the other lines, however long
+// it is.
+func TestChromeWarningsBounded(t *testing.T) {
+	var b strings.Builder
+	for i := range 2000 { // 2000 distinct words, each twice
+		w := string([]byte{byte('a' + i%26), byte('a' + i/26%26), byte('a' + i/676)})
+		fmt.Fprintf(&b, "word %s\nword %s\n", w, w)
+	}
+	p := Text(b.String())
+	var chrome []string
+	for _, w := range p.Warnings {
+		if strings.HasPrefix(w, "maybe chrome: ") {
+			chrome = append(chrome, w)
+		}
+	}
+	if len(chrome) != maxChromeWarnings+1 || chrome[len(chrome)-1] != "maybe chrome: 3960 more lines" {
+		t.Errorf("%d maybe-chrome warnings, the last %q", len(chrome), chrome[len(chrome)-1])
 	}
 }

@@ -1,7 +1,9 @@
 package clean
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -77,6 +79,9 @@ func textInParts(s string, budget int) *Page {
 		}
 	}
 	p := c.p
+	if c.chromeMore > 0 {
+		p.Warnings = append(p.Warnings, fmt.Sprintf("maybe chrome: %d more lines", c.chromeMore))
+	}
 	p.Meta, p.TitleNote = c.ms.result(), c.ms.note
 	p.Warnings = append(p.Warnings, mojibakeWarnings(p.Title, p.Paragraphs)...)
 	return p
@@ -166,6 +171,10 @@ type textCleaner struct {
 	// tail counts the tail's lines (see siteEchoes), nil for one part.
 	proseIn int
 	tail    map[string]int
+	// chromeWarned are the maybe-chrome warnings given, chromeMore the
+	// lines past maxChromeWarnings not quoted.
+	chromeWarned []string
+	chromeMore   int
 }
 
 // readTail finds the last part that holds a line of prose after the header
@@ -244,7 +253,7 @@ func (c *textCleaner) late(lines []line) []bool {
 // that no paragraph is joined across them; lines after tail are judged as
 // the page's tail. It reuses the memory of lines.
 func (c *textCleaner) body(lines []line, start, tail int, echo []bool) []line {
-	p, ms := c.p, &c.ms
+	ms := &c.ms
 	out := lines[:0]
 	removed := line{blank: true}
 	prev := removed // line i-1 as read: out may have overwritten it
@@ -256,7 +265,7 @@ func (c *textCleaner) body(lines []line, start, tail int, echo []bool) []line {
 		switch {
 		case l.blank:
 			out = append(out, l)
-		case i > tail && i >= start && l.kind == kindBody && tailChromeLine(l, &p.Warnings):
+		case i > tail && i >= start && l.kind == kindBody && tailChromeLine(l, c.warnChrome):
 			out = append(out, removed)
 		case isNumberFragment(prev, l, next):
 			out = append(out, l) // 在 / 2022 / 年时间刚刚过半…: a number wrapped onto a line of its own
@@ -278,12 +287,32 @@ func (c *textCleaner) body(lines []line, start, tail int, echo []bool) []line {
 // shape (edgeKind); a line it cannot decide is kept, with a warning
 // "maybe chrome: <line>": also a row of short items, which may be a menu
 // (首页 新闻中心 政务公开 办事服务) or the names of those who attended.
-func tailChromeLine(l line, warnings *[]string) bool {
+func tailChromeLine(l line, warn func(string)) bool {
 	chrome, doubt := edgeKind(l.view)
 	if doubt || !chrome && wordRow(l.view) {
-		*warnings = append(*warnings, "maybe chrome: "+clip(l.text, maxQuote))
+		warn(l.text)
 	}
 	return chrome
+}
+
+// maxChromeWarnings bounds the lines a page's maybe-chrome warnings quote:
+// a real page's tail has a few; a text of nothing but short Latin lines
+// (yes | head -c 8M) would have millions.
+const maxChromeWarnings = 20
+
+// warnChrome adds a "maybe chrome: <line>" warning, the first
+// maxChromeWarnings distinct lines of them, and counts the others.
+func (c *textCleaner) warnChrome(text string) {
+	w := "maybe chrome: " + clip(text, maxQuote)
+	if slices.Contains(c.chromeWarned, w) {
+		return
+	}
+	if len(c.chromeWarned) == maxChromeWarnings {
+		c.chromeMore++
+		return
+	}
+	c.chromeWarned = append(c.chromeWarned, w)
+	c.p.Warnings = append(c.p.Warnings, w)
 }
 
 // maxQuote is the most runes of a line a warning quotes: a menu row is
