@@ -136,7 +136,7 @@ func parseMetaView(line, v string, strict bool) (pairs []pair, ok bool) {
 		return append([]pair{{fPublished, v[:d[1]]}}, rest...), true
 	}
 	locs := labelRE.FindAllStringSubmatchIndex(v, -1)
-	if len(locs) == 0 || strings.TrimSpace(v[:locs[0][2]]) != "" && !isBracketPrefix(v[:locs[0][2]]) {
+	if len(locs) == 0 || strings.TrimSpace(v[:locs[0][2]]) != "" && !isLabelPrefix(v[:locs[0][2]]) {
 		return nil, false
 	}
 	if strict && !strongLabels[v[locs[0][2]:locs[0][3]]] {
@@ -206,10 +206,10 @@ func parsePipeRow(line, v string, strict bool) ([]pair, bool) {
 	return pairs, !first
 }
 
-// isBracketPrefix reports what may stand before a line's first label: an
+// isLabelPrefix reports what may stand before a line's first label: an
 // opening bracket (【来源：…】) or a list bullet (• 发布日期:2023-12-12, a
 // portal's metadata list saved as text).
-func isBracketPrefix(s string) bool {
+func isLabelPrefix(s string) bool {
 	s = strings.TrimSpace(s)
 	return s == "(" || s == "[" || s == "【" || s != "" && strings.Trim(s, metaBullets) == ""
 }

@@ -22,7 +22,15 @@ import (
 // 亳政办〔2025〕1号, 鲁政办字〔2022〕1号, 国办发[2024]12号 (〔〕 and ［］
 // fold to [ ]), 莱政发(2023)5号, 苏政办发【2021】3号, and the broken form a
 // converter leaves when it drops 〕 and 号: 亳政办〔20251.
-var docNoRE = regexp.MustCompile(`^\p{Han}{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*(?:[〕\])】]\s*\d{1,4}\s*号?|\d{1,4})$`)
+var docNoRE = regexp.MustCompile(`^` + docNoYear + `(?:[〕\])】]\s*\d{1,4}\s*号?|\d{1,4})$`)
+
+// docNoYear opens a document number: the issuer's short name and the year
+// in brackets (亳政办〔2025〕). docNoWhole is a whole number with its 号, as a
+// title line may also carry it (see splitDocNo).
+const (
+	docNoYear  = `\p{Han}{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*`
+	docNoWhole = docNoYear + `[〕\])】]\s*\d{1,4}\s*号`
+)
 
 // docNoLine reports whether a line (its view) is a document number alone.
 func docNoLine(v string) bool {

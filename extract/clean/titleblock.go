@@ -259,11 +259,11 @@ func joinWrappedNotes(lines []line, first int) {
 }
 
 // docNoFirstRE and docNoLastRE find a document number printed on the
-// title's own line, before it (鞍立政发〔2023〕2号立山区人民政府关于印发…的通知) or after it (关于印发…
-// 的通知 常政发〔2023〕1号 |).
+// title's own line, before the title (鞍立政发〔2023〕2号立山区人民政府关于印发…的通知)
+// or after it (关于印发…的通知 常政发〔2023〕1号 |).
 var (
-	docNoFirstRE = regexp.MustCompile(`^(\p{Han}{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号)\s*(.+)$`)
-	docNoLastRE  = regexp.MustCompile(`^(.+?)\s+(\p{Han}{1,12}\s*[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号)\s*[|丨]?$`)
+	docNoFirstRE = regexp.MustCompile(`^(` + docNoWhole + `)\s*(.+)$`)
+	docNoLastRE  = regexp.MustCompile(`^(.+?)\s+(` + docNoWhole + `)\s*[|丨]?$`)
 )
 
 // splitDocNo splits a title line that also carries its document number
