@@ -59,23 +59,24 @@ func Text(s string) *Page { return textInParts(s, textPartBudget) }
 func textInParts(s string, budget int) *Page {
 	s = lineEnds.Replace(s)
 	pieces := textParts(s, budget, headerLimit+1)
-	c := &textCleaner{p: &Page{Encoding: EncUTF8}, titleAt: -1}
+	c := &textCleaner{p: &Page{Encoding: EncUTF8}, titleAt: -1, proseIn: len(pieces) - 1}
+	var hans []int // the Han count of each part, when there are several
 	if len(pieces) > 1 {
-		c.total = hanCount(s)
+		for _, piece := range pieces {
+			hans = append(hans, hanCount(piece))
+			c.total += hans[len(hans)-1]
+		}
 		// a paragraph per line at most: one allocation, where growing by
 		// appends would hold two copies of a huge list at once
 		c.p.Paragraphs = make([]string, 0, strings.Count(s, "\n")+1)
-	}
-	c.proseIn = len(pieces) - 1
-	if len(pieces) > 1 {
 		c.readTail(pieces)
 	}
 	for k, piece := range pieces {
 		if !c.clean(piece, k) {
 			break
 		}
-		if c.total > 0 {
-			c.before += hanCount(piece)
+		if hans != nil {
+			c.before += hans[k]
 		}
 	}
 	p := c.p
@@ -179,8 +180,8 @@ type textCleaner struct {
 
 // readTail finds the last part that holds a line of prose after the header
 // (-1 for none) and counts the lines of the tail after it. It reads the
-// parts from the last: only a text that is nearly all tail, which no real
-// one is, is read twice.
+// parts from the last, so the last part is read twice, and the parts after
+// the last prose too: all of a text that is all tail, which no real one is.
 func (c *textCleaner) readTail(pieces []string) {
 	c.tail = make(map[string]int)
 	for k := len(pieces) - 1; k >= 0; k-- {
