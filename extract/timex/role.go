@@ -264,12 +264,7 @@ func anchoredDuration(v view, c *cand) bool {
 	if !horizonUnits[c.length.unit] {
 		return false // 必须在24小时内审核: hours and days count from an event (each application)
 	}
-	for _, w := range taskDurationLeads {
-		if n := len([]rune(w)); c.start >= n && v.has(c.start-n, w) {
-			return true
-		}
-	}
-	return false
+	return v.suffixBefore(c.start, taskDurationLeads) != ""
 }
 
 // horizonUnits measure the time a task is given from the text's own date.
